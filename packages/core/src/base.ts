@@ -1,0 +1,223 @@
+import { LitElement, type PropertyValues } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import type { Answer, Results, WidgetKind } from '@delib/protocol';
+import { delibConfigContext, type DelibConfig } from './context.js';
+import { readOptions, type Item } from './items.js';
+import { nearestLang, Translator, type Catalogue, type Catalogues } from './localize.js';
+import { SubmissionController } from './submission.js';
+
+export type ResultsMode = 'after-submit' | 'always' | 'after-close' | 'never';
+
+type ResultsState =
+  | { state: 'idle' | 'loading' | 'failed' }
+  | { state: 'loaded'; data: Results };
+
+/**
+ * What every widget shares: the common attributes, the endpoint resolution order, the language,
+ * the items, closing, results loading and form association through `ElementInternals`.
+ * Submission and the outbox live in `SubmissionController`.
+ */
+export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitElement {
+  static formAssociated = true;
+
+  static override properties = {
+    widgetId: { attribute: 'widget-id' },
+    endpoint: {},
+    closes: {},
+    results: {},
+    name: { reflect: true },
+    required: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    messages: { type: Object },
+    options: { type: Array, attribute: false },
+    config: { state: true },
+    resultsState: { state: true },
+  };
+
+  /** Which question or consultation this is. Required to submit. */
+  declare widgetId: string;
+  /** Base URL of the endpoint; else the nearest `<delib-provider>`'s, else `<meta name="delib-endpoint">`. */
+  declare endpoint: string | undefined;
+  /** ISO date-time after which the widget is closed. */
+  declare closes: string | undefined;
+  /** When results are shown. */
+  declare results: ResultsMode;
+  /** Inside a `<form>`: the form field name. The widget then does not post by itself. */
+  declare name: string | undefined;
+  /** In a form: an answer is needed before the form can be submitted. */
+  declare required: boolean;
+  declare disabled: boolean;
+  /** Overrides of any visible string, by message key. */
+  declare messages: Partial<M> | undefined;
+  /** Items as data, instead of child `<option>` elements. Labels are text, never HTML. */
+  declare options: Item[] | undefined;
+
+  /** @internal What the nearest `<delib-provider>` shares. */
+  declare config: DelibConfig | undefined;
+  protected declare resultsState: ResultsState;
+
+  /** The widget kind, as named in the envelope. */
+  abstract readonly kind: WidgetKind;
+  protected abstract readonly catalogues: Catalogues<M>;
+
+  protected readonly internals: ElementInternals;
+  protected readonly submission: SubmissionController;
+  /** @internal The messages in the widget's language. */
+  i18n!: Translator<M>;
+
+  private observer = new MutationObserver(() => this.requestUpdate());
+  private closeTimer?: ReturnType<typeof setTimeout>;
+  private resultsFor?: string;
+
+  constructor() {
+    super();
+    this.widgetId = '';
+    this.results = 'after-submit';
+    this.required = false;
+    this.disabled = false;
+    this.resultsState = { state: 'idle' };
+    this.internals = this.attachInternals();
+    this.submission = new SubmissionController(this);
+    new ContextConsumer(this, {
+      context: delibConfigContext,
+      subscribe: true,
+      callback: (config) => (this.config = config),
+    });
+  }
+
+  /** The answer as the person has given it so far, or undefined when there is none yet. */
+  abstract get answer(): Answer | undefined;
+  /** Sets the inputs from an answer (form restore, returning voter). */
+  abstract restoreAnswer(answer: Answer): void;
+  /** Clears the inputs (form reset). */
+  protected abstract clear(): void;
+  /** Why the current input cannot be submitted, or undefined. */
+  protected abstract problem(): { message: string; field: string } | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true });
+    this.watchClosing();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer.disconnect();
+    clearTimeout(this.closeTimer);
+  }
+
+  /** The items, from the `options` property or else from child `<option>` elements. */
+  get items(): Item[] {
+    return this.options ?? readOptions(this);
+  }
+
+  get isClosed(): boolean {
+    const closes = Date.parse(this.closes ?? '');
+    return closes <= Date.now();
+  }
+
+  /** In a form with a name: the form submits the answer, the widget posts nothing. */
+  get formMode(): boolean {
+    return !!this.name && !!this.internals.form;
+  }
+
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+  /** The answer as JSON, as a form submits it. */
+  get value(): string {
+    const answer = this.answer;
+    return answer ? JSON.stringify(answer) : '';
+  }
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+  reportValidity(): boolean {
+    return this.internals.reportValidity();
+  }
+
+  /** The endpoint base URL, in the contract's order, without a trailing slash. */
+  resolveEndpoint(): string | undefined {
+    const meta = document.querySelector<HTMLMetaElement>('meta[name="delib-endpoint"]')?.content;
+    return (this.endpoint || this.config?.endpoint || meta)?.replace(/\/+$/, '') || undefined;
+  }
+
+  /** Whether the results view belongs on screen now, by the `results` mode. */
+  get resultsVisible(): boolean {
+    const mode = this.results;
+    if (mode === 'never' || this.formMode) return false;
+    if (mode === 'always' || this.isClosed) return true;
+    return mode !== 'after-close' && this.submission.state === 'submitted';
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    const lang = nearestLang(this);
+    if (!this.i18n || changed.has('messages') || this.i18n.lang !== lang) {
+      this.i18n = new Translator(this.catalogues, lang, this.messages);
+    }
+    if (changed.has('closes')) this.watchClosing();
+  }
+
+  protected override updated(_changed: PropertyValues): void {
+    const answer = this.answer;
+    const problem = this.problem();
+    this.internals.setFormValue(answer ? JSON.stringify(answer) : null);
+    if (problem && (answer || this.required)) {
+      const anchor = this.renderRoot.querySelector<HTMLElement>('input, textarea, button') ?? undefined;
+      this.internals.setValidity(answer ? { customError: true } : { valueMissing: true }, problem.message, anchor);
+    } else {
+      this.internals.setValidity({});
+    }
+    if (this.resultsVisible) this.loadResults();
+  }
+
+  /** Loads results from the endpoint once per widget id and submission; `force` loads again. */
+  async loadResults(force = false): Promise<void> {
+    const endpoint = this.resolveEndpoint();
+    const key = `${endpoint}|${this.widgetId}|${this.submission.state}`;
+    if (!endpoint || !this.widgetId || (!force && this.resultsFor === key)) return;
+    this.resultsFor = key;
+    this.resultsState = { state: 'loading' };
+    try {
+      const response = await fetch(`${endpoint}/results/${encodeURIComponent(this.widgetId)}`, {
+        credentials: this.config?.credentials ?? 'omit',
+        headers: { Accept: 'application/json' },
+      });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      this.resultsState = { state: 'loaded', data: await response.json() };
+    } catch {
+      this.resultsState = { state: 'failed' };
+    }
+  }
+
+  formResetCallback(): void {
+    this.clear();
+    this.requestUpdate();
+  }
+
+  formStateRestoreCallback(state: string | null): void {
+    try {
+      if (state) this.restoreAnswer(JSON.parse(state));
+    } catch {
+      // A state we did not write; leave the inputs as they are.
+    }
+    this.requestUpdate();
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this.disabled = disabled;
+  }
+
+  /** Re-renders when the closing time passes while the page is open. */
+  private watchClosing(): void {
+    clearTimeout(this.closeTimer);
+    const wait = Date.parse(this.closes ?? '') - Date.now();
+    if (wait > 0 && wait < 2 ** 31) this.closeTimer = setTimeout(() => this.requestUpdate(), wait + 50);
+  }
+}

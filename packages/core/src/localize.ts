@@ -1,0 +1,82 @@
+/**
+ * Localisation: message catalogues per language, plurals through `Intl.PluralRules`, and the
+ * language taken from the nearest `lang` attribute, crossing shadow roots.
+ */
+
+/** A message with plural forms, chosen by `Intl.PluralRules` on the value `n`. */
+export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+export type Message = string | Plural;
+export type Catalogue = Record<string, Message>;
+/** Messages by language; `en` is complete, the others fall back to it key by key. */
+export type Catalogues<M extends Catalogue> = { en: M } & Record<string, Partial<M>>;
+
+export const languages = ['en', 'cy', 'gd'] as const;
+
+/** The language named by the nearest `lang` attribute of the element or its ancestors, through shadow roots. */
+export function nearestLang(element: Element): string {
+  for (let node: Element | null = element; node; ) {
+    const found = node.closest('[lang]');
+    if (found) return found.getAttribute('lang')!;
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return '';
+}
+
+/** The shipped language to show for a BCP 47 tag: `cy-GB` → `cy`; anything unknown → `en`. */
+export function supportedLanguage(tag: string, available: readonly string[] = languages): string {
+  const base = tag.toLowerCase().split('-')[0];
+  return available.includes(base) ? base : 'en';
+}
+
+export type Values = Record<string, string | number>;
+
+/**
+ * Formats messages for one language. `{name}` placeholders are replaced by values; numbers are
+ * formatted for the language; a plural message picks its form by the value `n`.
+ */
+export class Translator<M extends Catalogue> {
+  readonly lang: string;
+  private plurals: Intl.PluralRules;
+  private numbers: Intl.NumberFormat;
+
+  constructor(
+    private catalogues: Catalogues<M>,
+    lang: string,
+    private overrides: Partial<M> = {},
+  ) {
+    this.lang = supportedLanguage(lang, Object.keys(catalogues));
+    this.plurals = new Intl.PluralRules(this.lang);
+    this.numbers = new Intl.NumberFormat(this.lang);
+  }
+
+  t(key: keyof M & string, values: Values = {}): string {
+    const message: Message =
+      this.overrides[key] ?? this.catalogues[this.lang]?.[key] ?? this.catalogues.en[key];
+    const text =
+      typeof message === 'string'
+        ? message
+        : (message[this.plurals.select(Number(values.n ?? 0))] ?? message.other);
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = values[name];
+      return value === undefined ? whole : typeof value === 'number' ? this.numbers.format(value) : value;
+    });
+  }
+
+  number(value: number): string {
+    return this.numbers.format(value);
+  }
+
+  percent(fraction: number): string {
+    return new Intl.NumberFormat(this.lang, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+  }
+
+  date(date: Date): string {
+    return new Intl.DateTimeFormat(this.lang, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  }
+
+  /** "A, B and C" in the language. */
+  list(items: string[]): string {
+    return new Intl.ListFormat(this.lang, { type: 'conjunction' }).format(items);
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Messages every widget uses, in each shipped language.
+ *
+ * The Welsh (`cy`) and Scottish Gaelic (`gd`) texts were written by the developers from published
+ * public-sector usage and NEED REVIEW BY A NATIVE SPEAKER before a council relies on them; every
+ * string can be overridden through the `messages` property meanwhile.
+ */
+export const common = {
+  en: {
+    problem: 'There is a problem',
+    errorPrefix: 'Error:',
+    sending: 'Sending…',
+    queued: 'We could not send your answer just now. It is saved on this device and will be sent automatically, even if you close this page.',
+    submitted: 'Thank you. We have received your answer.',
+    refused: 'Your answer could not be accepted: {reason}',
+    noEndpoint: 'This cannot send answers yet: it has no endpoint. Please tell the website team.',
+    noWidgetId: 'This cannot send answers yet: it has no widget-id. Please tell the website team.',
+    closed: 'This closed on {date}.',
+    closes: 'Open until {date}.',
+    resultsLoading: 'Loading results…',
+    resultsFailed: 'The results could not be loaded.',
+    resultsPending: 'Results will be shown once your answer has been sent.',
+    retry: 'Try again',
+  },
+  // NEEDS NATIVE REVIEW
+  cy: {
+    problem: 'Mae problem wedi codi',
+    errorPrefix: 'Gwall:',
+    sending: 'Yn anfon…',
+    queued: "Nid oedd modd anfon eich ateb ar hyn o bryd. Mae wedi'i gadw ar y ddyfais hon a bydd yn cael ei anfon yn awtomatig, hyd yn oed os byddwch yn cau'r dudalen hon.",
+    submitted: 'Diolch. Rydym wedi cael eich ateb.',
+    refused: 'Nid oedd modd derbyn eich ateb: {reason}',
+    noEndpoint: "Ni all hwn anfon atebion eto: nid oes ganddo endpoint. Rhowch wybod i dîm y wefan.",
+    noWidgetId: "Ni all hwn anfon atebion eto: nid oes ganddo widget-id. Rhowch wybod i dîm y wefan.",
+    closed: 'Daeth hwn i ben ar {date}.',
+    closes: 'Ar agor tan {date}.',
+    resultsLoading: "Yn llwytho'r canlyniadau…",
+    resultsFailed: "Nid oedd modd llwytho'r canlyniadau.",
+    resultsPending: "Bydd y canlyniadau'n cael eu dangos ar ôl i'ch ateb gael ei anfon.",
+    retry: 'Rhoi cynnig arall arni',
+  },
+  // NEEDS NATIVE REVIEW
+  gd: {
+    problem: 'Tha duilgheadas ann',
+    errorPrefix: 'Mearachd:',
+    sending: "'Ga chur…",
+    queued: "Cha b' urrainn dhuinn do fhreagairt a chur an-dràsta. Tha e air a shàbhaladh air an uidheam seo agus thèid a chur leis fhèin, fiù 's ma dhùineas tu an duilleag seo.",
+    submitted: 'Tapadh leat. Fhuair sinn do fhreagairt.',
+    refused: "Cha b' urrainn dhuinn gabhail ri do fhreagairt: {reason}",
+    noEndpoint: 'Chan urrainn dha seo freagairtean a chur fhathast: chan eil endpoint aige. Innis do sgioba na làraich-lìn.',
+    noWidgetId: 'Chan urrainn dha seo freagairtean a chur fhathast: chan eil widget-id aige. Innis do sgioba na làraich-lìn.',
+    closed: 'Dhùin seo air {date}.',
+    closes: 'Fosgailte gu {date}.',
+    resultsLoading: "A' luchdadh nan toraidhean…",
+    resultsFailed: "Cha b' urrainn dhuinn na toraidhean a luchdadh.",
+    resultsPending: 'Thèid na toraidhean a shealltainn nuair a bhios do fhreagairt air a chur.',
+    retry: 'Feuch a-rithist',
+  },
+};
+
+export type CommonMessages = typeof common.en;

@@ -1,0 +1,25 @@
+import { html, nothing } from 'lit';
+
+export interface Problem {
+  message: string;
+  /** The id, in the widget's shadow root, of the field the problem is about. */
+  field: string;
+}
+
+/**
+ * The GOV.UK error summary: a titled box listing each problem as a link to its field. The widget
+ * moves focus to it (`.summary`) when a submission fails validation.
+ */
+export function errorSummary(title: string, problems: Problem[], root: ShadowRoot | HTMLElement) {
+  if (!problems.length) return nothing;
+  const focus = (event: Event, field: string) => {
+    event.preventDefault();
+    (root as ShadowRoot).getElementById?.(field)?.focus();
+  };
+  return html`<div class="summary" part="error-summary" role="group" aria-labelledby="summary-title" tabindex="-1">
+    <p class="error" id="summary-title">${title}</p>
+    <ul>
+      ${problems.map((problem) => html`<li><a href="#${problem.field}" @click=${(event: Event) => focus(event, problem.field)}>${problem.message}</a></li>`)}
+    </ul>
+  </div>`;
+}

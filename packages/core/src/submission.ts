@@ -1,0 +1,145 @@
+import type { ReactiveController } from 'lit';
+import type { Answer, Envelope, ErrorBody } from '@delib/protocol';
+import type { DelibElement } from './base.js';
+import { DelibErrorEvent, DelibQueuedEvent, DelibSubmitEvent, DelibSubmittedEvent } from './events.js';
+import { getOutbox, storage, type Outcome } from './outbox.js';
+
+export type SubmissionState = 'idle' | 'sending' | 'queued' | 'submitted' | 'refused';
+
+/** A v4 UUID. `crypto.randomUUID` exists only in secure contexts; council intranets are not all HTTPS. */
+export function uuid(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const memoryPrefix = 'delib:answer:v1:';
+
+/**
+ * Sends a widget's answer: builds the envelope, fires `delib-submit` (cancelable), hands it to the
+ * page's durable outbox and turns the outbox's outcomes into `delib-submitted`, `delib-queued` and
+ * `delib-error` on the widget. With `remember`, the last answer per widget id is kept in this
+ * browser, so a returning person sees their answer and the results instead of the form again; its
+ * state (queued or delivered) is read back from the outbox rather than stored twice.
+ */
+export class SubmissionController implements ReactiveController {
+  state: SubmissionState = 'idle';
+  envelope?: Envelope;
+  /** Why the endpoint refused the last answer. */
+  refusal?: { status: number; error: ErrorBody['error'] };
+  /** Keep the last answer per widget id in this browser. */
+  remember = true;
+
+  private unsubscribe?: () => void;
+  private restoredFor?: string;
+
+  constructor(private host: DelibElement) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.unsubscribe = getOutbox().subscribe((outcome) => this.onOutcome(outcome));
+  }
+
+  hostDisconnected(): void {
+    this.unsubscribe?.();
+  }
+
+  hostUpdate(): void {
+    if (this.remember && this.host.widgetId !== this.restoredFor) {
+      this.restoredFor = this.host.widgetId;
+      this.restore();
+    }
+  }
+
+  /**
+   * Sends `answer` as a new response. Returns false when a listener cancelled `delib-submit` (the host
+   * page takes over) or there is no endpoint to send to.
+   */
+  submit(answer: Answer): boolean {
+    const host = this.host;
+    const envelope = {
+      id: uuid(),
+      widget: host.kind,
+      widgetId: host.widgetId,
+      submittedAt: new Date().toISOString(),
+      locale: host.i18n.lang,
+      page: location.origin + location.pathname,
+      answer,
+    } as Envelope;
+    if (!host.dispatchEvent(new DelibSubmitEvent(envelope))) return false;
+    const endpoint = host.resolveEndpoint();
+    if (!endpoint) {
+      console.error(`<${host.localName} widget-id="${host.widgetId}">: no endpoint (attribute, <delib-provider> or <meta name="delib-endpoint">)`);
+      this.refuse(envelope, 0, { code: 'no_endpoint', message: '' });
+      return false;
+    }
+    this.envelope = envelope;
+    this.refusal = undefined;
+    this.set('sending');
+    const config = host.config;
+    if (this.remember) this.store(envelope);
+    getOutbox().send(envelope, { endpoint, headers: config?.headers, credentials: config?.credentials });
+    return true;
+  }
+
+  /** Forget the remembered answer and start again (used by tests and by "answer again" flows). */
+  reset(): void {
+    if (this.remember) storage()?.removeItem(this.memoryKey);
+    this.envelope = this.refusal = undefined;
+    this.set('idle');
+  }
+
+  private onOutcome(outcome: Outcome): void {
+    const envelope = this.envelope;
+    if (!envelope || outcome.id !== envelope.id) return;
+    if (outcome.kind === 'submitted' && this.state !== 'submitted') {
+      this.set('submitted');
+      this.host.dispatchEvent(new DelibSubmittedEvent(envelope, outcome.response));
+    } else if (outcome.kind === 'queued' && this.state === 'sending') {
+      this.set('queued');
+      this.host.dispatchEvent(new DelibQueuedEvent(envelope));
+    } else if (outcome.kind === 'refused') {
+      this.refuse(envelope, outcome.status, outcome.error);
+    }
+  }
+
+  private refuse(envelope: Envelope, status: number, error: ErrorBody['error']): void {
+    if (this.remember) storage()?.removeItem(this.memoryKey);
+    this.refusal = { status, error };
+    this.set('refused');
+    this.host.dispatchEvent(new DelibErrorEvent(envelope, status, error));
+  }
+
+  private set(state: SubmissionState): void {
+    this.state = state;
+    this.host.requestUpdate();
+  }
+
+  private get memoryKey(): string {
+    return `${memoryPrefix}${this.host.localName}:${this.host.widgetId}`;
+  }
+
+  private store(envelope: Envelope): void {
+    try {
+      storage()?.setItem(this.memoryKey, JSON.stringify(envelope));
+    } catch {
+      // Full or blocked: the person simply sees the form again next time.
+    }
+  }
+
+  private restore(): void {
+    let envelope: Envelope | undefined;
+    try {
+      envelope = JSON.parse(storage()?.getItem(this.memoryKey) ?? 'null') ?? undefined;
+    } catch {
+      envelope = undefined;
+    }
+    this.envelope = envelope;
+    this.refusal = undefined;
+    this.state = envelope ? (getOutbox().has(envelope.id) ? 'queued' : 'submitted') : 'idle';
+    if (envelope) this.host.restoreAnswer(envelope.answer);
+  }
+}

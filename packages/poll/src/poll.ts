@@ -1,0 +1,286 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { PollAnswer, PollResults } from '@delib/protocol';
+import { limits } from '@delib/protocol';
+import { DelibElement, baseStyles, errorSummary, type Problem } from '@delib/core';
+import { pollMessages, type PollMessages } from './messages.js';
+import { pollStyles } from './poll.styles.js';
+
+/** The value a chosen "Other" takes in `choices`; its text goes in `other`. */
+export const otherValue = 'other';
+
+/** Control characters out, white space folded, bounded: what a person typed, safe to store and show. */
+const cleanText = (text: string) =>
+  text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, limits.textLength);
+
+/**
+ * A poll: a question with options, answered with one choice (or several with `multiple`), with an
+ * optional free-text "Other", and a results view that people can read.
+ *
+ * @summary A poll that posts each vote to your endpoint and shows results as text and bars.
+ * @tag delib-poll
+ *
+ * @fires {DelibSubmitEvent} delib-submit - Just before sending; cancel it to take over (nothing is posted).
+ * @fires {DelibSubmittedEvent} delib-submitted - The endpoint acknowledged the vote (`detail.response`).
+ * @fires {DelibQueuedEvent} delib-queued - The vote could not be sent now; it is kept and retried.
+ * @fires {DelibErrorEvent} delib-error - The endpoint refused the vote for good (`detail.status`, `detail.error`).
+ *
+ * @slot - Child `<option value="…">Label</option>` elements: the options. Their text is the label, `data-description` an optional description.
+ *
+ * @csspart form - The form around the question and the vote button.
+ * @csspart fieldset - The group of options.
+ * @csspart question - The question (the legend), also above the answer once voted.
+ * @csspart option - Each option: its label and its radio or checkbox.
+ * @csspart other-input - The text box for "Other".
+ * @csspart submit - The vote button.
+ * @csspart error-summary - The box listing problems when a vote cannot be sent.
+ * @csspart status - The polite live region: sending, saved for later, thank you, refused.
+ * @csspart answer - "You voted for …" once voted.
+ * @csspart results - The results table.
+ * @csspart bar - Each result's bar.
+ * @csspart note - The sentence saying how the results were counted.
+ *
+ * @cssproperty --delib-color-accent - Buttons, selected controls and bars (default #1d70b8).
+ * @cssproperty --delib-color-accent-text - Text on buttons (default #fff).
+ * @cssproperty --delib-color-text - Text (default: inherited from the page).
+ * @cssproperty --delib-color-background - Background (default transparent).
+ * @cssproperty --delib-color-border - Text box borders (default #505a5f).
+ * @cssproperty --delib-color-muted - Hints and notes (default #505a5f).
+ * @cssproperty --delib-color-error - Errors (default #c3250f).
+ * @cssproperty --delib-color-success - The border of the status message (default #00703c).
+ * @cssproperty --delib-color-bar - Result bars (default: the accent).
+ * @cssproperty --delib-color-track - Behind result bars and between rows (default #dfe2e4).
+ * @cssproperty --delib-font-family - Font (default: inherited from the page).
+ * @cssproperty --delib-font-size - Font size (default: inherited).
+ * @cssproperty --delib-line-height - Line height (default 1.5).
+ * @cssproperty --delib-question-size - Size of the question (default 1.25em).
+ * @cssproperty --delib-question-weight - Weight of the question (default 700).
+ * @cssproperty --delib-space-s - Small spacing (default 0.5rem).
+ * @cssproperty --delib-space-m - Medium spacing (default 1rem).
+ * @cssproperty --delib-radius - Corner radius (default 0.25rem).
+ * @cssproperty --delib-focus-color - Focus ring colour (default #0b0c0c).
+ * @cssproperty --delib-focus-width - Focus ring width (default 3px).
+ * @cssproperty --delib-control-size - Radio and checkbox size (default 1.5rem).
+ * @cssproperty --delib-max-width - Widest the widget grows (default 40rem).
+ * @cssproperty --delib-poll-gap - Space between options (default 0.25rem).
+ */
+export class DelibPoll extends DelibElement<PollMessages> {
+  static override styles = [baseStyles, pollStyles];
+
+  static override properties = {
+    ...DelibElement.properties,
+    question: {},
+    multiple: { type: Boolean },
+    maxChoices: { type: Number, attribute: 'max-choices' },
+    allowOther: { type: Boolean, attribute: 'allow-other' },
+  };
+
+  /** The question, shown as the legend of the options. */
+  declare question: string;
+  /** Allow more than one choice (checkboxes). */
+  declare multiple: boolean;
+  /** With `multiple`: the most options a person may choose. */
+  declare maxChoices: number | undefined;
+  /** Add an "Other" option with a text box. */
+  declare allowOther: boolean;
+
+  readonly kind = 'poll';
+  protected readonly catalogues = pollMessages;
+
+  private chosen = new Set<string>();
+  private otherText = '';
+  private showProblems = false;
+  private previousState = this.submission.state;
+
+  constructor() {
+    super();
+    this.question = '';
+    this.multiple = false;
+    this.allowOther = false;
+  }
+
+  /** The values in the order the options are shown, "Other" last. */
+  private get values(): string[] {
+    return [...this.items.map((item) => item.value), ...(this.allowOther ? [otherValue] : [])];
+  }
+
+  get answer(): PollAnswer | undefined {
+    const choices = this.values.filter((value) => this.chosen.has(value));
+    if (!choices.length) return undefined;
+    const other = cleanText(this.otherText);
+    return choices.includes(otherValue) && other && this.allowOther ? { choices, other } : { choices };
+  }
+
+  restoreAnswer(answer: PollAnswer): void {
+    this.chosen = new Set(answer.choices);
+    this.otherText = answer.other ?? '';
+  }
+
+  protected clear(): void {
+    this.chosen = new Set();
+    this.otherText = '';
+    this.showProblems = false;
+  }
+
+  protected problem(): Problem | undefined {
+    const t = this.i18n.t.bind(this.i18n);
+    const count = this.values.filter((value) => this.chosen.has(value)).length;
+    if (!count) return { message: t(this.multiple ? 'chooseSome' : 'chooseOne'), field: 'choice-0' };
+    if (this.multiple && this.maxChoices && count > this.maxChoices) {
+      return { message: t('tooMany', { n: this.maxChoices }), field: 'choice-0' };
+    }
+    if (this.allowOther && this.chosen.has(otherValue) && !cleanText(this.otherText)) {
+      return { message: t('otherMissing'), field: 'other-text' };
+    }
+    return undefined;
+  }
+
+  private onChange(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    if (!this.multiple) this.chosen.clear();
+    if (input.checked) this.chosen.add(input.value);
+    else this.chosen.delete(input.value);
+    this.requestUpdate();
+  }
+
+  private onOtherInput(event: Event): void {
+    this.otherText = (event.target as HTMLInputElement).value;
+    this.requestUpdate();
+  }
+
+  private async onSubmit(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.disabled || this.isClosed || this.submission.state === 'sending') return;
+    const problem = this.problem();
+    if (problem) {
+      this.showProblems = true;
+      this.requestUpdate();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.summary')?.focus();
+      return;
+    }
+    this.showProblems = false;
+    if (!this.widgetId) {
+      console.error('<delib-poll>: widget-id is required to submit.');
+      return;
+    }
+    this.submission.submit(this.answer!);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const state = this.submission.state;
+    // The form gives way to the answer: keep the keyboard user's place by focusing what replaced it.
+    if (state !== this.previousState && (state === 'submitted' || state === 'queued') && this.previousState === 'sending') {
+      this.renderRoot.querySelector<HTMLElement>('[part="answer"]')?.focus();
+    }
+    this.previousState = state;
+  }
+
+  protected override render() {
+    const { submission } = this;
+    const t = this.i18n.t.bind(this.i18n);
+    const answered = submission.state === 'submitted' || submission.state === 'queued';
+    const closed = this.isClosed;
+    const closesAt = Date.parse(this.closes ?? '');
+    const closing = closesAt ? t(closed ? 'closed' : 'closes', { date: this.i18n.date(new Date(closesAt)) }) : '';
+    const status = submission.state === 'refused'
+      ? submission.refusal?.error.code === 'no_endpoint'
+        ? t('noEndpoint')
+        : t('refused', { reason: submission.refusal?.error.message ?? '' })
+      : submission.state === 'idle'
+        ? ''
+        : t(submission.state);
+    return html`
+      ${answered || closed ? this.renderAnswer(closing) : this.renderForm(closing)}
+      <div part="status" role="status" class=${submission.state}>${status}</div>
+      ${this.renderResults()}
+    `;
+  }
+
+  private renderForm(closing: string) {
+    const t = this.i18n.t.bind(this.i18n);
+    const problem = this.showProblems ? this.problem() : undefined;
+    const type = this.multiple ? 'checkbox' : 'radio';
+    const hint = this.multiple ? (this.maxChoices ? t('hintMultiple', { n: this.maxChoices }) : t('hintAny')) : '';
+    const describedBy = [closing && 'closing', hint && 'hint', problem && 'problem'].filter(Boolean).join(' ');
+    const otherChosen = this.chosen.has(otherValue);
+    const options = [...this.items, ...(this.allowOther ? [{ value: otherValue, label: t('other') }] : [])];
+    return html`<form part="form" novalidate @submit=${this.onSubmit}>
+      ${errorSummary(t('problem'), problem ? [problem] : [], this.renderRoot as ShadowRoot)}
+      <fieldset part="fieldset" class=${problem ? 'invalid group' : ''} aria-describedby=${describedBy || nothing} ?disabled=${this.disabled}>
+        <legend part="question">${this.question}</legend>
+        ${closing ? html`<p class="hint" id="closing">${closing}</p>` : nothing}
+        ${hint ? html`<p class="hint" id="hint">${hint}</p>` : nothing}
+        ${problem ? html`<p class="error" id="problem"><span class="sr-only">${t('errorPrefix')}</span> ${problem.message}</p>` : nothing}
+        <div class="choices">
+          ${options.map(
+            (item, index) => html`<label class="choice" part="option">
+                <input id="choice-${index}" type=${type} name="choice" .value=${item.value} .checked=${this.chosen.has(item.value)} @change=${this.onChange} />
+                <span>${item.label}${'description' in item && item.description ? html`<small>${item.description}</small>` : nothing}</span>
+              </label>`,
+          )}
+        </div>
+        ${this.allowOther && otherChosen
+          ? html`<div class="other">
+              <label for="other-text">${t('otherLabel')}</label>
+              <input id="other-text" part="other-input" type="text" maxlength=${limits.textLength} autocomplete="off" .value=${this.otherText} @input=${this.onOtherInput} aria-invalid=${problem?.field === 'other-text' ? 'true' : nothing} />
+            </div>`
+          : nothing}
+      </fieldset>
+      ${this.formMode ? nothing : html`<button part="submit" ?disabled=${this.disabled || this.submission.state === 'sending'}>${t('submit')}</button>`}
+    </form>`;
+  }
+
+  private renderAnswer(closing: string) {
+    const t = this.i18n.t.bind(this.i18n);
+    const answer = this.submission.envelope?.answer as PollAnswer | undefined;
+    const labels = answer?.choices.map((value) => (value === otherValue && answer.other ? `${t('other')}: ${answer.other}` : this.labelOf(value)));
+    return html`<div part="answer" tabindex="-1">
+      <p class="question" part="question">${this.question}</p>
+      ${closing ? html`<p class="hint">${closing}</p>` : nothing}
+      ${labels?.length ? html`<p>${t('youChose', { choices: this.i18n.list(labels) })}</p>` : nothing}
+    </div>`;
+  }
+
+  private labelOf(value: string): string {
+    if (value === otherValue && this.allowOther) return this.i18n.t('other');
+    return this.items.find((item) => item.value === value)?.label ?? value;
+  }
+
+  private renderResults() {
+    const t = this.i18n.t.bind(this.i18n);
+    if (this.results === 'after-submit' && this.submission.state === 'queued' && !this.formMode) {
+      return html`<p class="note">${t('resultsPending')}</p>`;
+    }
+    if (!this.resultsVisible) return nothing;
+    const loaded = this.resultsState;
+    if (loaded.state === 'failed') {
+      return html`<p>${t('resultsFailed')}</p><button class="secondary" @click=${() => this.loadResults(true)}>${t('retry')}</button>`;
+    }
+    if (loaded.state !== 'loaded') return html`<p class="note">${t('resultsLoading')}</p>`;
+    const results = loaded.data as PollResults;
+    const counts = results.counts ?? {};
+    const mine = (this.submission.envelope?.answer as PollAnswer | undefined)?.choices ?? [];
+    const values = [...new Set([...this.values, ...Object.keys(counts)])];
+    return html`<table part="results">
+        <caption>${t('resultsCaption', { n: results.total })}</caption>
+        <thead>
+          <tr><th scope="col">${t('optionHeader')}</th><th scope="col" class="number">${t('votesHeader')}</th><th scope="col">${t('shareHeader')}</th></tr>
+        </thead>
+        <tbody>
+          ${values.map((value) => {
+            const count = counts[value] ?? 0;
+            const share = results.total ? count / results.total : 0;
+            const isMine = mine.includes(value);
+            return html`<tr>
+              <th scope="row" class=${isMine ? 'mine' : ''}>${this.labelOf(value)}${isMine ? html` <span>${t('yourChoice')}</span>` : nothing}</th>
+              <td class="number">${this.i18n.number(count)}</td>
+              <td>${this.i18n.percent(share)}<span class="bar" part="bar" aria-hidden="true" style=${styleMap({ '--share': `${share * 100}%` })}></span></td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+      <p class="note" part="note">${t(this.multiple ? 'howMultiple' : 'howSingle')}</p>`;
+  }
+}

@@ -1,0 +1,99 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import esbuild from 'rollup-plugin-esbuild';
+import terser from '@rollup/plugin-terser';
+
+/**
+ * Two kinds of output:
+ * - script-tag bundles in `dist/`: one ES module per widget and one with every element, Lit inside,
+ *   minified, for `<script type="module" src=…>`;
+ * - per-package ES modules in `packages/<name>/dist/` (declarations come from `tsc -b`), with Lit
+ *   and the other delib packages left external, for people who bundle delib themselves.
+ */
+
+const widgets = { poll: 'packages/poll/src/define.ts' };
+
+// Resolve the workspace packages to their TypeScript sources, and Lit to its production build.
+const resolve = () => nodeResolve({ exportConditions: ['source', 'browser', 'production'], extensions: ['.ts', '.js'] });
+const compile = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json', minify: false });
+const minify = () =>
+  terser({
+    module: true,
+    ecma: 2022,
+    compress: { passes: 3, unsafe_arrows: true },
+    format: { comments: false },
+  });
+
+/** `virtual:all` imports every element's define module: the all-in-one bundle's entry. */
+const all = () => ({
+  name: 'delib-all',
+  resolveId: (id) => (id === 'virtual:all' ? id : null),
+  load: (id) =>
+    id === 'virtual:all'
+      ? ['packages/core/src/define.ts', ...Object.values(widgets)].map((file) => `import ${JSON.stringify(`${process.cwd()}/${file}`)};`).join('\n')
+      : null,
+});
+
+/** Copies the plain-CSS themes next to the bundles. */
+const themes = () => ({
+  name: 'delib-themes',
+  generateBundle() {
+    for (const file of readdirSync('packages/core/themes')) {
+      this.emitFile({ type: 'asset', fileName: `themes/${file}`, source: readFileSync(`packages/core/themes/${file}`) });
+    }
+  },
+});
+
+/**
+ * Collapses the white space of our `css` and `html` template literals, which terser leaves alone:
+ * CSS loses its indentation and the spaces around punctuation, HTML keeps one space where a line
+ * break was. Only delib's own sources are touched, and their templates hold no comments.
+ */
+const templates = () => ({
+  name: 'delib-templates',
+  transform(code, id) {
+    if (!/packages\/\w[\w-]*\/src\/.*\.ts$/.test(id)) return null;
+    return code
+      .replace(/\bcss`([^`]*)`/g, (_, text) =>
+        `css\`${text
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/\s+/g, ' ')
+          .replace(/\s*([{};,])\s*/g, '$1')
+          .replace(/:\s+/g, ':')
+          .replace(/;}/g, '}')
+          .trim()}\``,
+      )
+      .replace(/\bhtml`/g, '\u0000html`')
+      .split('\u0000')
+      .map((part) => (part.startsWith('html`') ? part.replace(/`[^`]*`/, (text) => text.replace(/\s*\n\s*/g, ' ')) : part))
+      .join('');
+  },
+});
+
+const scriptTag = (name, input, extra = []) => ({
+  input,
+  output: { file: `dist/${name}.min.js`, format: 'es', sourcemap: true },
+  plugins: [...extra, resolve(), templates(), compile(), minify()],
+  onwarn(warning, warn) {
+    if (warning.code !== 'THIS_IS_UNDEFINED') warn(warning);
+  },
+});
+
+const packages = ['protocol', 'core', 'poll'];
+const external = (id) => /^(lit|@lit\/|@delib\/)/.test(id);
+const library = (name) => ({
+  input: Object.fromEntries(
+    readdirSync(`packages/${name}/src`)
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
+      .map((file) => [file.replace(/\.ts$/, ''), `packages/${name}/src/${file}`]),
+  ),
+  external,
+  output: { dir: `packages/${name}/dist`, format: 'es', preserveModules: true, preserveModulesRoot: `packages/${name}/src`, sourcemap: true },
+  plugins: [nodeResolve({ extensions: ['.ts', '.js'] }), compile()],
+});
+
+export default [
+  scriptTag('delib', 'virtual:all', [all(), themes()]),
+  ...Object.entries(widgets).map(([name, input]) => scriptTag(`delib-${name}`, input)),
+  ...packages.map(library),
+];
