@@ -32,6 +32,7 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     options: { type: Array, attribute: false },
     config: { state: true },
     resultsState: { state: true },
+    formDisabled: { state: true },
   };
 
   /** Which question or consultation this is. Required to submit. */
@@ -55,6 +56,8 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
   /** @internal What the nearest `<delib-provider>` shares. */
   declare config: DelibConfig | undefined;
   protected declare resultsState: ResultsState;
+  /** Disabled by an ancestor `<fieldset disabled>` (or our own attribute), as the form tells us. */
+  protected declare formDisabled: boolean;
 
   /** The widget kind, as named in the envelope. */
   abstract readonly kind: WidgetKind;
@@ -75,6 +78,7 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     this.results = 'after-submit';
     this.required = false;
     this.disabled = false;
+    this.formDisabled = false;
     this.resultsState = { state: 'idle' };
     this.internals = this.attachInternals();
     this.submission = new SubmissionController(this);
@@ -211,7 +215,12 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
   }
 
   formDisabledCallback(disabled: boolean): void {
-    this.disabled = disabled;
+    this.formDisabled = disabled;
+  }
+
+  /** Disabled by its own attribute or by a disabled fieldset around it. */
+  get isDisabled(): boolean {
+    return this.disabled || this.formDisabled;
   }
 
   /** Re-renders when the closing time passes while the page is open. */

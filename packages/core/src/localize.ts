@@ -36,7 +36,10 @@ export type Values = Record<string, string | number>;
  * formatted for the language; a plural message picks its form by the value `n`.
  */
 export class Translator<M extends Catalogue> {
+  /** The shipped language whose messages are shown: `en`, `cy` or `gd`. */
   readonly lang: string;
+  /** The tag numbers and dates are formatted for: the page's own when it is a variant of `lang`. */
+  readonly locale: string;
   private plurals: Intl.PluralRules;
   private numbers: Intl.NumberFormat;
 
@@ -46,8 +49,16 @@ export class Translator<M extends Catalogue> {
     private overrides: Partial<M> = {},
   ) {
     this.lang = supportedLanguage(lang, Object.keys(catalogues));
+    // Plain `en` formats dates the British way: delib is made for UK public services first.
+    let locale = this.lang === 'en' ? 'en-GB' : this.lang;
+    try {
+      if (lang.toLowerCase().startsWith(`${this.lang}-`)) locale = Intl.getCanonicalLocales(lang)[0];
+    } catch {
+      // Not a valid language tag: keep the shipped language's own formats.
+    }
+    this.locale = locale;
     this.plurals = new Intl.PluralRules(this.lang);
-    this.numbers = new Intl.NumberFormat(this.lang);
+    this.numbers = new Intl.NumberFormat(this.locale);
   }
 
   t(key: keyof M & string, values: Values = {}): string {
@@ -68,15 +79,15 @@ export class Translator<M extends Catalogue> {
   }
 
   percent(fraction: number): string {
-    return new Intl.NumberFormat(this.lang, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+    return new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
   }
 
   date(date: Date): string {
-    return new Intl.DateTimeFormat(this.lang, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+    return new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeStyle: 'short' }).format(date);
   }
 
   /** "A, B and C" in the language. */
   list(items: string[]): string {
-    return new Intl.ListFormat(this.lang, { type: 'conjunction' }).format(items);
+    return new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(items);
   }
 }

@@ -150,7 +150,7 @@ export class DelibPoll extends DelibElement<PollMessages> {
 
   private async onSubmit(event: Event): Promise<void> {
     event.preventDefault();
-    if (this.disabled || this.isClosed || this.submission.state === 'sending') return;
+    if (this.isDisabled || this.isClosed || this.submission.state === 'sending') return;
     const problem = this.problem();
     if (problem) {
       this.showProblems = true;
@@ -208,7 +208,7 @@ export class DelibPoll extends DelibElement<PollMessages> {
     const options = [...this.items, ...(this.allowOther ? [{ value: otherValue, label: t('other') }] : [])];
     return html`<form part="form" novalidate @submit=${this.onSubmit}>
       ${errorSummary(t('problem'), problem ? [problem] : [], this.renderRoot as ShadowRoot)}
-      <fieldset part="fieldset" class=${problem ? 'invalid group' : ''} aria-describedby=${describedBy || nothing} ?disabled=${this.disabled}>
+      <fieldset part="fieldset" class=${problem ? 'invalid group' : ''} aria-describedby=${describedBy || nothing} ?disabled=${this.isDisabled}>
         <legend part="question">${this.question}</legend>
         ${closing ? html`<p class="hint" id="closing">${closing}</p>` : nothing}
         ${hint ? html`<p class="hint" id="hint">${hint}</p>` : nothing}
@@ -228,7 +228,7 @@ export class DelibPoll extends DelibElement<PollMessages> {
             </div>`
           : nothing}
       </fieldset>
-      ${this.formMode ? nothing : html`<button part="submit" ?disabled=${this.disabled || this.submission.state === 'sending'}>${t('submit')}</button>`}
+      ${this.formMode ? nothing : html`<button part="submit" ?disabled=${this.isDisabled || this.submission.state === 'sending'}>${t('submit')}</button>`}
     </form>`;
   }
 

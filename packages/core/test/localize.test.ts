@@ -1,0 +1,72 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { Translator, nearestLang, supportedLanguage } from '../src/localize.js';
+
+const catalogues = {
+  en: { votes: { one: '{n} vote', other: '{n} votes' }, hello: 'Hello {name}' },
+  cy: { votes: { zero: '{n} pleidlais (zero)', one: '{n} (one)', two: '{n} (two)', few: '{n} (few)', many: '{n} (many)', other: '{n} (other)' } },
+  gd: { votes: { one: '{n} (one)', two: '{n} (two)', few: '{n} (few)', other: '{n} (other)' } },
+};
+
+describe('Translator', () => {
+  it('picks English plural forms through Intl.PluralRules', () => {
+    const t = new Translator(catalogues, 'en');
+    expect([0, 1, 2, 1000].map((n) => t.t('votes', { n }))).to.deep.equal(['0 votes', '1 vote', '2 votes', '1,000 votes']);
+  });
+
+  it('picks all six Welsh forms', () => {
+    const t = new Translator(catalogues, 'cy');
+    expect([0, 1, 2, 3, 6, 4, 10].map((n) => t.t('votes', { n }))).to.deep.equal([
+      '0 pleidlais (zero)',
+      '1 (one)',
+      '2 (two)',
+      '3 (few)',
+      '6 (many)',
+      '4 (other)',
+      '10 (other)',
+    ]);
+  });
+
+  it('picks the four Scottish Gaelic forms (1 and 11, 2 and 12, 3–10 and 13–19, the rest)', () => {
+    const t = new Translator(catalogues, 'gd');
+    expect([1, 11, 2, 12, 3, 19, 20, 0].map((n) => t.t('votes', { n }))).to.deep.equal([
+      '1 (one)',
+      '11 (one)',
+      '2 (two)',
+      '12 (two)',
+      '3 (few)',
+      '19 (few)',
+      '20 (other)',
+      '0 (other)',
+    ]);
+  });
+
+  it('falls back key by key to English, and to English for unknown languages', () => {
+    expect(new Translator(catalogues, 'cy').t('hello', { name: 'Siân' })).to.equal('Hello Siân');
+    expect(new Translator(catalogues, 'fr-FR').lang).to.equal('en');
+    expect(supportedLanguage('CY-gb')).to.equal('cy');
+  });
+
+  it('lets overrides win, and leaves unknown placeholders visible rather than empty', () => {
+    const t = new Translator(catalogues, 'en', { hello: 'Hi {name} {missing}' });
+    expect(t.t('hello', { name: '<b>x</b>' })).to.equal('Hi <b>x</b> {missing}');
+  });
+
+  it('formats numbers, percentages and dates for the page language, British by default', () => {
+    const t = new Translator(catalogues, 'en');
+    expect(t.percent(0.625)).to.equal('63%');
+    expect(t.date(new Date('2026-03-05T10:00:00Z'))).to.contain('5 March 2026');
+    expect(new Translator(catalogues, 'en-US').date(new Date('2026-03-05T10:00:00Z'))).to.contain('March 5, 2026');
+    expect(new Translator(catalogues, 'not a tag!').locale).to.equal('en-GB');
+  });
+});
+
+describe('nearestLang', () => {
+  it('finds the nearest lang attribute, through shadow roots', async () => {
+    const outer = await fixture(html`<div lang="gd"><span></span></div>`);
+    const host = outer.querySelector('span')!;
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p><i></i></p><p lang="cy"><b></b></p>';
+    expect(nearestLang(root.querySelector('i')!)).to.equal('gd');
+    expect(nearestLang(root.querySelector('b')!)).to.equal('cy');
+  });
+});

@@ -1,0 +1,471 @@
+import { fixture, html, expect, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { DelibPoll } from '../src/poll.js';
+import '../src/define.js';
+import {
+  accessibilityTree,
+  accessibleNodes,
+  acceptAll,
+  button,
+  byLabel,
+  clearDelibStorage,
+  expectAccessible,
+  fakeEndpoint,
+  json,
+  outboxKeys,
+  shadow,
+  shadowAll,
+  statusText,
+  until,
+} from '../../../test/helpers.js';
+
+type Endpoint = ReturnType<typeof fakeEndpoint>;
+let endpoint: Endpoint | undefined;
+
+beforeEach(() => clearDelibStorage());
+afterEach(() => {
+  endpoint?.restore();
+  endpoint = undefined;
+});
+
+const parks = (attributes = '') =>
+  fixture<DelibPoll>(
+    Object.assign(document.createElement('div'), {
+      innerHTML: `<delib-poll widget-id="parks-${Math.random().toString(36).slice(2)}" endpoint="https://api.test/api"
+        question="Which park improvement matters most to you?" ${attributes}>
+        <option value="lighting">Better lighting</option>
+        <option value="play">New play equipment</option>
+        <option value="toilets">Public toilets</option>
+      </delib-poll>`,
+    }).firstElementChild as DelibPoll,
+  );
+
+async function vote(poll: DelibPoll, ...labels: string[]) {
+  for (const label of labels) byLabel(poll, label).click();
+  await poll.updateComplete;
+  button(poll, 'Vote').click();
+  await poll.updateComplete;
+}
+
+describe('<delib-poll>', () => {
+  it('passes axe in its first state', async () => {
+    await expectAccessible(await parks());
+  });
+
+  it('is a group named by the question, with a radio per option and a Vote button', async () => {
+    const poll = await parks();
+    const nodes = accessibleNodes(await accessibilityTree(poll));
+    const find = (role: string, name?: string) => nodes.find((node) => node.role === role && (name === undefined || node.name === name));
+    expect(find('group', 'Which park improvement matters most to you?'), 'group named by the question').to.exist;
+    const radios = nodes.filter((node) => node.role === 'radio').map((node) => node.name);
+    expect(radios).to.deep.equal(['Better lighting', 'New play equipment', 'Public toilets']);
+    expect(find('button', 'Vote')).to.exist;
+    expect(find('status'), 'a polite live region').to.exist;
+    expect(shadow(poll, '[role="status"]')!.getAttribute('aria-live') ?? 'polite').to.equal('polite');
+  });
+
+  it('can be answered with the keyboard alone', async () => {
+    endpoint = fakeEndpoint(acceptAll({ play: 1 }));
+    const poll = await parks();
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    poll.before(before);
+    before.focus();
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'ArrowDown' });
+    expect(byLabel(poll, 'New play equipment').checked).to.be.true;
+    await sendKeys({ press: 'Tab' });
+    expect(poll.shadowRoot!.activeElement).to.equal(button(poll, 'Vote'));
+    const submitted = oneEvent(poll, 'delib-submitted');
+    await sendKeys({ press: 'Enter' });
+    const event = await submitted;
+    expect(event.detail.envelope.answer).to.deep.equal({ choices: ['play'] });
+    before.remove();
+  });
+
+  it('says clearly when nothing was chosen, focusing an error summary that links to the options', async () => {
+    endpoint = fakeEndpoint(acceptAll());
+    const poll = await parks();
+    await vote(poll);
+    await until(() => shadow(poll, '.summary'));
+    const summary = shadow(poll, '.summary')!;
+    expect(poll.shadowRoot!.activeElement).to.equal(summary);
+    expect(summary.textContent).to.contain('There is a problem').and.contain('Select an option');
+    expect(shadow(poll, '#problem')!.textContent).to.contain('Error:').and.contain('Select an option');
+    expect(shadow(poll, 'fieldset')!.getAttribute('aria-describedby')).to.contain('problem');
+    await expectAccessible(poll);
+    shadow<HTMLAnchorElement>(poll, '.summary a')!.click();
+    expect(poll.shadowRoot!.activeElement).to.equal(byLabel(poll, 'Better lighting'));
+    expect(endpoint.posts()).to.have.length(0);
+  });
+
+  it('posts the contract envelope and shows results as text', async () => {
+    endpoint = fakeEndpoint(acceptAll({ lighting: 3, play: 1 }));
+    const poll = await parks();
+    const submitted = oneEvent(poll, 'delib-submitted');
+    await vote(poll, 'Better lighting');
+    await submitted;
+    const [post] = endpoint.posts();
+    expect(post.url).to.equal('https://api.test/api/responses');
+    expect(post.headers.get('content-type')).to.equal('application/json');
+    const envelope = post.body as Record<string, unknown>;
+    expect(Object.keys(envelope).sort()).to.deep.equal(['answer', 'id', 'locale', 'page', 'submittedAt', 'widget', 'widgetId']);
+    expect(envelope.id).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(envelope.widget).to.equal('poll');
+    expect(envelope.widgetId).to.equal(poll.widgetId);
+    expect(envelope.locale).to.equal('en');
+    expect(envelope.page).to.equal(location.origin + location.pathname);
+    expect(new Date(envelope.submittedAt as string).toISOString()).to.equal(envelope.submittedAt);
+    expect(envelope.answer).to.deep.equal({ choices: ['lighting'] });
+
+    await until(() => shadow(poll, '[part="results"]'), 3000, 'results');
+    await poll.updateComplete;
+    expect(statusText(poll)).to.equal('Thank you. Your vote has been counted.');
+    expect(shadow(poll, '[part="answer"]')!.textContent).to.contain('You voted for: Better lighting.');
+    const table = shadow(poll, '[part="results"]')!;
+    expect(table.querySelector('caption')!.textContent).to.equal('Results: 4 votes');
+    const rows = [...table.querySelectorAll('tbody tr')].map((row) => row.textContent!.replace(/\s+/g, ' ').trim());
+    expect(rows).to.deep.equal(['Better lighting (your choice) 3 75%', 'New play equipment 1 25%', 'Public toilets 0 0%']);
+    expect(shadow(poll, '[part="note"]')!.textContent).to.contain('Each person chose one option');
+    await expectAccessible(poll);
+  });
+
+  it('moves focus from the vanished form to the answer, so keyboard users keep their place', async () => {
+    endpoint = fakeEndpoint(acceptAll());
+    const poll = await parks();
+    byLabel(poll, 'Public toilets').click();
+    button(poll, 'Vote').focus();
+    button(poll, 'Vote').click();
+    await until(() => poll.shadowRoot!.activeElement === shadow(poll, '[part="answer"]'), 3000, 'focus on answer');
+  });
+
+  it('remembers in this browser that the person voted, and shows their choice and the results on return', async () => {
+    endpoint = fakeEndpoint(acceptAll({ toilets: 2 }));
+    const first = await parks();
+    const widgetId = first.widgetId;
+    const submitted = oneEvent(first, 'delib-submitted');
+    await vote(first, 'Public toilets');
+    await submitted;
+    first.remove();
+    const again = await fixture<DelibPoll>(html`<delib-poll widget-id=${widgetId} endpoint="https://api.test/api" question="Q">
+      <option value="lighting">Better lighting</option><option value="toilets">Public toilets</option>
+    </delib-poll>`);
+    expect(shadow(again, 'form')).to.be.null;
+    expect(shadow(again, '[part="answer"]')!.textContent).to.contain('You voted for: Public toilets.');
+    await until(() => shadow(again, '[part="results"]'));
+    expect(endpoint.posts()).to.have.length(1);
+  });
+
+  it('keeps the vote in the outbox when the endpoint cannot be reached, and says so', async () => {
+    endpoint = fakeEndpoint(() => 'network-error');
+    const poll = await parks();
+    const queued = oneEvent(poll, 'delib-queued');
+    await vote(poll, 'New play equipment');
+    const event = await queued;
+    await poll.updateComplete;
+    expect(outboxKeys()).to.deep.equal([`delib:outbox:v1:${event.detail.envelope.id}`]);
+    expect(statusText(poll)).to.contain('saved on this device and will be sent automatically');
+    expect(shadow(poll, '.note')!.textContent).to.contain('Results will be shown once your answer has been sent');
+    await expectAccessible(poll);
+  });
+
+  for (const status of [500, 503, 408, 429]) {
+    it(`treats ${status} as "try again later", not as a refusal`, async () => {
+      endpoint = fakeEndpoint((call) => (call.method === 'POST' ? json(status, {}) : undefined));
+      const poll = await parks();
+      const queued = oneEvent(poll, 'delib-queued');
+      await vote(poll, 'Better lighting');
+      await queued;
+      expect(outboxKeys()).to.have.length(1);
+    });
+  }
+
+  it('shows a refusal (4xx) with its message, keeps the input, and does not retry', async () => {
+    endpoint = fakeEndpoint((call) =>
+      call.method === 'POST' ? json(422, { error: { code: 'closed', message: 'This consultation has closed.', field: 'widgetId' } }) : undefined,
+    );
+    const poll = await parks();
+    const failed = oneEvent(poll, 'delib-error');
+    await vote(poll, 'Better lighting');
+    const event = await failed;
+    expect(event.detail.status).to.equal(422);
+    expect(event.detail.error).to.deep.equal({ code: 'closed', message: 'This consultation has closed.', field: 'widgetId' });
+    await poll.updateComplete;
+    expect(statusText(poll)).to.equal('Your answer could not be accepted: This consultation has closed.');
+    expect(byLabel(poll, 'Better lighting').checked).to.be.true;
+    expect(outboxKeys()).to.have.length(0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(endpoint.posts()).to.have.length(1);
+    await expectAccessible(poll);
+  });
+
+  it('posts nothing when a listener cancels delib-submit', async () => {
+    endpoint = fakeEndpoint(acceptAll());
+    const poll = await parks();
+    poll.addEventListener('delib-submit', (event) => event.preventDefault());
+    const submit = oneEvent(poll, 'delib-submit');
+    await vote(poll, 'Better lighting');
+    const event = await submit;
+    expect(event.detail.envelope.answer).to.deep.equal({ choices: ['lighting'] });
+    expect(event.bubbles && event.composed && event.cancelable).to.be.true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(endpoint.calls).to.have.length(0);
+    expect(outboxKeys()).to.have.length(0);
+    expect(shadow(poll, 'form'), 'the form stays for the host to handle').to.exist;
+  });
+
+  it('allows several choices up to max-choices, and says so when there are too many', async () => {
+    endpoint = fakeEndpoint(acceptAll());
+    const poll = await parks('multiple max-choices="2"');
+    expect(shadowAll(poll, 'input[type="checkbox"]')).to.have.length(3);
+    expect(shadow(poll, '#hint')!.textContent).to.equal('Select up to 2 options.');
+    await vote(poll, 'Better lighting', 'New play equipment', 'Public toilets');
+    expect(shadow(poll, '.summary')!.textContent).to.contain('Select no more than 2 options');
+    await expectAccessible(poll);
+    byLabel(poll, 'Public toilets').click();
+    const submitted = oneEvent(poll, 'delib-submitted');
+    button(poll, 'Vote').click();
+    expect((await submitted).detail.envelope.answer).to.deep.equal({ choices: ['lighting', 'play'] });
+    await until(() => shadow(poll, '[part="note"]'));
+    expect(shadow(poll, '[part="note"]')!.textContent).to.contain('can add up to more than 100%');
+  });
+
+  it('offers "Other" with its own labelled text box, required once chosen', async () => {
+    endpoint = fakeEndpoint(acceptAll());
+    const poll = await parks('allow-other');
+    expect(shadow(poll, '#other-text')).to.be.null;
+    byLabel(poll, 'Other').click();
+    await poll.updateComplete;
+    const text = byLabel(poll, 'Your other answer');
+    expect(text).to.equal(shadow(poll, '#other-text'));
+    await vote(poll);
+    expect(shadow(poll, '.summary')!.textContent).to.contain('Enter your other answer');
+    await expectAccessible(poll);
+    text.value = '  A skate\u0007 park  ';
+    text.dispatchEvent(new Event('input'));
+    const submitted = oneEvent(poll, 'delib-submitted');
+    button(poll, 'Vote').click();
+    expect((await submitted).detail.envelope.answer).to.deep.equal({ choices: ['other'], other: 'A skate park' });
+  });
+
+  it('shows labels, the question and server messages as text, never as HTML', async () => {
+    endpoint = fakeEndpoint((call) =>
+      call.method === 'POST' ? json(400, { error: { code: 'bad', message: '<img src=x onerror="window.pwned=1">' } }) : undefined,
+    );
+    const poll = await parks();
+    poll.question = '<b>Bold?</b>';
+    poll.options = [
+      { value: 'a', label: '<img src=x onerror="window.pwned=1">' },
+      { value: 'b', label: '<script>window.pwned=1</script>' },
+    ];
+    await poll.updateComplete;
+    expect(shadow(poll, 'legend')!.textContent).to.equal('<b>Bold?</b>');
+    expect(shadow(poll, 'legend b')).to.be.null;
+    expect(shadowAll(poll, 'img, script')).to.have.length(0);
+    expect(byLabel(poll, '<img src=x onerror="window.pwned=1">')).to.exist;
+    await vote(poll, '<script>window.pwned=1</script>');
+    await oneEvent(poll, 'delib-error');
+    await poll.updateComplete;
+    expect(statusText(poll)).to.contain('<img src=x');
+    expect(shadowAll(poll, 'img, script')).to.have.length(0);
+    expect((window as unknown as { pwned?: number }).pwned).to.be.undefined;
+  });
+
+  it('reads child <option> text as text, and follows changes to the options', async () => {
+    const poll = await parks();
+    const option = document.createElement('option');
+    option.value = 'bins';
+    option.textContent = '<em>More bins</em>';
+    poll.append(option);
+    await until(() => shadowAll(poll, 'input').length === 4);
+    await poll.updateComplete;
+    expect(byLabel(poll, '<em>More bins</em>').value).to.equal('bins');
+  });
+
+  it('is closed after `closes`, says so, and shows results (after-close)', async () => {
+    endpoint = fakeEndpoint(acceptAll({ lighting: 1 }));
+    const poll = await parks('closes="2020-01-31T17:00:00Z" results="after-close"');
+    expect(shadow(poll, 'form')).to.be.null;
+    expect(shadow(poll, '[part="answer"]')!.textContent).to.contain('This closed on 31 January 2020');
+    await until(() => shadow(poll, '[part="results"]'));
+    await expectAccessible(poll);
+  });
+
+  it('says until when it is open, and closes by itself when the time comes', async () => {
+    const closes = new Date(Date.now() + 400).toISOString();
+    const poll = await parks(`closes="${closes}"`);
+    expect(shadow(poll, '#closing')!.textContent).to.match(/^Open until /);
+    await until(() => !shadow(poll, 'form'), 3000, 'closing');
+  });
+
+  it('follows the results modes', async () => {
+    endpoint = fakeEndpoint(acceptAll({ play: 5 }));
+    const always = await parks('results="always"');
+    await until(() => shadow(always, '[part="results"]'));
+    expect(shadow(always, 'form'), 'always: results beside the form').to.exist;
+    await expectAccessible(always);
+
+    const never = await parks('results="never"');
+    const submitted = oneEvent(never, 'delib-submitted');
+    await vote(never, 'New play equipment');
+    await submitted;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(shadow(never, '[part="results"]')).to.be.null;
+    expect(endpoint.calls.filter((call) => call.url.includes('/results/') && call.url.includes(never.widgetId))).to.have.length(0);
+
+    const afterClose = await parks('results="after-close"');
+    const sent = oneEvent(afterClose, 'delib-submitted');
+    await vote(afterClose, 'New play equipment');
+    await sent;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(shadow(afterClose, '[part="results"]')).to.be.null;
+  });
+
+  it('says when the results cannot be loaded, and can try again', async () => {
+    let fail = true;
+    endpoint = fakeEndpoint((call) => (call.url.includes('/results/') && fail ? json(500, {}) : undefined), acceptAll({ play: 1 }));
+    const poll = await parks('results="always"');
+    await until(() => shadow(poll, 'table') || statusOf(poll).includes('could not be loaded'));
+    expect(statusOf(poll)).to.contain('The results could not be loaded.');
+    await expectAccessible(poll);
+    fail = false;
+    button(poll, 'Try again').click();
+    await until(() => shadow(poll, '[part="results"]'));
+  });
+});
+
+const statusOf = (poll: DelibPoll) => poll.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+
+describe('<delib-poll> endpoint, provider and language', () => {
+  it('takes the endpoint from its attribute, then the nearest <delib-provider>, then <meta name="delib-endpoint">', async () => {
+    endpoint = fakeEndpoint(acceptAll());
+    const meta = Object.assign(document.createElement('meta'), { name: 'delib-endpoint', content: 'https://meta.test/api/' });
+    document.head.append(meta);
+    try {
+      const wrapper = await fixture(html`<div>
+        <delib-provider endpoint="https://provider.test/api" .headers=${{ 'X-CSRF-Token': 't0k3n' }} credentials="include">
+          <delib-poll widget-id="a" endpoint="https://own.test/api" question="Q"><option>One</option></delib-poll>
+          <delib-poll widget-id="b" question="Q"><option>One</option></delib-poll>
+        </delib-provider>
+        <delib-poll widget-id="c" question="Q"><option>One</option></delib-poll>
+      </div>`);
+      const polls = [...wrapper.querySelectorAll('delib-poll')];
+      await Promise.all(polls.map((poll) => poll.updateComplete));
+      expect(polls.map((poll) => poll.resolveEndpoint())).to.deep.equal(['https://own.test/api', 'https://provider.test/api', 'https://meta.test/api']);
+      await vote(polls[1], 'One');
+      await until(() => endpoint!.posts().length === 1);
+      const [post] = endpoint.posts();
+      expect(post.url).to.equal('https://provider.test/api/responses');
+      expect(post.headers.get('X-CSRF-Token')).to.equal('t0k3n');
+      expect(post.credentials).to.equal('include');
+    } finally {
+      meta.remove();
+    }
+  });
+
+  it('omits credentials by default', async () => {
+    endpoint = fakeEndpoint(acceptAll());
+    const poll = await parks();
+    await vote(poll, 'Better lighting');
+    await until(() => endpoint!.posts().length === 1);
+    expect(endpoint.posts()[0].credentials).to.equal('omit');
+  });
+
+  it('speaks Welsh inside lang="cy", with Welsh plural forms for every count', async () => {
+    const totals: Record<number, string> = {
+      0: 'Canlyniadau: 0 pleidlais',
+      1: 'Canlyniadau: 1 bleidlais',
+      2: 'Canlyniadau: 2 bleidlais',
+      3: 'Canlyniadau: 3 phleidlais',
+      6: 'Canlyniadau: 6 phleidlais',
+      4: 'Canlyniadau: 4 o bleidleisiau',
+      100: 'Canlyniadau: 100 o bleidleisiau',
+    };
+    for (const [total, caption] of Object.entries(totals)) {
+      endpoint = fakeEndpoint(acceptAll({ a: Number(total) }));
+      const wrapper = await fixture(html`<div lang="cy-GB"><delib-poll widget-id="cy-${total}" endpoint="https://api.test/api" results="always" question="Pa un?">
+        <option value="a">Goleuadau</option></delib-poll></div>`);
+      const poll = wrapper.querySelector('delib-poll')!;
+      await until(() => shadow(poll, 'caption'));
+      expect(shadow(poll, 'caption')!.textContent).to.equal(caption);
+      expect(button(poll, 'Pleidleisio')).to.exist;
+      if (total === '2') await expectAccessible(poll);
+      endpoint.restore();
+    }
+    endpoint = undefined;
+  });
+
+  it('speaks Scottish Gaelic inside lang="gd", with Gaelic plural forms', async () => {
+    const totals: Record<number, string> = { 1: 'Toraidhean: 1 bhòt', 2: 'Toraidhean: 2 bhòt', 3: 'Toraidhean: 3 bhòtaichean', 11: 'Toraidhean: 11 bhòt', 20: 'Toraidhean: 20 bhòt' };
+    for (const [total, caption] of Object.entries(totals)) {
+      endpoint = fakeEndpoint(acceptAll({ a: Number(total) }));
+      const wrapper = await fixture(html`<div lang="gd"><delib-poll widget-id="gd-${total}" endpoint="https://api.test/api" results="always" question="Dè?">
+        <option value="a">Solais</option></delib-poll></div>`);
+      const poll = wrapper.querySelector('delib-poll')!;
+      await until(() => shadow(poll, 'caption'));
+      expect(shadow(poll, 'caption')!.textContent).to.equal(caption);
+      expect(button(poll, 'Bhòt')).to.exist;
+      endpoint.restore();
+    }
+    endpoint = undefined;
+  });
+
+  it('sends the language it was shown in as the locale', async () => {
+    endpoint = fakeEndpoint(acceptAll());
+    const wrapper = await fixture(html`<div lang="gd"><delib-poll widget-id="gd-locale" endpoint="https://api.test/api" question="Dè?">
+      <option value="a">Solais</option></delib-poll></div>`);
+    const poll = wrapper.querySelector('delib-poll')!;
+    byLabel(poll, 'Solais').click();
+    button(poll, 'Bhòt').click();
+    await until(() => endpoint!.posts().length === 1);
+    expect((endpoint.posts()[0].body as { locale: string }).locale).to.equal('gd');
+  });
+
+  it('falls back to English for languages it does not ship, and lets every string be overridden', async () => {
+    const wrapper = await fixture(html`<div lang="fr"><delib-poll widget-id="fr" question="Q" .messages=${{ submit: 'Send my vote' }}>
+      <option value="a">A</option></delib-poll></div>`);
+    const poll = wrapper.querySelector('delib-poll')!;
+    await poll.updateComplete;
+    expect(button(poll, 'Send my vote')).to.exist;
+    poll.setAttribute('messages', JSON.stringify({ submit: 'Cast vote' }));
+    await poll.updateComplete;
+    expect(button(poll, 'Cast vote')).to.exist;
+  });
+});
+
+describe('<delib-poll> in a form', () => {
+  it('is a form control whose value is the answer as JSON, and posts nothing itself', async () => {
+    endpoint = fakeEndpoint(acceptAll());
+    const form = await fixture<HTMLFormElement>(html`<form><delib-poll name="parks" widget-id="in-form" question="Q" required>
+      <option value="lighting">Better lighting</option><option value="play">New play equipment</option></delib-poll></form>`);
+    const poll = form.querySelector('delib-poll')!;
+    await poll.updateComplete;
+    expect(shadowAll(poll, 'button'), 'the form has its own submit').to.have.length(0);
+    expect(form.checkValidity(), 'required and empty').to.be.false;
+    expect(poll.validity.valueMissing).to.be.true;
+    expect(poll.validationMessage).to.equal('Select an option');
+    byLabel(poll, 'New play equipment').click();
+    await poll.updateComplete;
+    expect(form.checkValidity()).to.be.true;
+    expect(new FormData(form).get('parks')).to.equal('{"choices":["play"]}');
+    expect(poll.value).to.equal('{"choices":["play"]}');
+    form.reset();
+    await poll.updateComplete;
+    expect(new FormData(form).get('parks')).to.be.null;
+    expect(byLabel(poll, 'New play equipment').checked).to.be.false;
+    expect(endpoint.calls).to.have.length(0);
+    await expectAccessible(form);
+  });
+
+  it('is disabled with its fieldset', async () => {
+    const form = await fixture<HTMLFormElement>(html`<form><fieldset disabled><delib-poll name="p" widget-id="d" question="Q">
+      <option value="a">A</option></delib-poll></fieldset></form>`);
+    const poll = form.querySelector('delib-poll')!;
+    await poll.updateComplete;
+    expect(poll.isDisabled).to.be.true;
+    expect(poll.disabled, 'its own attribute is left to the author').to.be.false;
+    expect(byLabel(poll, 'A').matches(':disabled')).to.be.true;
+    form.querySelector('fieldset')!.disabled = false;
+    await until(() => !byLabel(poll, 'A').matches(':disabled'));
+  });
+});
