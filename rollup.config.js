@@ -30,7 +30,9 @@ const all = () => ({
   resolveId: (id) => (id === 'virtual:all' ? id : null),
   load: (id) =>
     id === 'virtual:all'
-      ? ['packages/core/src/define.ts', ...Object.values(widgets)].map((file) => `import ${JSON.stringify(`${process.cwd()}/${file}`)};`).join('\n')
+      ? ['packages/core/src/define.ts', ...Object.values(widgets)]
+          .map((file) => `import ${JSON.stringify(`${process.cwd()}/${file}`)};`)
+          .join('\n')
       : null,
 });
 
@@ -54,14 +56,16 @@ const templates = () => ({
   transform(code, id) {
     if (!/packages\/\w[\w-]*\/src\/.*\.ts$/.test(id)) return null;
     return code
-      .replace(/\bcss`([^`]*)`/g, (_, text) =>
-        `css\`${text
-          .replace(/\/\*[\s\S]*?\*\//g, '')
-          .replace(/\s+/g, ' ')
-          .replace(/\s*([{};,])\s*/g, '$1')
-          .replace(/:\s+/g, ':')
-          .replace(/;}/g, '}')
-          .trim()}\``,
+      .replace(
+        /\bcss`([^`]*)`/g,
+        (_, text) =>
+          `css\`${text
+            .replace(/\/\*[\s\S]*?\*\//g, '')
+            .replace(/\s+/g, ' ')
+            .replace(/\s*([{};,])\s*/g, '$1')
+            .replace(/:\s+/g, ':')
+            .replace(/;}/g, '}')
+            .trim()}\``,
       )
       .replace(/\bhtml`/g, '\u0000html`')
       .split('\u0000')
@@ -88,7 +92,13 @@ const library = (name) => ({
       .map((file) => [file.replace(/\.ts$/, ''), `packages/${name}/src/${file}`]),
   ),
   external,
-  output: { dir: `packages/${name}/dist`, format: 'es', preserveModules: true, preserveModulesRoot: `packages/${name}/src`, sourcemap: true },
+  output: {
+    dir: `packages/${name}/dist`,
+    format: 'es',
+    preserveModules: true,
+    preserveModulesRoot: `packages/${name}/src`,
+    sourcemap: true,
+  },
   plugins: [nodeResolve({ extensions: ['.ts', '.js'] }), compile()],
 });
 

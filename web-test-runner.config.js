@@ -22,7 +22,11 @@ const a11yTreePlugin = () => ({
 export default {
   files: ['packages/*/test/**/*.test.ts', 'test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
-  plugins: [a11ySnapshotPlugin(), a11yTreePlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
+  plugins: [
+    a11ySnapshotPlugin(),
+    a11yTreePlugin(),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -14,7 +14,8 @@ export async function expectAccessible(element: Element): Promise<void> {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
   });
   const problems = results.violations.map(
-    (violation) => `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes.map((node) => node.html).join('\n  ')}`,
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes.map((node) => node.html).join('\n  ')}`,
   );
   expect(problems, problems.join('\n')).to.deep.equal([]);
 }
@@ -89,7 +90,9 @@ export const shadowAll = <T extends Element = HTMLElement>(host: Element, select
 
 /** The control whose accessible label text (its `<label>`) is `text`. */
 export function byLabel<T extends HTMLElement = HTMLInputElement>(host: Element, text: string): T {
-  const label = shadowAll<HTMLLabelElement>(host, 'label').find((candidate) => candidate.textContent!.replace(/\s+/g, ' ').trim() === text);
+  const label = shadowAll<HTMLLabelElement>(host, 'label').find(
+    (candidate) => candidate.textContent!.replace(/\s+/g, ' ').trim() === text,
+  );
   if (!label) throw new Error(`no control labelled "${text}"`);
   return (label.control ?? label.querySelector('input, textarea, select')) as T;
 }

@@ -17,7 +17,10 @@ let failed = 0;
 
 function run(command, args, { env = {}, capture = false } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit', env: { ...process.env, ...env } });
+    const child = spawn(command, args, {
+      stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit',
+      env: { ...process.env, ...env },
+    });
     let output = '';
     child.stdout?.on('data', (chunk) => {
       output += chunk;
@@ -56,10 +59,18 @@ if (!only || only === 'browser') {
 if (!only || only === 'node') {
   const files = ['test/node', 'test/e2e', ...readdirSync('packages').map((name) => `packages/${name}/test`)]
     .filter(existsSync)
-    .flatMap((dir) => readdirSync(dir).filter((file) => file.endsWith('.test.mjs')).map((file) => join(dir, file)));
+    .flatMap((dir) =>
+      readdirSync(dir)
+        .filter((file) => file.endsWith('.test.mjs'))
+        .map((file) => join(dir, file)),
+    );
   await step('node and end-to-end tests (node:test, puppeteer-core)', async () => {
     if (!files.length) return;
-    const { code, output } = await run('node', ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=tap', ...files], { capture: true });
+    const { code, output } = await run(
+      'node',
+      ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=tap', ...files],
+      { capture: true },
+    );
     const count = (name) => Number(output.match(new RegExp(`^# ${name} (\\d+)`, 'm'))?.[1] ?? 0);
     passed += count('pass');
     const nodeFailed = count('fail') + count('cancelled');

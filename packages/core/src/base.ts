@@ -8,9 +8,7 @@ import { SubmissionController } from './submission.js';
 
 export type ResultsMode = 'after-submit' | 'always' | 'after-close' | 'never';
 
-type ResultsState =
-  | { state: 'idle' | 'loading' | 'failed' }
-  | { state: 'loaded'; data: Results };
+type ResultsState = { state: 'idle' | 'loading' | 'failed' } | { state: 'loaded'; data: Results };
 
 /**
  * What every widget shares: the common attributes, the endpoint resolution order, the language,
@@ -55,9 +53,9 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
 
   /** @internal What the nearest `<delib-provider>` shares. */
   declare config: DelibConfig | undefined;
-  protected declare resultsState: ResultsState;
+  declare protected resultsState: ResultsState;
   /** Disabled by an ancestor `<fieldset disabled>` (or our own attribute), as the form tells us. */
-  protected declare formDisabled: boolean;
+  declare protected formDisabled: boolean;
 
   /** The widget kind, as named in the envelope. */
   abstract readonly kind: WidgetKind;
@@ -68,9 +66,9 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
   /** @internal The messages in the widget's language. */
   i18n!: Translator<M>;
 
-  private observer = new MutationObserver(() => this.requestUpdate());
-  private closeTimer?: ReturnType<typeof setTimeout>;
-  private resultsFor?: string;
+  #observer = new MutationObserver(() => this.requestUpdate());
+  #closeTimer?: ReturnType<typeof setTimeout>;
+  #resultsFor?: string;
 
   constructor() {
     super();
@@ -100,14 +98,14 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true });
-    this.watchClosing();
+    this.#observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true });
+    this.#watchClosing();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.observer.disconnect();
-    clearTimeout(this.closeTimer);
+    this.#observer.disconnect();
+    clearTimeout(this.#closeTimer);
   }
 
   /** The items, from the `options` property or else from child `<option>` elements. */
@@ -165,7 +163,7 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     if (!this.i18n || changed.has('messages') || this.i18n.lang !== lang) {
       this.i18n = new Translator(this.catalogues, lang, this.messages);
     }
-    if (changed.has('closes')) this.watchClosing();
+    if (changed.has('closes')) this.#watchClosing();
   }
 
   protected override updated(_changed: PropertyValues): void {
@@ -185,8 +183,8 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
   async loadResults(force = false): Promise<void> {
     const endpoint = this.resolveEndpoint();
     const key = `${endpoint}|${this.widgetId}|${this.submission.state}`;
-    if (!endpoint || !this.widgetId || (!force && this.resultsFor === key)) return;
-    this.resultsFor = key;
+    if (!endpoint || !this.widgetId || (!force && this.#resultsFor === key)) return;
+    this.#resultsFor = key;
     this.resultsState = { state: 'loading' };
     try {
       const response = await fetch(`${endpoint}/results/${encodeURIComponent(this.widgetId)}`, {
@@ -224,9 +222,9 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
   }
 
   /** Re-renders when the closing time passes while the page is open. */
-  private watchClosing(): void {
-    clearTimeout(this.closeTimer);
+  #watchClosing(): void {
+    clearTimeout(this.#closeTimer);
     const wait = Date.parse(this.closes ?? '') - Date.now();
-    if (wait > 0 && wait < 2 ** 31) this.closeTimer = setTimeout(() => this.requestUpdate(), wait + 50);
+    if (wait > 0 && wait < 2 ** 31) this.#closeTimer = setTimeout(() => this.requestUpdate(), wait + 50);
   }
 }

@@ -4,7 +4,16 @@ export { delibConfigContext, type DelibConfig } from './context.js';
 export { DelibSubmitEvent, DelibSubmittedEvent, DelibQueuedEvent, DelibErrorEvent } from './events.js';
 export { SubmissionController, uuid, type SubmissionState } from './submission.js';
 export { Outbox, getOutbox, outboxSettings, retryDelay, type Outcome, type Delivery } from './outbox.js';
-export { Translator, nearestLang, supportedLanguage, languages, type Catalogue, type Catalogues, type Plural, type Message } from './localize.js';
+export {
+  Translator,
+  nearestLang,
+  supportedLanguage,
+  languages,
+  type Catalogue,
+  type Catalogues,
+  type Plural,
+  type Message,
+} from './localize.js';
 export { common, type CommonMessages } from './messages.js';
 export { readOptions, type Item } from './items.js';
 export { errorSummary, type Problem } from './render.js';

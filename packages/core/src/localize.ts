@@ -14,7 +14,7 @@ export const languages = ['en', 'cy', 'gd'] as const;
 
 /** The language named by the nearest `lang` attribute of the element or its ancestors, through shadow roots. */
 export function nearestLang(element: Element): string {
-  for (let node: Element | null = element; node; ) {
+  for (let node: Element | null = element; node;) {
     const found = node.closest('[lang]');
     if (found) return found.getAttribute('lang')!;
     const root = node.getRootNode();
@@ -62,12 +62,8 @@ export class Translator<M extends Catalogue> {
   }
 
   t(key: keyof M & string, values: Values = {}): string {
-    const message: Message =
-      this.overrides[key] ?? this.catalogues[this.lang]?.[key] ?? this.catalogues.en[key];
-    const text =
-      typeof message === 'string'
-        ? message
-        : (message[this.plurals.select(Number(values.n ?? 0))] ?? message.other);
+    const message: Message = this.overrides[key] ?? this.catalogues[this.lang]?.[key] ?? this.catalogues.en[key];
+    const text = typeof message === 'string' ? message : (message[this.plurals.select(Number(values.n ?? 0))] ?? message.other);
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = values[name];
       return value === undefined ? whole : typeof value === 'number' ? this.numbers.format(value) : value;

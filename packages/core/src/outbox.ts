@@ -71,74 +71,70 @@ const retryable = (status: number) => status >= 500 || status === 408 || status 
  * There is one outbox per page, whichever bundles are loaded: see `getOutbox`.
  */
 export class Outbox {
-  private listeners = new Set<(outcome: Outcome) => void>();
+  #listeners = new Set<(outcome: Outcome) => void>();
   /** Used when storage is blocked: still retried while the page is open. */
-  private memory = new Map<string, Entry>();
+  #memory = new Map<string, Entry>();
   /** Where Web Locks are missing: at least one page does not send an entry twice at once. */
-  private inFlight = new Set<string>();
-  private channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('delib-outbox') : undefined;
-  private timer?: ReturnType<typeof setTimeout>;
-  private timerAt = Infinity;
+  #inFlight = new Set<string>();
+  #channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('delib-outbox') : undefined;
+  #timer?: ReturnType<typeof setTimeout>;
+  #timerAt = Infinity;
 
   constructor() {
-    this.channel?.addEventListener('message', (event: MessageEvent<Outcome>) => this.notify(event.data, false));
+    this.#channel?.addEventListener('message', (event: MessageEvent<Outcome>) => this.#notify(event.data, false));
     addEventListener('online', () => this.flush(true));
     // What an earlier page left behind goes out as soon as this page has loaded.
     setTimeout(() => this.flush(true));
   }
 
   subscribe(listener: (outcome: Outcome) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /** Is this response still waiting to be delivered (in any tab)? */
   has(id: string): boolean {
-    return !!this.read(id);
-  }
-
-  get size(): number {
-    return this.entries().length;
+    return !!this.#read(id);
   }
 
   /** Keeps the envelope durably, then tries to send it. The outcome arrives through `subscribe`. */
   send(envelope: Envelope, delivery: Delivery): Promise<void> {
     const now = Date.now();
-    this.write({ ...delivery, envelope, queuedAt: now, attempts: 0, due: now });
-    return this.attempt(envelope.id);
+    this.#write({ ...delivery, envelope, queuedAt: now, attempts: 0, due: now });
+    return this.#attempt(envelope.id);
   }
 
   /** Tries every entry that is due; `force` (page load, back online) ignores backoff but not Retry-After. */
   async flush(force = false): Promise<void> {
     const now = Date.now();
-    const entries = this.entries().sort((a, b) => a.queuedAt - b.queuedAt);
+    const entries = this.#entries().sort((a, b) => a.queuedAt - b.queuedAt);
     const attempts: Promise<void>[] = [];
     let next = Infinity;
     entries.forEach((entry, index) => {
       const id = entry.envelope.id;
       if (now - entry.queuedAt > outboxSettings.maxAgeMs || entries.length - index > outboxSettings.maxEntries) {
-        this.remove(id);
+        this.#remove(id);
       } else if (entry.due <= now || (force && !entry.held)) {
-        attempts.push(this.attempt(id));
+        attempts.push(this.#attempt(id));
       } else {
         next = Math.min(next, entry.due);
       }
     });
-    this.schedule(next);
+    this.#schedule(next);
     await Promise.all(attempts);
   }
 
-  private async attempt(id: string): Promise<void> {
-    const got = await this.lock(id, async () => {
+  async #attempt(id: string): Promise<void> {
+    const got = await this.#lock(id, async () => {
       // Another tab may have delivered it while we waited for the lock.
-      const entry = this.read(id);
-      if (entry) this.settle(entry, await this.post(entry));
+      const entry = this.#read(id);
+      if (entry) this.#settle(entry, await this.#post(entry));
     });
     // Someone else is sending it; look again later in case that tab goes away mid-send.
-    if (!got) this.schedule(Date.now() + outboxSettings.timeoutMs);
+    if (!got) this.#schedule(Date.now() + outboxSettings.timeoutMs);
   }
 
-  private async post(entry: Entry): Promise<Outcome | { retryAfter: string | null }> {
+  async #post(entry: Entry): Promise<Outcome | { retryAfter: string | null }> {
     const id = entry.envelope.id;
     let response: Response;
     try {
@@ -163,74 +159,74 @@ export class Outbox {
     return { id, kind: 'refused', status: response.status, error };
   }
 
-  private settle(entry: Entry, result: Outcome | { retryAfter: string | null }): void {
+  #settle(entry: Entry, result: Outcome | { retryAfter: string | null }): void {
     const id = entry.envelope.id;
     if ('kind' in result) {
-      this.remove(id);
-      this.notify(result);
+      this.#remove(id);
+      this.#notify(result);
       return;
     }
     const attempts = entry.attempts + 1;
     const { delay, held } = retryDelay(attempts, result.retryAfter);
     const due = Date.now() + delay;
-    this.write({ ...entry, attempts, due, held });
-    this.schedule(due);
-    this.notify({ id, kind: 'queued' });
+    this.#write({ ...entry, attempts, due, held });
+    this.#schedule(due);
+    this.#notify({ id, kind: 'queued' });
   }
 
-  private notify(outcome: Outcome, broadcast = true): void {
-    this.listeners.forEach((listener) => listener(outcome));
-    if (broadcast) this.channel?.postMessage(outcome);
+  #notify(outcome: Outcome, broadcast = true): void {
+    this.#listeners.forEach((listener) => listener(outcome));
+    if (broadcast) this.#channel?.postMessage(outcome);
   }
 
-  private schedule(at: number): void {
-    if (at >= this.timerAt || at === Infinity) return;
-    clearTimeout(this.timer);
-    this.timerAt = at;
-    this.timer = setTimeout(
+  #schedule(at: number): void {
+    if (at >= this.#timerAt || at === Infinity) return;
+    clearTimeout(this.#timer);
+    this.#timerAt = at;
+    this.#timer = setTimeout(
       () => {
-        this.timerAt = Infinity;
+        this.#timerAt = Infinity;
         this.flush();
       },
       Math.min(Math.max(at - Date.now(), 0), 2 ** 31 - 1),
     );
   }
 
-  private async lock(id: string, task: () => Promise<void>): Promise<boolean> {
+  async #lock(id: string, task: () => Promise<void>): Promise<boolean> {
     const name = `delib-outbox:${id}`;
     if (navigator.locks) {
       return navigator.locks.request(name, { ifAvailable: true }, async (lock) => !!lock && (await task(), true));
     }
-    if (this.inFlight.has(name)) return false;
-    this.inFlight.add(name);
+    if (this.#inFlight.has(name)) return false;
+    this.#inFlight.add(name);
     try {
       await task();
     } finally {
-      this.inFlight.delete(name);
+      this.#inFlight.delete(name);
     }
     return true;
   }
 
-  private read(id: string): Entry | undefined {
+  #read(id: string): Entry | undefined {
     const stored = storage()?.getItem(prefix + id);
-    return stored ? JSON.parse(stored) : this.memory.get(id);
+    return stored ? JSON.parse(stored) : this.#memory.get(id);
   }
 
-  private write(entry: Entry): void {
+  #write(entry: Entry): void {
     try {
       storage()!.setItem(prefix + entry.envelope.id, JSON.stringify(entry));
     } catch {
       // Blocked or full: keep it for as long as this page lives rather than lose it.
-      this.memory.set(entry.envelope.id, entry);
+      this.#memory.set(entry.envelope.id, entry);
     }
   }
 
-  private remove(id: string): void {
+  #remove(id: string): void {
     storage()?.removeItem(prefix + id);
-    this.memory.delete(id);
+    this.#memory.delete(id);
   }
 
-  private entries(): Entry[] {
+  #entries(): Entry[] {
     const store = storage();
     const stored: Entry[] = [];
     for (let index = 0; store && index < store.length; index++) {
@@ -243,7 +239,7 @@ export class Outbox {
         }
       }
     }
-    return [...stored, ...this.memory.values()];
+    return [...stored, ...this.#memory.values()];
   }
 }
 

@@ -32,31 +32,32 @@ export class SubmissionController implements ReactiveController {
   /** Keep the last answer per widget id in this browser. */
   remember = true;
 
-  private unsubscribe?: () => void;
-  private restoredFor?: string;
+  #unsubscribe?: () => void;
+  #restoredFor?: string;
 
   constructor(private host: DelibElement) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.unsubscribe = getOutbox().subscribe((outcome) => this.onOutcome(outcome));
+    this.#unsubscribe = getOutbox().subscribe((outcome) => this.#onOutcome(outcome));
   }
 
   hostDisconnected(): void {
-    this.unsubscribe?.();
+    this.#unsubscribe?.();
   }
 
   hostUpdate(): void {
-    if (this.remember && this.host.widgetId !== this.restoredFor) {
-      this.restoredFor = this.host.widgetId;
-      this.restore();
+    if (this.remember && this.host.widgetId !== this.#restoredFor) {
+      this.#restoredFor = this.host.widgetId;
+      this.#restore();
     }
   }
 
   /**
    * Sends `answer` as a new response. Returns false when a listener cancelled `delib-submit` (the host
-   * page takes over) or there is no endpoint to send to.
+   * page takes over), or when there is no endpoint or widget id to send to (a `delib-error` with
+   * status 0 and code `not_set_up` then tells the page).
    */
   submit(answer: Answer): boolean {
     const host = this.host;
@@ -71,69 +72,70 @@ export class SubmissionController implements ReactiveController {
     } as Envelope;
     if (!host.dispatchEvent(new DelibSubmitEvent(envelope))) return false;
     const endpoint = host.resolveEndpoint();
-    if (!endpoint) {
-      console.error(`<${host.localName} widget-id="${host.widgetId}">: no endpoint (attribute, <delib-provider> or <meta name="delib-endpoint">)`);
-      this.refuse(envelope, 0, { code: 'no_endpoint', message: '' });
+    if (!endpoint || !host.widgetId) {
+      const missing = host.widgetId ? 'an endpoint (attribute, <delib-provider> or <meta name="delib-endpoint">)' : 'a widget-id';
+      console.error(`<${host.localName}${host.widgetId ? ` widget-id="${host.widgetId}"` : ''}> cannot submit without ${missing}.`);
+      this.#refuse(envelope, 0, { code: 'not_set_up', message: '' });
       return false;
     }
     this.envelope = envelope;
     this.refusal = undefined;
-    this.set('sending');
+    this.#set('sending');
     const config = host.config;
-    if (this.remember) this.store(envelope);
+    if (this.remember) this.#store(envelope);
     getOutbox().send(envelope, { endpoint, headers: config?.headers, credentials: config?.credentials });
     return true;
   }
 
   /** Forget the remembered answer and start again (used by tests and by "answer again" flows). */
   reset(): void {
-    if (this.remember) storage()?.removeItem(this.memoryKey);
+    if (this.remember) storage()?.removeItem(this.#memoryKey);
     this.envelope = this.refusal = undefined;
-    this.set('idle');
+    this.#set('idle');
   }
 
-  private onOutcome(outcome: Outcome): void {
+  #onOutcome(outcome: Outcome): void {
     const envelope = this.envelope;
     if (!envelope || outcome.id !== envelope.id) return;
     if (outcome.kind === 'submitted' && this.state !== 'submitted') {
-      this.set('submitted');
+      this.#set('submitted');
       this.host.dispatchEvent(new DelibSubmittedEvent(envelope, outcome.response));
     } else if (outcome.kind === 'queued' && this.state === 'sending') {
-      this.set('queued');
+      this.#set('queued');
       this.host.dispatchEvent(new DelibQueuedEvent(envelope));
     } else if (outcome.kind === 'refused') {
-      this.refuse(envelope, outcome.status, outcome.error);
+      this.#refuse(envelope, outcome.status, outcome.error);
     }
   }
 
-  private refuse(envelope: Envelope, status: number, error: ErrorBody['error']): void {
-    if (this.remember) storage()?.removeItem(this.memoryKey);
+  #refuse(envelope: Envelope, status: number, error: ErrorBody['error']): void {
+    if (this.remember) storage()?.removeItem(this.#memoryKey);
     this.refusal = { status, error };
-    this.set('refused');
+    this.#set('refused');
     this.host.dispatchEvent(new DelibErrorEvent(envelope, status, error));
   }
 
-  private set(state: SubmissionState): void {
+  #set(state: SubmissionState): void {
     this.state = state;
     this.host.requestUpdate();
   }
 
-  private get memoryKey(): string {
+  get #memoryKey(): string {
     return `${memoryPrefix}${this.host.localName}:${this.host.widgetId}`;
   }
 
-  private store(envelope: Envelope): void {
+  #store(envelope: Envelope): void {
     try {
-      storage()?.setItem(this.memoryKey, JSON.stringify(envelope));
+      storage()?.setItem(this.#memoryKey, JSON.stringify(envelope));
     } catch {
       // Full or blocked: the person simply sees the form again next time.
     }
   }
 
-  private restore(): void {
+  #restore(): void {
     let envelope: Envelope | undefined;
     try {
-      envelope = JSON.parse(storage()?.getItem(this.memoryKey) ?? 'null') ?? undefined;
+      envelope = JSON.parse(storage()?.getItem(this.#memoryKey) ?? 'null') ?? undefined;
     } catch {
       envelope = undefined;
     }

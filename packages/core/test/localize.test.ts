@@ -3,7 +3,16 @@ import { Translator, nearestLang, supportedLanguage } from '../src/localize.js';
 
 const catalogues = {
   en: { votes: { one: '{n} vote', other: '{n} votes' }, hello: 'Hello {name}' },
-  cy: { votes: { zero: '{n} pleidlais (zero)', one: '{n} (one)', two: '{n} (two)', few: '{n} (few)', many: '{n} (many)', other: '{n} (other)' } },
+  cy: {
+    votes: {
+      zero: '{n} pleidlais (zero)',
+      one: '{n} (one)',
+      two: '{n} (two)',
+      few: '{n} (few)',
+      many: '{n} (many)',
+      other: '{n} (other)',
+    },
+  },
   gd: { votes: { one: '{n} (one)', two: '{n} (two)', few: '{n} (few)', other: '{n} (other)' } },
 };
 

@@ -96,7 +96,9 @@ describe('the outbox', () => {
   });
 
   it('drops a refused entry at once and never retries it', async () => {
-    endpoint = fakeEndpoint((call) => (call.method === 'POST' ? json(409, { error: { code: 'conflict', message: 'No.' } }) : undefined));
+    endpoint = fakeEndpoint((call) =>
+      call.method === 'POST' ? json(409, { error: { code: 'conflict', message: 'No.' } }) : undefined,
+    );
     const { seen, stop } = outcomes();
     const sent = envelope();
     await getOutbox().send(sent, delivery);
@@ -108,7 +110,9 @@ describe('the outbox', () => {
   });
 
   it('names a refusal without a contract body by its status', async () => {
-    endpoint = fakeEndpoint((call) => (call.method === 'POST' ? new Response('nope', { status: 403, statusText: 'Forbidden' }) : undefined));
+    endpoint = fakeEndpoint((call) =>
+      call.method === 'POST' ? new Response('nope', { status: 403, statusText: 'Forbidden' }) : undefined,
+    );
     const { seen, stop } = outcomes();
     await getOutbox().send(envelope(), delivery);
     stop();
@@ -123,9 +127,20 @@ describe('the outbox', () => {
       `delib:outbox:v1:${old.id}`,
       JSON.stringify({ ...delivery, envelope: old, queuedAt: Date.now() - outboxSettings.maxAgeMs - 1000, attempts: 3, due: 0 }),
     );
-    const many = Array.from({ length: outboxSettings.maxEntries + 5 }, (_, index) => envelope(`00000000-0000-4000-8000-${String(index).padStart(12, '0')}`));
+    const many = Array.from({ length: outboxSettings.maxEntries + 5 }, (_, index) =>
+      envelope(`00000000-0000-4000-8000-${String(index).padStart(12, '0')}`),
+    );
     many.forEach((entry, index) =>
-      localStorage.setItem(`delib:outbox:v1:${entry.id}`, JSON.stringify({ ...delivery, envelope: entry, queuedAt: Date.now() - 100_000 + index, attempts: 1, due: Date.now() + 3_600_000 })),
+      localStorage.setItem(
+        `delib:outbox:v1:${entry.id}`,
+        JSON.stringify({
+          ...delivery,
+          envelope: entry,
+          queuedAt: Date.now() - 100_000 + index,
+          attempts: 1,
+          due: Date.now() + 3_600_000,
+        }),
+      ),
     );
     await getOutbox().flush();
     const kept = outboxKeys();
@@ -138,7 +153,10 @@ describe('the outbox', () => {
     let resolve!: (response: Response) => void;
     endpoint = fakeEndpoint(() => new Promise<Response>((done) => (resolve = done)));
     const sent = envelope();
-    localStorage.setItem(`delib:outbox:v1:${sent.id}`, JSON.stringify({ ...delivery, envelope: sent, queuedAt: Date.now(), attempts: 0, due: 0 }));
+    localStorage.setItem(
+      `delib:outbox:v1:${sent.id}`,
+      JSON.stringify({ ...delivery, envelope: sent, queuedAt: Date.now(), attempts: 0, due: 0 }),
+    );
     const first = getOutbox().flush(true);
     const second = getOutbox().flush(true);
     await until(() => endpoint!.posts().length > 0);

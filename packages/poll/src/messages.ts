@@ -23,8 +23,10 @@ const en = {
   votesHeader: 'Votes',
   shareHeader: 'Share',
   yourChoice: '(your choice)',
-  howSingle: 'Each person chose one option. Percentages are of all votes, rounded to whole numbers, so they may not add up to 100%.',
-  howMultiple: 'Each person could choose more than one option, so percentages (of the people who voted) can add up to more than 100%.',
+  howSingle:
+    'Each person chose one option. Percentages are of all votes, rounded to whole numbers, so they may not add up to 100%.',
+  howMultiple:
+    'Each person could choose more than one option, so percentages (of the people who voted) can add up to more than 100%.',
 };
 
 export type PollMessages = { [Key in keyof typeof en]: Message };
@@ -57,8 +59,10 @@ export const pollMessages: Catalogues<PollMessages> = {
     votesHeader: 'Pleidleisiau',
     shareHeader: 'Cyfran',
     yourChoice: '(eich dewis)',
-    howSingle: "Dewisodd pob person un opsiwn. Mae'r canrannau o'r holl bleidleisiau, wedi'u talgrynnu i rifau cyfan, felly efallai na fyddant yn adio i 100%.",
-    howMultiple: "Gallai pob person ddewis mwy nag un opsiwn, felly gall y canrannau (o'r bobl a bleidleisiodd) adio i fwy na 100%.",
+    howSingle:
+      "Dewisodd pob person un opsiwn. Mae'r canrannau o'r holl bleidleisiau, wedi'u talgrynnu i rifau cyfan, felly efallai na fyddant yn adio i 100%.",
+    howMultiple:
+      "Gallai pob person ddewis mwy nag un opsiwn, felly gall y canrannau (o'r bobl a bleidleisiodd) adio i fwy na 100%.",
   },
   // NEEDS NATIVE REVIEW
   gd: {
@@ -84,7 +88,9 @@ export const pollMessages: Catalogues<PollMessages> = {
     votesHeader: 'Bhòtaichean',
     shareHeader: 'Cuibhreann',
     yourChoice: '(do roghainn)',
-    howSingle: "Thagh gach neach aon roghainn. Tha na ceudadan a-mach à na bhòtaichean uile, air an cruinneachadh gu àireamhan slàna, mar sin dh'fhaodadh nach tig iad gu 100%.",
-    howMultiple: "B' urrainn do gach neach barrachd air aon roghainn a thaghadh, mar sin faodaidh na ceudadan (de na daoine a bhòt) a dhol thairis air 100%.",
+    howSingle:
+      "Thagh gach neach aon roghainn. Tha na ceudadan a-mach à na bhòtaichean uile, air an cruinneachadh gu àireamhan slàna, mar sin dh'fhaodadh nach tig iad gu 100%.",
+    howMultiple:
+      "B' urrainn do gach neach barrachd air aon roghainn a thaghadh, mar sin faodaidh na ceudadan (de na daoine a bhòt) a dhol thairis air 100%.",
   },
 };

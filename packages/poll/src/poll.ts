@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { PollAnswer, PollResults } from '@delib/protocol';
 import { limits } from '@delib/protocol';
 import { DelibElement, baseStyles, errorSummary, type Problem } from '@delib/core';
@@ -11,7 +10,11 @@ export const otherValue = 'other';
 
 /** Control characters out, white space folded, bounded: what a person typed, safe to store and show. */
 const cleanText = (text: string) =>
-  text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, limits.textLength);
+  text
+    .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, limits.textLength);
 
 /**
  * A poll: a question with options, answered with one choice (or several with `multiple`), with an
@@ -87,10 +90,10 @@ export class DelibPoll extends DelibElement<PollMessages> {
   readonly kind = 'poll';
   protected readonly catalogues = pollMessages;
 
-  private chosen = new Set<string>();
-  private otherText = '';
-  private showProblems = false;
-  private previousState = this.submission.state;
+  #chosen = new Set<string>();
+  #otherText = '';
+  #showProblems = false;
+  #previousState = this.submission.state;
 
   constructor() {
     super();
@@ -100,70 +103,66 @@ export class DelibPoll extends DelibElement<PollMessages> {
   }
 
   /** The values in the order the options are shown, "Other" last. */
-  private get values(): string[] {
+  get #values(): string[] {
     return [...this.items.map((item) => item.value), ...(this.allowOther ? [otherValue] : [])];
   }
 
   get answer(): PollAnswer | undefined {
-    const choices = this.values.filter((value) => this.chosen.has(value));
+    const choices = this.#values.filter((value) => this.#chosen.has(value));
     if (!choices.length) return undefined;
-    const other = cleanText(this.otherText);
+    const other = cleanText(this.#otherText);
     return choices.includes(otherValue) && other && this.allowOther ? { choices, other } : { choices };
   }
 
   restoreAnswer(answer: PollAnswer): void {
-    this.chosen = new Set(answer.choices);
-    this.otherText = answer.other ?? '';
+    this.#chosen = new Set(answer.choices);
+    this.#otherText = answer.other ?? '';
   }
 
   protected clear(): void {
-    this.chosen = new Set();
-    this.otherText = '';
-    this.showProblems = false;
+    this.#chosen = new Set();
+    this.#otherText = '';
+    this.#showProblems = false;
   }
 
   protected problem(): Problem | undefined {
     const t = this.i18n.t.bind(this.i18n);
-    const count = this.values.filter((value) => this.chosen.has(value)).length;
+    const count = this.#values.filter((value) => this.#chosen.has(value)).length;
     if (!count) return { message: t(this.multiple ? 'chooseSome' : 'chooseOne'), field: 'choice-0' };
     if (this.multiple && this.maxChoices && count > this.maxChoices) {
       return { message: t('tooMany', { n: this.maxChoices }), field: 'choice-0' };
     }
-    if (this.allowOther && this.chosen.has(otherValue) && !cleanText(this.otherText)) {
+    if (this.allowOther && this.#chosen.has(otherValue) && !cleanText(this.#otherText)) {
       return { message: t('otherMissing'), field: 'other-text' };
     }
     return undefined;
   }
 
-  private onChange(event: Event): void {
+  #onChange(event: Event): void {
     const input = event.target as HTMLInputElement;
-    if (!this.multiple) this.chosen.clear();
-    if (input.checked) this.chosen.add(input.value);
-    else this.chosen.delete(input.value);
+    if (!this.multiple) this.#chosen.clear();
+    if (input.checked) this.#chosen.add(input.value);
+    else this.#chosen.delete(input.value);
     this.requestUpdate();
   }
 
-  private onOtherInput(event: Event): void {
-    this.otherText = (event.target as HTMLInputElement).value;
+  #onOtherInput(event: Event): void {
+    this.#otherText = (event.target as HTMLInputElement).value;
     this.requestUpdate();
   }
 
-  private async onSubmit(event: Event): Promise<void> {
+  async #onSubmit(event: Event): Promise<void> {
     event.preventDefault();
     if (this.isDisabled || this.isClosed || this.submission.state === 'sending') return;
     const problem = this.problem();
     if (problem) {
-      this.showProblems = true;
+      this.#showProblems = true;
       this.requestUpdate();
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.summary')?.focus();
       return;
     }
-    this.showProblems = false;
-    if (!this.widgetId) {
-      console.error('<delib-poll>: widget-id is required to submit.');
-      return;
-    }
+    this.#showProblems = false;
     this.submission.submit(this.answer!);
   }
 
@@ -171,10 +170,10 @@ export class DelibPoll extends DelibElement<PollMessages> {
     super.updated(changed);
     const state = this.submission.state;
     // The form gives way to the answer: keep the keyboard user's place by focusing what replaced it.
-    if (state !== this.previousState && (state === 'submitted' || state === 'queued') && this.previousState === 'sending') {
+    if (state !== this.#previousState && (state === 'submitted' || state === 'queued') && this.#previousState === 'sending') {
       this.renderRoot.querySelector<HTMLElement>('[part="answer"]')?.focus();
     }
-    this.previousState = state;
+    this.#previousState = state;
   }
 
   protected override render() {
@@ -184,58 +183,87 @@ export class DelibPoll extends DelibElement<PollMessages> {
     const closed = this.isClosed;
     const closesAt = Date.parse(this.closes ?? '');
     const closing = closesAt ? t(closed ? 'closed' : 'closes', { date: this.i18n.date(new Date(closesAt)) }) : '';
-    const status = submission.state === 'refused'
-      ? submission.refusal?.error.code === 'no_endpoint'
-        ? t('noEndpoint')
-        : t('refused', { reason: submission.refusal?.error.message ?? '' })
-      : submission.state === 'idle'
-        ? ''
-        : t(submission.state);
+    const status =
+      submission.state === 'refused'
+        ? submission.refusal?.error.code === 'not_set_up'
+          ? t('notSetUp')
+          : t('refused', { reason: submission.refusal?.error.message ?? '' })
+        : submission.state === 'idle'
+          ? ''
+          : t(submission.state);
     return html`
-      ${answered || closed ? this.renderAnswer(closing) : this.renderForm(closing)}
+      ${answered || closed ? this.#renderAnswer(closing) : this.#renderForm(closing)}
       <div part="status" role="status" class=${submission.state}>${status}</div>
-      ${this.renderResults()}
+      ${this.#renderResults()}
     `;
   }
 
-  private renderForm(closing: string) {
+  #renderForm(closing: string) {
     const t = this.i18n.t.bind(this.i18n);
-    const problem = this.showProblems ? this.problem() : undefined;
+    const problem = this.#showProblems ? this.problem() : undefined;
     const type = this.multiple ? 'checkbox' : 'radio';
     const hint = this.multiple ? (this.maxChoices ? t('hintMultiple', { n: this.maxChoices }) : t('hintAny')) : '';
     const describedBy = [closing && 'closing', hint && 'hint', problem && 'problem'].filter(Boolean).join(' ');
-    const otherChosen = this.chosen.has(otherValue);
+    const otherChosen = this.#chosen.has(otherValue);
     const options = [...this.items, ...(this.allowOther ? [{ value: otherValue, label: t('other') }] : [])];
-    return html`<form part="form" novalidate @submit=${this.onSubmit}>
+    return html`<form part="form" novalidate @submit=${this.#onSubmit}>
       ${errorSummary(t('problem'), problem ? [problem] : [], this.renderRoot as ShadowRoot)}
-      <fieldset part="fieldset" class=${problem ? 'invalid group' : ''} aria-describedby=${describedBy || nothing} ?disabled=${this.isDisabled}>
+      <fieldset
+        part="fieldset"
+        class=${problem ? 'invalid group' : ''}
+        aria-describedby=${describedBy || nothing}
+        ?disabled=${this.isDisabled}
+      >
         <legend part="question">${this.question}</legend>
         ${closing ? html`<p class="hint" id="closing">${closing}</p>` : nothing}
         ${hint ? html`<p class="hint" id="hint">${hint}</p>` : nothing}
         ${problem ? html`<p class="error" id="problem"><span class="sr-only">${t('errorPrefix')}</span> ${problem.message}</p>` : nothing}
         <div class="choices">
           ${options.map(
-            (item, index) => html`<label class="choice" part="option">
-                <input id="choice-${index}" type=${type} name="choice" .value=${item.value} .checked=${this.chosen.has(item.value)} @change=${this.onChange} />
-                <span>${item.label}${'description' in item && item.description ? html`<small>${item.description}</small>` : nothing}</span>
+            (item, index) =>
+              html`<label class="choice" part="option">
+                <input
+                  id="choice-${index}"
+                  type=${type}
+                  name="choice"
+                  .value=${item.value}
+                  .checked=${this.#chosen.has(item.value)}
+                  @change=${this.#onChange}
+                />
+                <span
+                  >${item.label}${'description' in item && item.description ? html`<small>${item.description}</small>` : nothing}</span
+                >
               </label>`,
           )}
         </div>
-        ${this.allowOther && otherChosen
-          ? html`<div class="other">
-              <label for="other-text">${t('otherLabel')}</label>
-              <input id="other-text" part="other-input" type="text" maxlength=${limits.textLength} autocomplete="off" .value=${this.otherText} @input=${this.onOtherInput} aria-invalid=${problem?.field === 'other-text' ? 'true' : nothing} />
-            </div>`
-          : nothing}
+        ${
+          this.allowOther && otherChosen
+            ? html`<div class="other">
+                <label for="other-text">${t('otherLabel')}</label>
+                <input
+                  id="other-text"
+                  part="other-input"
+                  type="text"
+                  maxlength=${limits.textLength}
+                  autocomplete="off"
+                  .value=${this.#otherText}
+                  @input=${this.#onOtherInput}
+                  aria-invalid=${problem?.field === 'other-text' ? 'true' : nothing}
+                />
+              </div>`
+            : nothing
+        }
       </fieldset>
       ${this.formMode ? nothing : html`<button part="submit" ?disabled=${this.isDisabled || this.submission.state === 'sending'}>${t('submit')}</button>`}
     </form>`;
   }
 
-  private renderAnswer(closing: string) {
+  #renderAnswer(closing: string) {
     const t = this.i18n.t.bind(this.i18n);
     const answer = this.submission.envelope?.answer as PollAnswer | undefined;
-    const labels = answer?.choices.map((value) => (value === otherValue && answer.other ? `${t('other')}: ${answer.other}` : this.labelOf(value)));
+    const labels = answer?.choices.map((value) =>
+      value === otherValue && answer.other ? `${t('other')}: ${answer.other}` : this.#labelOf(value),
+    );
     return html`<div part="answer" tabindex="-1">
       <p class="question" part="question">${this.question}</p>
       ${closing ? html`<p class="hint">${closing}</p>` : nothing}
@@ -243,12 +271,12 @@ export class DelibPoll extends DelibElement<PollMessages> {
     </div>`;
   }
 
-  private labelOf(value: string): string {
+  #labelOf(value: string): string {
     if (value === otherValue && this.allowOther) return this.i18n.t('other');
     return this.items.find((item) => item.value === value)?.label ?? value;
   }
 
-  private renderResults() {
+  #renderResults() {
     const t = this.i18n.t.bind(this.i18n);
     if (this.results === 'after-submit' && this.submission.state === 'queued' && !this.formMode) {
       return html`<p class="note">${t('resultsPending')}</p>`;
@@ -256,17 +284,26 @@ export class DelibPoll extends DelibElement<PollMessages> {
     if (!this.resultsVisible) return nothing;
     const loaded = this.resultsState;
     if (loaded.state === 'failed') {
-      return html`<p>${t('resultsFailed')}</p><button class="secondary" @click=${() => this.loadResults(true)}>${t('retry')}</button>`;
+      return html`<p>${t('resultsFailed')}</p>
+        <button class="secondary" @click=${() => this.loadResults(true)}>${t('retry')}</button>`;
     }
     if (loaded.state !== 'loaded') return html`<p class="note">${t('resultsLoading')}</p>`;
     const results = loaded.data as PollResults;
     const counts = results.counts ?? {};
     const mine = (this.submission.envelope?.answer as PollAnswer | undefined)?.choices ?? [];
-    const values = [...new Set([...this.values, ...Object.keys(counts)])];
+    const values = [...new Set([...this.#values, ...Object.keys(counts)])];
+    // Bars get their width through the `.style` property (CSSOM), which a strict CSP allows; a
+    // `style` attribute would need 'unsafe-inline'.
     return html`<table part="results">
-        <caption>${t('resultsCaption', { n: results.total })}</caption>
+        <caption>
+          ${t('resultsCaption', { n: results.total })}
+        </caption>
         <thead>
-          <tr><th scope="col">${t('optionHeader')}</th><th scope="col" class="number">${t('votesHeader')}</th><th scope="col">${t('shareHeader')}</th></tr>
+          <tr>
+            <th scope="col">${t('optionHeader')}</th>
+            <th scope="col" class="number">${t('votesHeader')}</th>
+            <th scope="col">${t('shareHeader')}</th>
+          </tr>
         </thead>
         <tbody>
           ${values.map((value) => {
@@ -274,9 +311,18 @@ export class DelibPoll extends DelibElement<PollMessages> {
             const share = results.total ? count / results.total : 0;
             const isMine = mine.includes(value);
             return html`<tr>
-              <th scope="row" class=${isMine ? 'mine' : ''}>${this.labelOf(value)}${isMine ? html` <span>${t('yourChoice')}</span>` : nothing}</th>
+              <th scope="row" class=${isMine ? 'mine' : ''}>
+                ${this.#labelOf(value)}${isMine ? html` <span>${t('yourChoice')}</span>` : nothing}
+              </th>
               <td class="number">${this.i18n.number(count)}</td>
-              <td>${this.i18n.percent(share)}<span class="bar" part="bar" aria-hidden="true" style=${styleMap({ '--share': `${share * 100}%` })}></span></td>
+              <td>
+                ${this.i18n.percent(share)}<span
+                  class="bar"
+                  part="bar"
+                  aria-hidden="true"
+                  .style=${`--share:${share * 100}%`}
+                ></span>
+              </td>
             </tr>`;
           })}
         </tbody>

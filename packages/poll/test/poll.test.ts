@@ -55,7 +55,8 @@ describe('<delib-poll>', () => {
   it('is a group named by the question, with a radio per option and a Vote button', async () => {
     const poll = await parks();
     const nodes = accessibleNodes(await accessibilityTree(poll));
-    const find = (role: string, name?: string) => nodes.find((node) => node.role === role && (name === undefined || node.name === name));
+    const find = (role: string, name?: string) =>
+      nodes.find((node) => node.role === role && (name === undefined || node.name === name));
     expect(find('group', 'Which park improvement matters most to you?'), 'group named by the question').to.exist;
     const radios = nodes.filter((node) => node.role === 'radio').map((node) => node.name);
     expect(radios).to.deep.equal(['Better lighting', 'New play equipment', 'Public toilets']);
@@ -123,7 +124,7 @@ describe('<delib-poll>', () => {
     expect(statusText(poll)).to.equal('Thank you. Your vote has been counted.');
     expect(shadow(poll, '[part="answer"]')!.textContent).to.contain('You voted for: Better lighting.');
     const table = shadow(poll, '[part="results"]')!;
-    expect(table.querySelector('caption')!.textContent).to.equal('Results: 4 votes');
+    expect(table.querySelector('caption')!.textContent!.trim()).to.equal('Results: 4 votes');
     const rows = [...table.querySelectorAll('tbody tr')].map((row) => row.textContent!.replace(/\s+/g, ' ').trim());
     expect(rows).to.deep.equal(['Better lighting (your choice) 3 75%', 'New play equipment 1 25%', 'Public toilets 0 0%']);
     expect(shadow(poll, '[part="note"]')!.textContent).to.contain('Each person chose one option');
@@ -147,9 +148,12 @@ describe('<delib-poll>', () => {
     await vote(first, 'Public toilets');
     await submitted;
     first.remove();
-    const again = await fixture<DelibPoll>(html`<delib-poll widget-id=${widgetId} endpoint="https://api.test/api" question="Q">
-      <option value="lighting">Better lighting</option><option value="toilets">Public toilets</option>
-    </delib-poll>`);
+    const again = await fixture<DelibPoll>(
+      html`<delib-poll widget-id=${widgetId} endpoint="https://api.test/api" question="Q">
+        <option value="lighting">Better lighting</option>
+        <option value="toilets">Public toilets</option>
+      </delib-poll>`,
+    );
     expect(shadow(again, 'form')).to.be.null;
     expect(shadow(again, '[part="answer"]')!.textContent).to.contain('You voted for: Public toilets.');
     await until(() => shadow(again, '[part="results"]'));
@@ -182,7 +186,9 @@ describe('<delib-poll>', () => {
 
   it('shows a refusal (4xx) with its message, keeps the input, and does not retry', async () => {
     endpoint = fakeEndpoint((call) =>
-      call.method === 'POST' ? json(422, { error: { code: 'closed', message: 'This consultation has closed.', field: 'widgetId' } }) : undefined,
+      call.method === 'POST'
+        ? json(422, { error: { code: 'closed', message: 'This consultation has closed.', field: 'widgetId' } })
+        : undefined,
     );
     const poll = await parks();
     const failed = oneEvent(poll, 'delib-error');
@@ -311,7 +317,9 @@ describe('<delib-poll>', () => {
     await submitted;
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(shadow(never, '[part="results"]')).to.be.null;
-    expect(endpoint.calls.filter((call) => call.url.includes('/results/') && call.url.includes(never.widgetId))).to.have.length(0);
+    expect(endpoint.calls.filter((call) => call.url.includes('/results/') && call.url.includes(never.widgetId))).to.have.length(
+      0,
+    );
 
     const afterClose = await parks('results="after-close"');
     const sent = oneEvent(afterClose, 'delib-submitted');
@@ -323,7 +331,10 @@ describe('<delib-poll>', () => {
 
   it('says when the results cannot be loaded, and can try again', async () => {
     let fail = true;
-    endpoint = fakeEndpoint((call) => (call.url.includes('/results/') && fail ? json(500, {}) : undefined), acceptAll({ play: 1 }));
+    endpoint = fakeEndpoint(
+      (call) => (call.url.includes('/results/') && fail ? json(500, {}) : undefined),
+      acceptAll({ play: 1 }),
+    );
     const poll = await parks('results="always"');
     await until(() => shadow(poll, 'table') || statusOf(poll).includes('could not be loaded'));
     expect(statusOf(poll)).to.contain('The results could not be loaded.');
@@ -342,16 +353,22 @@ describe('<delib-poll> endpoint, provider and language', () => {
     const meta = Object.assign(document.createElement('meta'), { name: 'delib-endpoint', content: 'https://meta.test/api/' });
     document.head.append(meta);
     try {
-      const wrapper = await fixture(html`<div>
-        <delib-provider endpoint="https://provider.test/api" .headers=${{ 'X-CSRF-Token': 't0k3n' }} credentials="include">
-          <delib-poll widget-id="a" endpoint="https://own.test/api" question="Q"><option>One</option></delib-poll>
-          <delib-poll widget-id="b" question="Q"><option>One</option></delib-poll>
-        </delib-provider>
-        <delib-poll widget-id="c" question="Q"><option>One</option></delib-poll>
-      </div>`);
+      const wrapper = await fixture(
+        html`<div>
+          <delib-provider endpoint="https://provider.test/api" .headers=${{ 'X-CSRF-Token': 't0k3n' }} credentials="include">
+            <delib-poll widget-id="a" endpoint="https://own.test/api" question="Q"><option>One</option></delib-poll>
+            <delib-poll widget-id="b" question="Q"><option>One</option></delib-poll>
+          </delib-provider>
+          <delib-poll widget-id="c" question="Q"><option>One</option></delib-poll>
+        </div>`,
+      );
       const polls = [...wrapper.querySelectorAll('delib-poll')];
       await Promise.all(polls.map((poll) => poll.updateComplete));
-      expect(polls.map((poll) => poll.resolveEndpoint())).to.deep.equal(['https://own.test/api', 'https://provider.test/api', 'https://meta.test/api']);
+      expect(polls.map((poll) => poll.resolveEndpoint())).to.deep.equal([
+        'https://own.test/api',
+        'https://provider.test/api',
+        'https://meta.test/api',
+      ]);
       await vote(polls[1], 'One');
       await until(() => endpoint!.posts().length === 1);
       const [post] = endpoint.posts();
@@ -383,11 +400,16 @@ describe('<delib-poll> endpoint, provider and language', () => {
     };
     for (const [total, caption] of Object.entries(totals)) {
       endpoint = fakeEndpoint(acceptAll({ a: Number(total) }));
-      const wrapper = await fixture(html`<div lang="cy-GB"><delib-poll widget-id="cy-${total}" endpoint="https://api.test/api" results="always" question="Pa un?">
-        <option value="a">Goleuadau</option></delib-poll></div>`);
+      const wrapper = await fixture(
+        html`<div lang="cy-GB">
+          <delib-poll widget-id="cy-${total}" endpoint="https://api.test/api" results="always" question="Pa un?">
+            <option value="a">Goleuadau</option></delib-poll
+          >
+        </div>`,
+      );
       const poll = wrapper.querySelector('delib-poll')!;
       await until(() => shadow(poll, 'caption'));
-      expect(shadow(poll, 'caption')!.textContent).to.equal(caption);
+      expect(shadow(poll, 'caption')!.textContent!.trim()).to.equal(caption);
       expect(button(poll, 'Pleidleisio')).to.exist;
       if (total === '2') await expectAccessible(poll);
       endpoint.restore();
@@ -396,14 +418,25 @@ describe('<delib-poll> endpoint, provider and language', () => {
   });
 
   it('speaks Scottish Gaelic inside lang="gd", with Gaelic plural forms', async () => {
-    const totals: Record<number, string> = { 1: 'Toraidhean: 1 bhòt', 2: 'Toraidhean: 2 bhòt', 3: 'Toraidhean: 3 bhòtaichean', 11: 'Toraidhean: 11 bhòt', 20: 'Toraidhean: 20 bhòt' };
+    const totals: Record<number, string> = {
+      1: 'Toraidhean: 1 bhòt',
+      2: 'Toraidhean: 2 bhòt',
+      3: 'Toraidhean: 3 bhòtaichean',
+      11: 'Toraidhean: 11 bhòt',
+      20: 'Toraidhean: 20 bhòt',
+    };
     for (const [total, caption] of Object.entries(totals)) {
       endpoint = fakeEndpoint(acceptAll({ a: Number(total) }));
-      const wrapper = await fixture(html`<div lang="gd"><delib-poll widget-id="gd-${total}" endpoint="https://api.test/api" results="always" question="Dè?">
-        <option value="a">Solais</option></delib-poll></div>`);
+      const wrapper = await fixture(
+        html`<div lang="gd">
+          <delib-poll widget-id="gd-${total}" endpoint="https://api.test/api" results="always" question="Dè?">
+            <option value="a">Solais</option></delib-poll
+          >
+        </div>`,
+      );
       const poll = wrapper.querySelector('delib-poll')!;
       await until(() => shadow(poll, 'caption'));
-      expect(shadow(poll, 'caption')!.textContent).to.equal(caption);
+      expect(shadow(poll, 'caption')!.textContent!.trim()).to.equal(caption);
       expect(button(poll, 'Bhòt')).to.exist;
       endpoint.restore();
     }
@@ -412,8 +445,13 @@ describe('<delib-poll> endpoint, provider and language', () => {
 
   it('sends the language it was shown in as the locale', async () => {
     endpoint = fakeEndpoint(acceptAll());
-    const wrapper = await fixture(html`<div lang="gd"><delib-poll widget-id="gd-locale" endpoint="https://api.test/api" question="Dè?">
-      <option value="a">Solais</option></delib-poll></div>`);
+    const wrapper = await fixture(
+      html`<div lang="gd">
+        <delib-poll widget-id="gd-locale" endpoint="https://api.test/api" question="Dè?">
+          <option value="a">Solais</option></delib-poll
+        >
+      </div>`,
+    );
     const poll = wrapper.querySelector('delib-poll')!;
     byLabel(poll, 'Solais').click();
     button(poll, 'Bhòt').click();
@@ -422,8 +460,11 @@ describe('<delib-poll> endpoint, provider and language', () => {
   });
 
   it('falls back to English for languages it does not ship, and lets every string be overridden', async () => {
-    const wrapper = await fixture(html`<div lang="fr"><delib-poll widget-id="fr" question="Q" .messages=${{ submit: 'Send my vote' }}>
-      <option value="a">A</option></delib-poll></div>`);
+    const wrapper = await fixture(
+      html`<div lang="fr">
+        <delib-poll widget-id="fr" question="Q" .messages=${{ submit: 'Send my vote' }}> <option value="a">A</option></delib-poll>
+      </div>`,
+    );
     const poll = wrapper.querySelector('delib-poll')!;
     await poll.updateComplete;
     expect(button(poll, 'Send my vote')).to.exist;
@@ -436,8 +477,14 @@ describe('<delib-poll> endpoint, provider and language', () => {
 describe('<delib-poll> in a form', () => {
   it('is a form control whose value is the answer as JSON, and posts nothing itself', async () => {
     endpoint = fakeEndpoint(acceptAll());
-    const form = await fixture<HTMLFormElement>(html`<form><delib-poll name="parks" widget-id="in-form" question="Q" required>
-      <option value="lighting">Better lighting</option><option value="play">New play equipment</option></delib-poll></form>`);
+    const form = await fixture<HTMLFormElement>(
+      html`<form>
+        <delib-poll name="parks" widget-id="in-form" question="Q" required>
+          <option value="lighting">Better lighting</option>
+          <option value="play">New play equipment</option></delib-poll
+        >
+      </form>`,
+    );
     const poll = form.querySelector('delib-poll')!;
     await poll.updateComplete;
     expect(shadowAll(poll, 'button'), 'the form has its own submit').to.have.length(0);
@@ -458,8 +505,13 @@ describe('<delib-poll> in a form', () => {
   });
 
   it('is disabled with its fieldset', async () => {
-    const form = await fixture<HTMLFormElement>(html`<form><fieldset disabled><delib-poll name="p" widget-id="d" question="Q">
-      <option value="a">A</option></delib-poll></fieldset></form>`);
+    const form = await fixture<HTMLFormElement>(
+      html`<form>
+        <fieldset disabled>
+          <delib-poll name="p" widget-id="d" question="Q"> <option value="a">A</option></delib-poll>
+        </fieldset>
+      </form>`,
+    );
     const poll = form.querySelector('delib-poll')!;
     await poll.updateComplete;
     expect(poll.isDisabled).to.be.true;
@@ -468,4 +520,33 @@ describe('<delib-poll> in a form', () => {
     form.querySelector('fieldset')!.disabled = false;
     await until(() => !byLabel(poll, 'A').matches(':disabled'));
   });
+});
+
+describe('<delib-poll> not fully set up', () => {
+  for (const [name, attributes] of [
+    ['an endpoint', 'widget-id="no-endpoint"'],
+    ['a widget-id', 'endpoint="https://api.test/api"'],
+  ]) {
+    it(`tells the person, and the page, when it lacks ${name}`, async () => {
+      endpoint = fakeEndpoint(acceptAll());
+      const errors: string[] = [];
+      const original = console.error;
+      console.error = (message: string) => errors.push(message);
+      try {
+        const poll = await fixture<DelibPoll>(`<delib-poll ${attributes} question="Q"><option value="a">A</option></delib-poll>`);
+        const failed = oneEvent(poll, 'delib-error');
+        await vote(poll, 'A');
+        const event = await failed;
+        expect(event.detail.status).to.equal(0);
+        expect(event.detail.error.code).to.equal('not_set_up');
+        await poll.updateComplete;
+        expect(statusText(poll)).to.contain('not fully set up');
+        expect(errors.join(' ')).to.contain(name);
+        expect(endpoint.calls).to.have.length(0);
+        expect(outboxKeys()).to.have.length(0);
+      } finally {
+        console.error = original;
+      }
+    });
+  }
 });

@@ -20,10 +20,10 @@ export const limits = {
 export const uuidPattern = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
 /** 1–200 printable characters: no control characters, no leading or trailing space. */
-export const widgetIdPattern = '^[^\\u0000-\\u001f\\u007f-\\u009f\\s](?:[^\\u0000-\\u001f\\u007f-\\u009f]*[^\\u0000-\\u001f\\u007f-\\u009f\\s])?$';
+export const widgetIdPattern =
+  '^[^\\u0000-\\u001f\\u007f-\\u009f\\s](?:[^\\u0000-\\u001f\\u007f-\\u009f]*[^\\u0000-\\u001f\\u007f-\\u009f\\s])?$';
 
-export const isUuid = (value: unknown): value is string =>
-  typeof value === 'string' && new RegExp(uuidPattern).test(value);
+export const isUuid = (value: unknown): value is string => typeof value === 'string' && new RegExp(uuidPattern).test(value);
 
 export const isWidgetId = (value: unknown): value is string =>
   typeof value === 'string' &&

@@ -19,9 +19,7 @@ export interface RankingAnswer {
   order: string[];
 }
 
-export type PairwiseAnswer =
-  | { pair: [string, string]; winner: string | null }
-  | { suggestion: string };
+export type PairwiseAnswer = { pair: [string, string]; winner: string | null } | { suggestion: string };
 
 export interface BudgetAnswer {
   /** Whole numbers, summing to at most the widget's `total`. */

@@ -25,7 +25,11 @@ const valid = [
   { ...base, widget: 'pairwise', answer: { pair: ['a', 'b'], winner: null } },
   { ...base, widget: 'pairwise', answer: { suggestion: 'More benches' } },
   { ...base, widget: 'budget', answer: { allocation: { play: 60, lighting: 40 } } },
-  { ...base, widget: 'needs-assets', answer: { needs: [{ category: 'food' }], assets: [{ category: 'skills', detail: 'Plumbing' }], area: 'EH1 1YZ' } },
+  {
+    ...base,
+    widget: 'needs-assets',
+    answer: { needs: [{ category: 'food' }], assets: [{ category: 'skills', detail: 'Plumbing' }], area: 'EH1 1YZ' },
+  },
   { ...base, widget: 'needs-assets', answer: { needs: [], assets: [], contact: { name: 'Ann', email: 'ann@example.org' } } },
   { ...base, locale: 'cy-GB' },
 ];
@@ -51,8 +55,16 @@ const invalid = {
   'pairwise: same item twice': { ...base, widget: 'pairwise', answer: { pair: ['a', 'a'], winner: 'a' } },
   'budget: fraction': { ...base, widget: 'budget', answer: { allocation: { a: 1.5 } } },
   'budget: negative': { ...base, widget: 'budget', answer: { allocation: { a: -1 } } },
-  'needs-assets: contact without email or phone': { ...base, widget: 'needs-assets', answer: { needs: [], assets: [], contact: { name: 'Ann' } } },
-  'needs-assets: bad email': { ...base, widget: 'needs-assets', answer: { needs: [], assets: [], contact: { name: 'Ann', email: 'no' } } },
+  'needs-assets: contact without email or phone': {
+    ...base,
+    widget: 'needs-assets',
+    answer: { needs: [], assets: [], contact: { name: 'Ann' } },
+  },
+  'needs-assets: bad email': {
+    ...base,
+    widget: 'needs-assets',
+    answer: { needs: [], assets: [], contact: { name: 'Ann', email: 'no' } },
+  },
   'answer of another widget': { ...base, widget: 'ranking', answer: { choices: ['a'] } },
 };
 
