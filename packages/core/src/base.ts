@@ -161,7 +161,7 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
   protected override willUpdate(changed: PropertyValues): void {
     const lang = nearestLang(this);
     if (!this.i18n || changed.has('messages') || this.i18n.lang !== lang) {
-      this.i18n = new Translator(this.catalogues, lang, this.messages);
+      this.i18n = Translator.for(this.catalogues, lang, this.messages);
     }
     if (changed.has('closes')) this.#watchClosing();
   }

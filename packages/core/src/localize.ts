@@ -31,17 +31,34 @@ export function supportedLanguage(tag: string, available: readonly string[] = la
 
 export type Values = Record<string, string | number>;
 
+const shared = new WeakMap<object, Map<string, Translator<Catalogue>>>();
+
 /**
  * Formats messages for one language. `{name}` placeholders are replaced by values; numbers are
  * formatted for the language; a plural message picks its form by the value `n`.
  */
 export class Translator<M extends Catalogue> {
+  /**
+   * A shared translator for widgets without overrides: building `Intl` formatters costs more than the
+   * rest of a widget's first render, and a page may hold many widgets in one language.
+   */
+  static for<M extends Catalogue>(catalogues: Catalogues<M>, lang: string, overrides?: Partial<M>): Translator<M> {
+    if (overrides) return new Translator(catalogues, lang, overrides);
+    let byLang = shared.get(catalogues);
+    if (!byLang) shared.set(catalogues, (byLang = new Map()));
+    let translator = byLang.get(lang);
+    if (!translator) byLang.set(lang, (translator = new Translator(catalogues, lang)));
+    return translator as Translator<M>;
+  }
+
   /** The shipped language whose messages are shown: `en`, `cy` or `gd`. */
   readonly lang: string;
   /** The tag numbers and dates are formatted for: the page's own when it is a variant of `lang`. */
   readonly locale: string;
   private plurals: Intl.PluralRules;
   private numbers: Intl.NumberFormat;
+  #percent?: Intl.NumberFormat;
+  #date?: Intl.DateTimeFormat;
 
   constructor(
     private catalogues: Catalogues<M>,
@@ -75,11 +92,13 @@ export class Translator<M extends Catalogue> {
   }
 
   percent(fraction: number): string {
-    return new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+    this.#percent ??= new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 0 });
+    return this.#percent.format(fraction);
   }
 
   date(date: Date): string {
-    return new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+    this.#date ??= new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeStyle: 'short' });
+    return this.#date.format(date);
   }
 
   /** "A, B and C" in the language. */
