@@ -15,6 +15,6 @@ export {
   type Message,
 } from './localize.js';
 export { common, type CommonMessages } from './messages.js';
-export { readOptions, type Item } from './items.js';
+export { readOptions, cleanText, type Item } from './items.js';
 export { errorSummary, type Problem } from './render.js';
 export { baseStyles } from './styles.js';

@@ -48,7 +48,8 @@ export const common = {
       "Cha b' urrainn dhuinn do fhreagairt a chur an-dràsta. Tha e air a shàbhaladh air an uidheam seo agus thèid a chur leis fhèin, fiù 's ma dhùineas tu an duilleag seo.",
     submitted: 'Tapadh leat. Fhuair sinn do fhreagairt.',
     refused: "Cha b' urrainn dhuinn gabhail ri do fhreagairt: {reason}",
-    notSetUp: "Chan urrainn dha seo freagairtean a chur fhathast oir chan eil e air a shuidheachadh gu tur. Innis do sgioba na làraich-lìn.",
+    notSetUp:
+      'Chan urrainn dha seo freagairtean a chur fhathast oir chan eil e air a shuidheachadh gu tur. Innis do sgioba na làraich-lìn.',
     closed: 'Dhùin seo air {date}.',
     closes: 'Fosgailte gu {date}.',
     resultsLoading: "A' luchdadh nan toraidhean…",

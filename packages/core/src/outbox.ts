@@ -39,9 +39,8 @@ const prefix = 'delib:outbox:v1:';
 /** localStorage, or undefined where the browser blocks it. */
 export function storage(): Storage | undefined {
   try {
-    // Throws where storage is blocked (cookie settings, sandboxed frames).
-    localStorage.length;
-    return localStorage;
+    // Reading it throws where storage is blocked (cookie settings, sandboxed frames).
+    return localStorage.length >= 0 ? localStorage : undefined;
   } catch {
     return undefined;
   }

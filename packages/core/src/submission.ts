@@ -74,7 +74,9 @@ export class SubmissionController implements ReactiveController {
     const endpoint = host.resolveEndpoint();
     if (!endpoint || !host.widgetId) {
       const missing = host.widgetId ? 'an endpoint (attribute, <delib-provider> or <meta name="delib-endpoint">)' : 'a widget-id';
-      console.error(`<${host.localName}${host.widgetId ? ` widget-id="${host.widgetId}"` : ''}> cannot submit without ${missing}.`);
+      console.error(
+        `<${host.localName}${host.widgetId ? ` widget-id="${host.widgetId}"` : ''}> cannot submit without ${missing}.`,
+      );
       this.#refuse(envelope, 0, { code: 'not_set_up', message: '' });
       return false;
     }

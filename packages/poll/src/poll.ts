@@ -1,20 +1,13 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { PollAnswer, PollResults } from '@delib/protocol';
 import { limits } from '@delib/protocol';
-import { DelibElement, baseStyles, errorSummary, type Problem } from '@delib/core';
+import { DelibElement, baseStyles, cleanText, errorSummary, type Problem } from '@delib/core';
 import { pollMessages, type PollMessages } from './messages.js';
 import { pollStyles } from './poll.styles.js';
 
 /** The value a chosen "Other" takes in `choices`; its text goes in `other`. */
 export const otherValue = 'other';
 
-/** Control characters out, white space folded, bounded: what a person typed, safe to store and show. */
-const cleanText = (text: string) =>
-  text
-    .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, limits.textLength);
 
 /**
  * A poll: a question with options, answered with one choice (or several with `multiple`), with an
@@ -110,7 +103,7 @@ export class DelibPoll extends DelibElement<PollMessages> {
   get answer(): PollAnswer | undefined {
     const choices = this.#values.filter((value) => this.#chosen.has(value));
     if (!choices.length) return undefined;
-    const other = cleanText(this.#otherText);
+    const other = cleanText(this.#otherText, limits.textLength);
     return choices.includes(otherValue) && other && this.allowOther ? { choices, other } : { choices };
   }
 
@@ -132,7 +125,7 @@ export class DelibPoll extends DelibElement<PollMessages> {
     if (this.multiple && this.maxChoices && count > this.maxChoices) {
       return { message: t('tooMany', { n: this.maxChoices }), field: 'choice-0' };
     }
-    if (this.allowOther && this.#chosen.has(otherValue) && !cleanText(this.#otherText)) {
+    if (this.allowOther && this.#chosen.has(otherValue) && !cleanText(this.#otherText, limits.textLength)) {
       return { message: t('otherMissing'), field: 'other-text' };
     }
     return undefined;

@@ -36,7 +36,7 @@ const valid = [
 
 const invalid = {
   'unknown top-level field': { ...base, extra: 1 },
-  'missing id': (({ id, ...rest }) => rest)(base),
+  'missing id': Object.fromEntries(Object.entries(base).filter(([key]) => key !== 'id')),
   'id not a UUID': { ...base, id: 'abc' },
   'unknown widget': { ...base, widget: 'quiz' },
   'empty widgetId': { ...base, widgetId: '' },
