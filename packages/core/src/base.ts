@@ -66,7 +66,12 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
   /** @internal The messages in the widget's language. */
   i18n!: Translator<M>;
 
-  #observer = new MutationObserver(() => this.requestUpdate());
+  /** Child `<option>`s, read once per change of the light DOM rather than on every use. */
+  #childOptions?: Item[];
+  #observer = new MutationObserver(() => {
+    this.#childOptions = undefined;
+    this.requestUpdate();
+  });
   #closeTimer?: ReturnType<typeof setTimeout>;
   #resultsFor?: string;
 
@@ -98,6 +103,7 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#childOptions = undefined;
     this.#observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true });
     this.#watchClosing();
   }
@@ -110,7 +116,7 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
 
   /** The items, from the `options` property or else from child `<option>` elements. */
   get items(): Item[] {
-    return this.options ?? readOptions(this);
+    return this.options ?? (this.#childOptions ??= readOptions(this));
   }
 
   get isClosed(): boolean {

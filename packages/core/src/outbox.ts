@@ -144,7 +144,8 @@ export class Outbox {
         body: JSON.stringify(entry.envelope),
         // Lets the request finish if the tab closes; the entry stays until we read the answer.
         keepalive: true,
-        signal: AbortSignal.timeout(outboxSettings.timeoutMs),
+        // Older Safari has no AbortSignal.timeout: better no time limit than no request.
+        signal: AbortSignal.timeout?.(outboxSettings.timeoutMs),
       });
     } catch {
       return { retryAfter: null };
