@@ -15,6 +15,11 @@ interface Entry extends Delivery {
   due: number;
   /** The endpoint asked us to wait (Retry-After): even coming back online must not hurry it. */
   held?: boolean;
+  /**
+   * Until when a request for it may still be in flight. Requests use `keepalive`, so one can outlive
+   * the page that sent it (and that page's lock); the next page must not send it again meanwhile.
+   */
+  sending?: number;
 }
 
 export type Outcome =
@@ -28,6 +33,8 @@ export const outboxSettings = {
   /** The oldest entries go first beyond this many. */
   maxEntries: 100,
   timeoutMs: 20_000,
+  /** How long a `keepalive` request may outlive its page, at most. */
+  leaseMs: 30_000,
   firstDelayMs: 2_000,
   maxDelayMs: 10 * 60_000,
   /** How long a Retry-After is honoured at most. */
@@ -113,10 +120,10 @@ export class Outbox {
       const id = entry.envelope.id;
       if (now - entry.queuedAt > outboxSettings.maxAgeMs || entries.length - index > outboxSettings.maxEntries) {
         this.#remove(id);
-      } else if (entry.due <= now || (force && !entry.held)) {
+      } else if ((entry.sending ?? 0) <= now && (entry.due <= now || (force && !entry.held))) {
         attempts.push(this.#attempt(id));
       } else {
-        next = Math.min(next, entry.due);
+        next = Math.min(next, Math.max(entry.due, entry.sending ?? 0));
       }
     });
     this.#schedule(next);
@@ -127,7 +134,11 @@ export class Outbox {
     const got = await this.#lock(id, async () => {
       // Another tab may have delivered it while we waited for the lock.
       const entry = this.#read(id);
-      if (entry) this.#settle(entry, await this.#post(entry));
+      if (!entry) return;
+      const now = Date.now();
+      if ((entry.sending ?? 0) > now) return this.#schedule(entry.sending!);
+      this.#write({ ...entry, sending: now + outboxSettings.leaseMs });
+      this.#settle(entry, await this.#post(entry));
     });
     // Someone else is sending it; look again later in case that tab goes away mid-send.
     if (!got) this.#schedule(Date.now() + outboxSettings.timeoutMs);

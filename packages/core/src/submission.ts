@@ -40,12 +40,25 @@ export class SubmissionController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#unsubscribe = getOutbox().subscribe((outcome) => this.#onOutcome(outcome));
+    const unsubscribe = getOutbox().subscribe((outcome) => this.#onOutcome(outcome));
+    addEventListener('storage', this.#onStorage);
+    this.#unsubscribe = () => {
+      unsubscribe();
+      removeEventListener('storage', this.#onStorage);
+    };
   }
 
   hostDisconnected(): void {
     this.#unsubscribe?.();
   }
+
+  /** The person answered in another tab: show that here too, rather than a form that would count them twice. */
+  #onStorage = (event: StorageEvent) => {
+    if (this.remember && event.key === this.#memoryKey && this.state !== 'sending') {
+      this.#restore();
+      this.host.requestUpdate();
+    }
+  };
 
   hostUpdate(): void {
     if (this.remember && this.host.widgetId !== this.#restoredFor) {
@@ -61,6 +74,8 @@ export class SubmissionController implements ReactiveController {
    */
   submit(answer: Answer): boolean {
     const host = this.host;
+    // Inside a form the form submits the answer; the widget never posts by itself.
+    if (host.formMode) return false;
     const envelope = {
       id: uuid(),
       widget: host.kind,

@@ -149,6 +149,29 @@ describe('the outbox', () => {
     for (const dropped of many.slice(0, 5)) expect(kept).not.to.include(`delib:outbox:v1:${dropped.id}`);
   });
 
+  it('waits for a request an earlier page may still have in flight (keepalive) before sending again', async () => {
+    endpoint = fakeEndpoint(acceptAll());
+    const sent = envelope();
+    const lease = Date.now() + 300;
+    localStorage.setItem(`delib:outbox:v1:${sent.id}`, JSON.stringify({ ...delivery, envelope: sent, queuedAt: Date.now(), attempts: 0, due: 0, sending: lease }));
+    await getOutbox().flush(true);
+    expect(endpoint.posts(), 'not while the lease lasts').to.have.length(0);
+    await until(() => endpoint!.posts().length === 1, 3000, 'the retry once the lease has run out');
+    expect(Date.now()).to.be.at.least(lease);
+    await until(() => outboxKeys().length === 0);
+  });
+
+  it('marks an entry as in flight while it is being sent', async () => {
+    let stored: { sending?: number } = {};
+    const sent = envelope();
+    endpoint = fakeEndpoint((call) => {
+      stored = JSON.parse(localStorage.getItem(`delib:outbox:v1:${sent.id}`)!);
+      return acceptAll()(call);
+    });
+    await getOutbox().send(sent, delivery);
+    expect(stored.sending! - Date.now()).to.be.within(outboxSettings.leaseMs - 5000, outboxSettings.leaseMs);
+  });
+
   it('sends one entry once at a time, even when asked twice at the same moment', async () => {
     let resolve!: (response: Response) => void;
     endpoint = fakeEndpoint(() => new Promise<Response>((done) => (resolve = done)));

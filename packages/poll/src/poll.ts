@@ -146,6 +146,8 @@ export class DelibPoll extends DelibElement<PollMessages> {
 
   async #onSubmit(event: Event): Promise<void> {
     event.preventDefault();
+    // Inside a page's form, Enter submits that form, as it would from a native control.
+    if (this.formMode) return void this.form?.requestSubmit();
     if (this.isDisabled || this.isClosed || this.submission.state === 'sending') return;
     const problem = this.problem();
     if (problem) {
@@ -157,6 +159,18 @@ export class DelibPoll extends DelibElement<PollMessages> {
     }
     this.#showProblems = false;
     this.submission.submit(this.answer!);
+  }
+
+  /**
+   * In a page's form, Enter on an option submits that form, as it would from a native radio: our own
+   * shadow form has no button there, so the browser would not do it.
+   */
+  #onKeydown(event: KeyboardEvent): void {
+    const type = (event.target as HTMLInputElement).type;
+    if (this.formMode && event.key === 'Enter' && (type === 'radio' || type === 'checkbox')) {
+      event.preventDefault();
+      this.form?.requestSubmit();
+    }
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -199,7 +213,7 @@ export class DelibPoll extends DelibElement<PollMessages> {
     const describedBy = [closing && 'closing', hint && 'hint', problem && 'problem'].filter(Boolean).join(' ');
     const otherChosen = this.#chosen.has(otherValue);
     const options = [...this.items, ...(this.allowOther ? [{ value: otherValue, label: t('other') }] : [])];
-    return html`<form part="form" novalidate @submit=${this.#onSubmit}>
+    return html`<form part="form" novalidate @submit=${this.#onSubmit} @keydown=${this.#onKeydown}>
       ${errorSummary(t('problem'), problem ? [problem] : [], this.renderRoot as ShadowRoot)}
       <fieldset
         part="fieldset"

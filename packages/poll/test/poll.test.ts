@@ -504,6 +504,30 @@ describe('<delib-poll> in a form', () => {
     await expectAccessible(form);
   });
 
+  it('lets Enter submit the page form, from an option or the "Other" box, and posts nothing itself', async () => {
+    endpoint = fakeEndpoint(acceptAll());
+    let submits = 0;
+    const form = await fixture<HTMLFormElement>(html`<form @submit=${(event: Event) => (event.preventDefault(), submits++)}>
+      <delib-poll name="parks" widget-id="enter" question="Q" allow-other><option value="a">A</option></delib-poll>
+      <button>Send</button></form>`);
+    const poll = form.querySelector('delib-poll')!;
+    await poll.updateComplete;
+    byLabel(poll, 'A').focus();
+    await sendKeys({ press: 'Enter' });
+    expect(submits, 'Enter on an option').to.equal(1);
+    byLabel(poll, 'Other').click();
+    await poll.updateComplete;
+    const other = byLabel(poll, 'Your other answer');
+    other.focus();
+    await sendKeys({ type: 'A dog park' });
+    await sendKeys({ press: 'Enter' });
+    expect(submits, 'Enter in the Other box').to.equal(2);
+    expect(new FormData(form).get('parks')).to.equal('{"choices":["other"],"other":"A dog park"}');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(endpoint.calls).to.have.length(0);
+    expect(outboxKeys()).to.have.length(0);
+  });
+
   it('is disabled with its fieldset', async () => {
     const form = await fixture<HTMLFormElement>(
       html`<form>
@@ -519,6 +543,21 @@ describe('<delib-poll> in a form', () => {
     expect(byLabel(poll, 'A').matches(':disabled')).to.be.true;
     form.querySelector('fieldset')!.disabled = false;
     await until(() => !byLabel(poll, 'A').matches(':disabled'));
+  });
+});
+
+describe('<delib-poll> in two tabs', () => {
+  it('shows the answer given in another tab instead of a form that would count the person twice', async () => {
+    const poll = await parks();
+    expect(shadow(poll, 'form')).to.exist;
+    const key = `delib:answer:v1:delib-poll:${poll.widgetId}`;
+    const envelope = { id: crypto.randomUUID(), widget: 'poll', widgetId: poll.widgetId, submittedAt: new Date().toISOString(), locale: 'en', page: '/', answer: { choices: ['play'] } };
+    localStorage.setItem(key, JSON.stringify(envelope));
+    // What the browser fires in this tab when another tab writes the key.
+    window.dispatchEvent(new StorageEvent('storage', { key, newValue: JSON.stringify(envelope), storageArea: localStorage }));
+    await poll.updateComplete;
+    expect(shadow(poll, 'form')).to.be.null;
+    expect(shadow(poll, '[part="answer"]')!.textContent).to.contain('You voted for: New play equipment.');
   });
 });
 
