@@ -1,0 +1,547 @@
+import { html, nothing } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import '@delib/poll/define.js';
+import type { DelibPoll } from '@delib/poll';
+import { mockEndpoints, refusal } from '../.storybook/mock-endpoint.js';
+
+interface Choice {
+  value: string;
+  label: string;
+  description?: string;
+}
+
+type PollArgs = {
+  'widget-id': string;
+  endpoint: string;
+  question: string;
+  multiple: boolean;
+  'max-choices'?: number;
+  'allow-other': boolean;
+  closes: string;
+  results: 'after-submit' | 'always' | 'after-close' | 'never';
+  name: string;
+  required: boolean;
+  disabled: boolean;
+  messages?: Record<string, string>;
+  /** Rendered as the element's child `<option>` elements. */
+  choices: Choice[];
+  /** `lang` of the wrapper around the widget. */
+  lang: string;
+  onDelibSubmit?: (event: Event) => void;
+  onDelibSubmitted?: (event: Event) => void;
+  onDelibQueued?: (event: Event) => void;
+  onDelibError?: (event: Event) => void;
+  /** Design tokens, set as custom properties on the wrapper. */
+  [token: `--delib-${string}`]: string | undefined;
+};
+
+const parks: Choice[] = [
+  { value: 'lighting', label: 'Better lighting' },
+  { value: 'play', label: 'New play equipment', description: 'Swings, a climbing frame and a sandpit' },
+  { value: 'toilets', label: 'Public toilets' },
+];
+
+/** A fortnight from now at 5pm, for the "open until" hint. */
+const inAFortnight = (() => {
+  const date = new Date(Date.now() + 14 * 24 * 3600_000);
+  date.setUTCHours(17, 0, 0, 0);
+  return date.toISOString();
+})();
+const longAgo = '2024-03-31T16:00:00.000Z';
+
+const poll = (args: PollArgs) =>
+  html`<delib-poll
+    widget-id=${args['widget-id'] || nothing}
+    endpoint=${args.endpoint || nothing}
+    question=${args.question || nothing}
+    ?multiple=${args.multiple}
+    max-choices=${args['max-choices'] ?? nothing}
+    ?allow-other=${args['allow-other']}
+    closes=${args.closes || nothing}
+    results=${args.results || nothing}
+    name=${args.name || nothing}
+    ?required=${args.required}
+    ?disabled=${args.disabled}
+    messages=${args.messages && Object.keys(args.messages).length ? JSON.stringify(args.messages) : nothing}
+    @delib-submit=${args.onDelibSubmit}
+    @delib-submitted=${args.onDelibSubmitted}
+    @delib-queued=${args.onDelibQueued}
+    @delib-error=${args.onDelibError}
+    >${(args.choices ?? []).map(
+      (choice) => html`<option value=${choice.value} data-description=${choice.description || nothing}>${choice.label}</option>`,
+    )}</delib-poll
+  >`;
+
+/**
+ * The wrapper carries the language and the token controls, as an ancestor on a real page would.
+ * Every `--delib-*` arg is applied: these and the other tokens the manifest lists.
+ */
+const wrap = (args: PollArgs, content: unknown) => {
+  const style = Object.fromEntries(
+    Object.entries(args).filter(
+      (entry): entry is [string, string] => entry[0].startsWith('--delib-') && typeof entry[1] === 'string' && entry[1] !== '',
+    ),
+  );
+  return html`<div class="delib-story" lang=${args.lang || nothing} style=${styleMap(style)}>${content}</div>`;
+};
+
+// ---- helpers for play functions -------------------------------------------------------------
+
+async function pollIn(canvasElement: HTMLElement) {
+  await customElements.whenDefined('delib-poll');
+  const element = canvasElement.querySelector<DelibPoll>('delib-poll')!;
+  await element.updateComplete;
+  return { element, shadow: within(element.shadowRoot as unknown as HTMLElement) };
+}
+
+async function choose(canvasElement: HTMLElement, ...labels: RegExp[]) {
+  const { element, shadow } = await pollIn(canvasElement);
+  for (const label of labels) await userEvent.click(shadow.getByRole(element.multiple ? 'checkbox' : 'radio', { name: label }));
+  return { element, shadow };
+}
+
+async function press(canvasElement: HTMLElement, name: RegExp) {
+  const { shadow } = await pollIn(canvasElement);
+  await userEvent.click(shadow.getByRole('button', { name }));
+}
+
+const status = async (canvasElement: HTMLElement, text: RegExp) => {
+  const { shadow } = await pollIn(canvasElement);
+  await waitFor(() => expect(shadow.getByRole('status')).toHaveTextContent(text), { timeout: 5000 });
+};
+
+const resultsShown = async (canvasElement: HTMLElement) => {
+  const { shadow } = await pollIn(canvasElement);
+  await waitFor(() => expect(shadow.getByRole('table')).toBeTruthy(), { timeout: 5000 });
+};
+
+// ---- meta -----------------------------------------------------------------------------------
+
+const attributes = { table: { category: 'attributes' } };
+// The main tokens have controls even without custom-elements.json, which adds the others.
+const token = (control: 'color' | 'text', summary: string) => ({
+  control,
+  description: `Design token, set on a wrapper around the widget. Built-in default: ${summary}.`,
+  table: { category: 'css custom properties' },
+});
+/**
+ * Properties from the manifest that stay in the API table without a control: camelCase twins of
+ * attributes that have controls, read-only getters, and `options` (the stories use child elements).
+ */
+const documentedOnly = {
+  ...Object.fromEntries(
+    [
+      'widgetId',
+      'maxChoices',
+      'allowOther',
+      'options',
+      'answer',
+      'value',
+      'items',
+      'kind',
+      'form',
+      'formMode',
+      'isClosed',
+      'isDisabled',
+      'resultsVisible',
+      'validity',
+      'validationMessage',
+    ].map((name) => [name, { control: false }]),
+  ),
+  // Internal state (`@internal`), which the manifest analyser lists as an attribute all the same.
+  config: { table: { disable: true } },
+};
+
+const meta = {
+  title: 'Widgets/delib-poll',
+  component: 'delib-poll',
+  render: (args) => wrap(args, poll(args)),
+  args: {
+    'widget-id': 'parks-2026',
+    endpoint: mockEndpoints.ok,
+    question: 'Which park improvement matters most to you?',
+    multiple: false,
+    'allow-other': false,
+    closes: '',
+    results: 'after-submit',
+    name: '',
+    required: false,
+    disabled: false,
+    choices: parks,
+    lang: '',
+  },
+  argTypes: {
+    'widget-id': { control: 'text', ...attributes },
+    endpoint: {
+      control: 'select',
+      options: Object.values(mockEndpoints),
+      description:
+        'Base URL of the endpoint. Here, the mock endpoint of `.storybook/mock-endpoint.ts`: `api` accepts, `api-offline` fails like a network, `api-refuse` answers 422, `api-slow` never answers, `api-broken` cannot give results.',
+      ...attributes,
+    },
+    question: { control: 'text', ...attributes },
+    multiple: { control: 'boolean', ...attributes },
+    'max-choices': { control: { type: 'number', min: 1 }, ...attributes },
+    'allow-other': { control: 'boolean', ...attributes },
+    closes: { control: 'text', description: 'ISO date-time, e.g. 2024-03-31T16:00:00Z (past: closed).', ...attributes },
+    results: { control: 'inline-radio', options: ['after-submit', 'always', 'after-close', 'never'], ...attributes },
+    name: { control: 'text', description: 'Inside a `<form>`: the field name (see the "In a form" story).', ...attributes },
+    required: { control: 'boolean', ...attributes },
+    disabled: { control: 'boolean', ...attributes },
+    messages: {
+      control: 'object',
+      description: 'Overrides of visible strings by message key, e.g. `{ "submit": "Send my vote" }`.',
+      ...attributes,
+    },
+    choices: {
+      control: 'object',
+      description: 'Rendered as child `<option value data-description>` elements: the options.',
+      table: { category: 'story' },
+    },
+    lang: {
+      control: 'inline-radio',
+      options: ['', 'en', 'cy', 'gd'],
+      description: '`lang` of an ancestor.',
+      table: { category: 'story' },
+    },
+    '--delib-color-accent': token('color', '#1d70b8'),
+    '--delib-color-accent-text': token('color', '#fff'),
+    '--delib-color-text': token('color', 'inherited'),
+    '--delib-color-background': token('color', 'transparent'),
+    '--delib-color-error': token('color', '#c3250f'),
+    '--delib-color-input': {
+      ...token('color', '#fff'),
+      description:
+        'Design token, set on a wrapper around the widget: the background of text boxes (built-in default #fff). The widget uses it, but its documentation does not list it yet.',
+    },
+    '--delib-color-bar': token('color', 'the accent'),
+    '--delib-focus-color': token('color', '#0b0c0c'),
+    '--delib-font-family': token('text', 'inherited'),
+    '--delib-radius': token('text', '0.25rem'),
+    '--delib-space-s': token('text', '0.5rem'),
+    '--delib-space-m': token('text', '1rem'),
+    onDelibSubmit: { action: 'delib-submit', table: { disable: true } },
+    onDelibSubmitted: { action: 'delib-submitted', table: { disable: true } },
+    onDelibQueued: { action: 'delib-queued', table: { disable: true } },
+    onDelibError: { action: 'delib-error', table: { disable: true } },
+    ...documentedOnly,
+  },
+} satisfies Meta<PollArgs>;
+
+export default meta;
+type Story = StoryObj<PollArgs>;
+
+// ---- the form ------------------------------------------------------------------------------
+
+/** One question, one answer, nothing chosen yet. */
+export const Default: Story = {};
+
+export const OpenUntil: Story = {
+  name: 'Open until a date',
+  args: { closes: inAFortnight },
+};
+
+export const Multiple: Story = {
+  name: 'Multiple, at most two',
+  args: {
+    'widget-id': 'parks-2026-multiple',
+    question: 'Which two park improvements matter most to you?',
+    multiple: true,
+    'max-choices': 2,
+    choices: [...parks, { value: 'benches', label: 'More benches' }],
+  },
+  play: async ({ canvasElement }) => {
+    await choose(canvasElement, /Better lighting/, /Public toilets/);
+  },
+};
+
+export const AllowOther: Story = {
+  name: 'Other, chosen and typed',
+  args: { 'allow-other': true },
+  play: async ({ canvasElement }) => {
+    const { shadow } = await choose(canvasElement, /^Other$/);
+    await userEvent.type(shadow.getByRole('textbox', { name: 'Your other answer' }), 'A dog-free area');
+    await expect(shadow.getByRole('textbox', { name: 'Your other answer' })).toHaveValue('A dog-free area');
+  },
+};
+
+export const Disabled: Story = {
+  args: { disabled: true },
+};
+
+// ---- validation -----------------------------------------------------------------------------
+
+export const ValidationError: Story = {
+  name: 'Error: nothing chosen',
+  play: async ({ canvasElement }) => {
+    await press(canvasElement, /^Vote$/);
+    const { element, shadow } = await pollIn(canvasElement);
+    const summary = shadow.getByRole('group', { name: 'There is a problem' });
+    await expect(summary).toHaveTextContent('Select an option');
+    // The summary takes focus, so that screen reader and keyboard users land on it.
+    await waitFor(() => expect(element.shadowRoot!.activeElement).toBe(summary));
+  },
+};
+
+export const ValidationTooMany: Story = {
+  name: 'Error: too many chosen',
+  args: { ...Multiple.args },
+  play: async ({ canvasElement }) => {
+    await choose(canvasElement, /Better lighting/, /New play equipment/, /Public toilets/);
+    await press(canvasElement, /^Vote$/);
+    const { shadow } = await pollIn(canvasElement);
+    await expect(shadow.getByRole('group', { name: 'There is a problem' })).toHaveTextContent('Select no more than 2 options');
+  },
+};
+
+export const ValidationOtherEmpty: Story = {
+  name: 'Error: Other chosen, left empty',
+  args: { 'allow-other': true },
+  play: async ({ canvasElement }) => {
+    await choose(canvasElement, /^Other$/);
+    await press(canvasElement, /^Vote$/);
+    const { shadow } = await pollIn(canvasElement);
+    await expect(shadow.getByRole('group', { name: 'There is a problem' })).toHaveTextContent('Enter your other answer');
+    await expect(shadow.getByRole('textbox', { name: 'Your other answer' })).toHaveAttribute('aria-invalid', 'true');
+  },
+};
+
+// ---- sending --------------------------------------------------------------------------------
+
+export const Sending: Story = {
+  name: 'Sending',
+  args: { endpoint: mockEndpoints.slow },
+  play: async ({ canvasElement }) => {
+    await choose(canvasElement, /New play equipment/);
+    await press(canvasElement, /^Vote$/);
+    await status(canvasElement, /Sending/);
+    const { shadow } = await pollIn(canvasElement);
+    await expect(shadow.getByRole('button', { name: 'Vote' })).toBeDisabled();
+  },
+};
+
+export const Submitted: Story = {
+  name: 'Results: after-submit, voted',
+  args: { results: 'after-submit' },
+  play: async ({ canvasElement }) => {
+    await choose(canvasElement, /New play equipment/);
+    await press(canvasElement, /^Vote$/);
+    await status(canvasElement, /Thank you/);
+    await resultsShown(canvasElement);
+  },
+};
+
+export const Queued: Story = {
+  name: 'Queued (offline)',
+  args: { endpoint: mockEndpoints.offline },
+  play: async ({ canvasElement }) => {
+    await choose(canvasElement, /Better lighting/);
+    await press(canvasElement, /^Vote$/);
+    await status(canvasElement, /saved on this device/);
+  },
+};
+
+export const Refused: Story = {
+  name: 'Refused (422)',
+  args: { endpoint: mockEndpoints.refuse },
+  play: async ({ canvasElement }) => {
+    const { shadow } = await choose(canvasElement, /Public toilets/);
+    await press(canvasElement, /^Vote$/);
+    await status(canvasElement, new RegExp(refusal.error.message));
+    // The person's choice is kept, so they can try again when the problem is solved.
+    await expect(shadow.getByRole('radio', { name: /Public toilets/ })).toBeChecked();
+  },
+};
+
+export const NoEndpoint: Story = {
+  name: 'Refused: no endpoint configured',
+  args: { endpoint: '' },
+  play: async ({ canvasElement }) => {
+    const { element, shadow } = await choose(canvasElement, /Better lighting/);
+    const refused = new Promise<CustomEvent>((done) =>
+      element.addEventListener('delib-error', (event) => done(event as CustomEvent), { once: true }),
+    );
+    await press(canvasElement, /^Vote$/);
+    // Nothing was sent: status 0. The wording of the message belongs to the widget.
+    await expect((await refused).detail.status).toBe(0);
+    await waitFor(() => expect(shadow.getByRole('status')).not.toBeEmptyDOMElement());
+  },
+};
+
+// ---- results --------------------------------------------------------------------------------
+
+export const ResultsAlways: Story = {
+  name: 'Results: always',
+  args: { results: 'always' },
+  play: async ({ canvasElement }) => resultsShown(canvasElement),
+};
+
+export const ResultsAfterCloseOpen: Story = {
+  name: 'Results: after-close, voted while open',
+  args: { results: 'after-close', closes: inAFortnight },
+  play: async ({ canvasElement }) => {
+    await choose(canvasElement, /Better lighting/);
+    await press(canvasElement, /^Vote$/);
+    await status(canvasElement, /Thank you/);
+    const { shadow } = await pollIn(canvasElement);
+    await expect(shadow.queryByRole('table')).toBeNull();
+  },
+};
+
+export const ResultsAfterCloseClosed: Story = {
+  name: 'Results: after-close, closed',
+  args: { results: 'after-close', closes: longAgo },
+  play: async ({ canvasElement }) => resultsShown(canvasElement),
+};
+
+export const ResultsNever: Story = {
+  name: 'Results: never, voted',
+  args: { results: 'never' },
+  play: async ({ canvasElement }) => {
+    await choose(canvasElement, /Better lighting/);
+    await press(canvasElement, /^Vote$/);
+    await status(canvasElement, /Thank you/);
+    const { shadow } = await pollIn(canvasElement);
+    await expect(shadow.queryByRole('table')).toBeNull();
+  },
+};
+
+export const ResultsFailed: Story = {
+  name: 'Results: failed to load',
+  args: { results: 'always', endpoint: mockEndpoints.broken },
+  play: async ({ canvasElement }) => {
+    const { shadow } = await pollIn(canvasElement);
+    await waitFor(() => expect(shadow.getByRole('button', { name: 'Try again' })).toBeTruthy(), { timeout: 5000 });
+  },
+};
+
+export const Closed: Story = {
+  name: 'Closed',
+  args: { closes: longAgo },
+  play: async ({ canvasElement }) => {
+    const { shadow } = await pollIn(canvasElement);
+    await expect(shadow.getByText(/This closed on/)).toBeTruthy();
+    await resultsShown(canvasElement);
+  },
+};
+
+export const ReturningVoter: Story = {
+  name: 'Returning voter',
+  beforeEach: () => {
+    const envelope = {
+      id: '6f1c9a52-3d4e-4b7a-9c21-8e5f0a7d3b64',
+      widget: 'poll',
+      widgetId: 'parks-2026',
+      submittedAt: '2026-11-20T09:30:00.000Z',
+      locale: 'en',
+      page: location.origin + location.pathname,
+      answer: { choices: ['play'] },
+    };
+    localStorage.setItem('delib:answer:v1:delib-poll:parks-2026', JSON.stringify(envelope));
+  },
+  play: async ({ canvasElement }) => {
+    const { shadow } = await pollIn(canvasElement);
+    await expect(shadow.getByText(/You voted for: New play equipment/)).toBeTruthy();
+    await resultsShown(canvasElement);
+  },
+};
+
+// ---- in a form ------------------------------------------------------------------------------
+
+export const InAForm: Story = {
+  name: 'In a form (name)',
+  args: { name: 'park', required: true },
+  render: (args) => {
+    const submit = (event: SubmitEvent) => {
+      event.preventDefault();
+      const form = event.target as HTMLFormElement;
+      const sent = [...new FormData(form)].map(([key, value]) => `${key} = ${value}`).join('\n');
+      form.querySelector('output')!.value = sent;
+    };
+    return wrap(
+      args,
+      html`<form @submit=${submit} style="display:grid;gap:1rem;max-width:40rem">
+        <div>
+          <label for="story-postcode">Your postcode</label><br />
+          <input id="story-postcode" name="postcode" autocomplete="postal-code" value="CF10 1AA" />
+        </div>
+        ${poll(args)}
+        <div><button>Send the form</button></div>
+        <p>The form would send:</p>
+        <output name="sent" style="white-space:pre;font-family:monospace"></output>
+      </form>`,
+    );
+  },
+  play: async ({ canvasElement }) => {
+    const { shadow } = await choose(canvasElement, /New play equipment/);
+    await expect(shadow.queryByRole('button', { name: 'Vote' })).toBeNull();
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Send the form' }));
+    await expect(canvasElement.querySelector('output')).toHaveTextContent('park = {"choices":["play"]}');
+  },
+};
+
+// ---- languages ------------------------------------------------------------------------------
+
+export const Welsh: Story = {
+  name: 'Welsh (cy)',
+  args: {
+    lang: 'cy',
+    'widget-id': 'parks-2026-multiple',
+    question: "Pa ddau welliant i'r parc sydd bwysicaf i chi?",
+    multiple: true,
+    'max-choices': 2,
+    results: 'always',
+    choices: [
+      { value: 'lighting', label: 'Gwell goleuadau' },
+      { value: 'play', label: 'Offer chwarae newydd' },
+      { value: 'toilets', label: 'Toiledau cyhoeddus' },
+      { value: 'benches', label: 'Mwy o feinciau' },
+    ],
+  },
+  play: async ({ canvasElement }) => resultsShown(canvasElement),
+};
+
+export const Gaelic: Story = {
+  name: 'Scottish Gaelic (gd)',
+  args: {
+    lang: 'gd',
+    'widget-id': 'parks-2026-multiple',
+    question: 'Dè an dà leasachadh pàirce as cudromaiche dhut?',
+    multiple: true,
+    'max-choices': 2,
+    results: 'always',
+    choices: [
+      { value: 'lighting', label: 'Solas nas fheàrr' },
+      { value: 'play', label: 'Uidheam-cluiche ùr' },
+      { value: 'toilets', label: 'Taighean-beaga poblach' },
+      { value: 'benches', label: 'Barrachd bheingean' },
+    ],
+  },
+  play: async ({ canvasElement }) => resultsShown(canvasElement),
+};
+
+// ---- themes ---------------------------------------------------------------------------------
+
+/**
+ * Each theme with as many of its colours on screen as one view allows: a closing date and a
+ * description (muted text), the "Other" box left empty and an error summary, and the results.
+ */
+const themed = (theme: string): Story => ({
+  globals: { theme },
+  args: { 'allow-other': true, results: 'always', closes: inAFortnight },
+  play: async ({ canvasElement }) => {
+    await resultsShown(canvasElement);
+    await choose(canvasElement, /^Other$/);
+    await press(canvasElement, /^Vote$/);
+    const { shadow } = await pollIn(canvasElement);
+    await expect(shadow.getByRole('group', { name: 'There is a problem' })).toBeTruthy();
+  },
+});
+
+// Names written out: Storybook reads them from the source without running it.
+export const ThemeDefault: Story = { ...themed('default'), name: 'Theme: default.css' };
+export const ThemeGovuk: Story = { ...themed('govuk'), name: 'Theme: govuk.css' };
+export const ThemeDark: Story = { ...themed('dark'), name: 'Theme: dark.css' };
+export const ThemeHighContrast: Story = { ...themed('high-contrast'), name: 'Theme: high-contrast.css' };
