@@ -7,6 +7,8 @@ process.env.STORYBOOK_DISABLE_TELEMETRY = '1';
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
   framework: { name: '@storybook/web-components-vite', options: {} },
+  // Docs pages from custom-elements.json: attributes, events, parts and tokens beside the stories.
+  addons: ['@storybook/addon-docs'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   async viteFinal(viteConfig) {
     return mergeConfig(viteConfig, {

@@ -156,6 +156,7 @@ const documentedOnly = {
 
 const meta = {
   title: 'Widgets/delib-poll',
+  tags: ['autodocs'],
   component: 'delib-poll',
   render: (args) => wrap(args, poll(args)),
   args: {

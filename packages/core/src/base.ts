@@ -28,9 +28,10 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     disabled: { type: Boolean, reflect: true },
     messages: { type: Object },
     options: { type: Array, attribute: false },
-    config: { state: true },
-    resultsState: { state: true },
-    formDisabled: { state: true },
+    // `attribute: false` is implied by `state`, but the manifest analyzer needs telling.
+    config: { state: true, attribute: false },
+    resultsState: { state: true, attribute: false },
+    formDisabled: { state: true, attribute: false },
   };
 
   /** Which question or consultation this is. Required to submit. */
@@ -94,7 +95,7 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
 
   /** The answer as the person has given it so far, or undefined when there is none yet. */
   abstract get answer(): Answer | undefined;
-  /** Sets the inputs from an answer (form restore, returning voter). */
+  /** @internal Sets the inputs from an answer (form restore, returning voter). */
   abstract restoreAnswer(answer: Answer): void;
   /** Clears the inputs (form reset). */
   protected abstract clear(): void;
@@ -170,6 +171,9 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
       this.i18n = Translator.for(this.catalogues, lang, this.messages);
     }
     if (changed.has('closes')) this.#watchClosing();
+    this.submission.sync();
+    // Started here rather than after the update, so that its "loading" state costs no second render.
+    if (this.resultsVisible) this.loadResults();
   }
 
   protected override updated(_changed: PropertyValues): void {
@@ -182,7 +186,6 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     } else {
       this.internals.setValidity({});
     }
-    if (this.resultsVisible) this.loadResults();
   }
 
   /** Loads results from the endpoint once per widget id and submission; `force` loads again. */

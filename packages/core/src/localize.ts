@@ -96,7 +96,18 @@ export class Translator<M extends Catalogue> {
     return this.#percent.format(fraction);
   }
 
+  /**
+   * A date and time, as "31 January 2027, 23:59". Browsers without date data for the language (Chromium
+   * has none for Welsh or Gaelic) get it from the catalogue's `months` and `dateTime` messages instead
+   * of falling back to American English.
+   */
   date(date: Date): string {
+    const months = (this.catalogues[this.lang] as Catalogue | undefined)?.months;
+    if (typeof months === 'string' && !Intl.DateTimeFormat.supportedLocalesOf(this.locale).length) {
+      const time = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short' }).format(date);
+      const [day, month, year] = [date.getDate(), months.split(',')[date.getMonth()], date.getFullYear()];
+      return this.t('dateTime' as keyof M & string, { day: String(day), month, year: String(year), time });
+    }
     this.#date ??= new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeStyle: 'short' });
     return this.#date.format(date);
   }

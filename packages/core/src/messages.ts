@@ -34,6 +34,8 @@ export const common = {
     notSetUp: "Ni all hwn anfon atebion eto oherwydd nad yw wedi'i osod yn llawn. Rhowch wybod i dîm y wefan.",
     closed: 'Daeth hwn i ben ar {date}.',
     closes: 'Ar agor tan {date}.',
+    months: 'Ionawr,Chwefror,Mawrth,Ebrill,Mai,Mehefin,Gorffennaf,Awst,Medi,Hydref,Tachwedd,Rhagfyr',
+    dateTime: '{day} {month} {year} am {time}',
     resultsLoading: "Yn llwytho'r canlyniadau…",
     resultsFailed: "Nid oedd modd llwytho'r canlyniadau.",
     resultsPending: "Bydd y canlyniadau'n cael eu dangos ar ôl i'ch ateb gael ei anfon.",
@@ -52,6 +54,9 @@ export const common = {
       'Chan urrainn dha seo freagairtean a chur fhathast oir chan eil e air a shuidheachadh gu tur. Innis do sgioba na làraich-lìn.',
     closed: 'Dhùin seo air {date}.',
     closes: 'Fosgailte gu {date}.',
+    // Month names in the genitive, as after a day: "31 dhen Fhaoilleach".
+    months: 'dhen Fhaoilleach,dhen Ghearran,dhen Mhàrt,dhen Ghiblean,dhen Chèitean,dhen Ògmhios,dhen Iuchar,dhen Lùnastal,dhen t-Sultain,dhen Dàmhair,dhen t-Samhain,dhen Dùbhlachd',
+    dateTime: '{day} {month} {year} aig {time}',
     resultsLoading: "A' luchdadh nan toraidhean…",
     resultsFailed: "Cha b' urrainn dhuinn na toraidhean a luchdadh.",
     resultsPending: 'Thèid na toraidhean a shealltainn nuair a bhios do fhreagairt air a chur.',

@@ -21,6 +21,7 @@ export const baseStyles = css`
     --_radius: var(--delib-radius, 0.25rem);
     --_focus: var(--delib-focus-color, #0b0c0c);
     --_focus-width: var(--delib-focus-width, 3px);
+    --_focus-offset: var(--delib-focus-offset, 2px);
     --_control: var(--delib-control-size, 1.5rem);
     display: block;
     box-sizing: border-box;
@@ -104,16 +105,18 @@ export const baseStyles = css`
     min-height: 2.75rem;
     padding: 0.5em 1.25em;
     margin-top: var(--_m);
-    color: var(--_on-accent);
-    background: var(--_accent);
+    color: var(--delib-button-text, var(--_on-accent));
+    background: var(--delib-button-background, var(--_accent));
     border: 2px solid transparent;
     border-radius: var(--_radius);
+    box-shadow: var(--delib-button-shadow, none);
     cursor: pointer;
   }
   button.secondary {
     color: var(--_accent);
     background: transparent;
     border-color: currentColor;
+    box-shadow: none;
   }
   button:disabled {
     opacity: 0.6;
@@ -122,7 +125,7 @@ export const baseStyles = css`
   :focus-visible,
   a:focus {
     outline: var(--_focus-width) solid var(--_focus);
-    outline-offset: 2px;
+    outline-offset: var(--_focus-offset);
   }
   [tabindex='-1']:focus {
     outline: none;

@@ -60,7 +60,8 @@ export class SubmissionController implements ReactiveController {
     }
   };
 
-  hostUpdate(): void {
+  /** Called by the host before each update: picks up the remembered answer for a new widget id. */
+  sync(): void {
     if (this.remember && this.host.widgetId !== this.#restoredFor) {
       this.#restoredFor = this.host.widgetId;
       this.#restore();

@@ -69,6 +69,18 @@ describe('Translator', () => {
   });
 });
 
+describe('dates in Welsh and Gaelic', () => {
+  const date = new Date(2027, 0, 31, 23, 59);
+  it('never fall back to American English', async () => {
+    const { common } = await import('../src/messages.js');
+    const welsh = new Translator(common, 'cy').date(date);
+    const gaelic = new Translator(common, 'gd').date(date);
+    expect(welsh).to.equal(Intl.DateTimeFormat.supportedLocalesOf('cy').length ? welsh : '31 Ionawr 2027 am 23:59');
+    expect(gaelic).to.equal(Intl.DateTimeFormat.supportedLocalesOf('gd').length ? gaelic : '31 dhen Fhaoilleach 2027 aig 23:59');
+    for (const text of [welsh, gaelic]) expect(text).not.to.match(/January|PM/);
+  });
+});
+
 describe('nearestLang', () => {
   it('finds the nearest lang attribute, through shadow roots', async () => {
     const outer = await fixture(html`<div lang="gd"><span></span></div>`);

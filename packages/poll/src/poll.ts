@@ -29,6 +29,7 @@ export const otherValue = 'other';
  * @csspart option - Each option: its label and its radio or checkbox.
  * @csspart other-input - The text box for "Other".
  * @csspart submit - The vote button.
+ * @csspart retry - The button that tries loading the results again.
  * @csspart error-summary - The box listing problems when a vote cannot be sent.
  * @csspart status - The polite live region: sending, saved for later, thank you, refused.
  * @csspart answer - "You voted for …" once voted.
@@ -41,6 +42,10 @@ export const otherValue = 'other';
  * @cssproperty --delib-color-text - Text (default: inherited from the page).
  * @cssproperty --delib-color-background - Background (default transparent).
  * @cssproperty --delib-color-border - Text box borders (default #505a5f).
+ * @cssproperty --delib-color-input - Text box background (default #fff).
+ * @cssproperty --delib-button-background - Button background (default: the accent).
+ * @cssproperty --delib-button-text - Button text (default: the accent text colour).
+ * @cssproperty --delib-button-shadow - Button shadow, e.g. GOV.UK's `0 2px 0 #002d18` (default none).
  * @cssproperty --delib-color-muted - Hints and notes (default #505a5f).
  * @cssproperty --delib-color-error - Errors (default #c3250f).
  * @cssproperty --delib-color-success - The border of the status message (default #00703c).
@@ -56,6 +61,7 @@ export const otherValue = 'other';
  * @cssproperty --delib-radius - Corner radius (default 0.25rem).
  * @cssproperty --delib-focus-color - Focus ring colour (default #0b0c0c).
  * @cssproperty --delib-focus-width - Focus ring width (default 3px).
+ * @cssproperty --delib-focus-offset - Gap between a control and its focus ring (default 2px).
  * @cssproperty --delib-control-size - Radio and checkbox size (default 1.5rem).
  * @cssproperty --delib-max-width - Widest the widget grows (default 40rem).
  * @cssproperty --delib-poll-gap - Space between options (default 0.25rem).
@@ -292,7 +298,7 @@ export class DelibPoll extends DelibElement<PollMessages> {
     const loaded = this.resultsState;
     if (loaded.state === 'failed') {
       return html`<p>${t('resultsFailed')}</p>
-        <button class="secondary" @click=${() => this.loadResults(true)}>${t('retry')}</button>`;
+        <button class="secondary" part="retry" @click=${() => this.loadResults(true)}>${t('retry')}</button>`;
     }
     if (loaded.state !== 'loaded') return html`<p class="note">${t('resultsLoading')}</p>`;
     const results = loaded.data as PollResults;
