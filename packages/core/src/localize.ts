@@ -39,8 +39,8 @@ const shared = new WeakMap<object, Map<string, Translator<Catalogue>>>();
  */
 export class Translator<M extends Catalogue> {
   /**
-   * A shared translator for widgets without overrides: building `Intl` formatters costs more than the
-   * rest of a widget's first render, and a page may hold many widgets in one language.
+   * A shared translator for widgets without overrides: a page may hold many widgets in one language,
+   * and each `Intl` formatter is made once for all of them.
    */
   static for<M extends Catalogue>(catalogues: Catalogues<M>, lang: string, overrides?: Partial<M>): Translator<M> {
     if (overrides) return new Translator(catalogues, lang, overrides);
@@ -55,8 +55,10 @@ export class Translator<M extends Catalogue> {
   readonly lang: string;
   /** The tag numbers and dates are formatted for: the page's own when it is a variant of `lang`. */
   readonly locale: string;
-  private plurals: Intl.PluralRules;
-  private numbers: Intl.NumberFormat;
+  // Made on first use: the first `Intl` object of a page loads locale data, which costs more than the
+  // rest of a widget's first render, and most first renders format no number at all.
+  #plurals?: Intl.PluralRules;
+  #numbers?: Intl.NumberFormat;
   #percent?: Intl.NumberFormat;
   #date?: Intl.DateTimeFormat;
 
@@ -74,21 +76,25 @@ export class Translator<M extends Catalogue> {
       // Not a valid language tag: keep the shipped language's own formats.
     }
     this.locale = locale;
-    this.plurals = new Intl.PluralRules(this.lang);
-    this.numbers = new Intl.NumberFormat(this.locale);
   }
 
   t(key: keyof M & string, values: Values = {}): string {
     const message: Message = this.overrides[key] ?? this.catalogues[this.lang]?.[key] ?? this.catalogues.en[key];
-    const text = typeof message === 'string' ? message : (message[this.plurals.select(Number(values.n ?? 0))] ?? message.other);
+    let text: string;
+    if (typeof message === 'string') text = message;
+    else {
+      this.#plurals ??= new Intl.PluralRules(this.lang);
+      text = message[this.#plurals.select(Number(values.n ?? 0))] ?? message.other;
+    }
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = values[name];
-      return value === undefined ? whole : typeof value === 'number' ? this.numbers.format(value) : value;
+      return value === undefined ? whole : typeof value === 'number' ? this.number(value) : value;
     });
   }
 
   number(value: number): string {
-    return this.numbers.format(value);
+    this.#numbers ??= new Intl.NumberFormat(this.locale);
+    return this.#numbers.format(value);
   }
 
   percent(fraction: number): string {
