@@ -89,8 +89,9 @@ export class Outbox {
   constructor() {
     this.#channel?.addEventListener('message', (event: MessageEvent<Outcome>) => this.#notify(event.data, false));
     addEventListener('online', () => this.flush(true));
-    // What an earlier page left behind goes out as soon as this page has loaded.
-    setTimeout(() => this.flush(true));
+    // What an earlier page left behind goes out once this page has drawn itself, not in its way.
+    const later = (task: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(task, { timeout: 1000 }) : setTimeout(task, 200));
+    later(() => this.flush(true));
   }
 
   subscribe(listener: (outcome: Outcome) => void): () => void {

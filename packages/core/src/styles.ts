@@ -173,6 +173,9 @@ export const baseStyles = css`
   thead th {
     font-weight: 700;
   }
+  .share {
+    width: 35%;
+  }
   td.number {
     text-align: end;
     white-space: nowrap;

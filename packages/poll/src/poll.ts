@@ -315,7 +315,7 @@ export class DelibPoll extends DelibElement<PollMessages> {
           <tr>
             <th scope="col">${t('optionHeader')}</th>
             <th scope="col" class="number">${t('votesHeader')}</th>
-            <th scope="col">${t('shareHeader')}</th>
+            <th scope="col" class="share">${t('shareHeader')}</th>
           </tr>
         </thead>
         <tbody>
