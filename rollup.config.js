@@ -37,13 +37,21 @@ const all = () => ({
       : null,
 });
 
-/** Copies the plain-CSS themes next to the bundles. */
+/**
+ * The plain-CSS themes, each followed by the rules every theme shares (`partials/upgrade.css`), so a
+ * page includes one self-contained file. Emitted next to the bundles and into `@delib/core`'s dist.
+ */
+const themeFiles = () => {
+  const folder = 'packages/core/themes';
+  const shared = readFileSync(`${folder}/partials/upgrade.css`, 'utf8');
+  return readdirSync(folder)
+    .filter((file) => file.endsWith('.css'))
+    .map((file) => ({ file, source: `${readFileSync(`${folder}/${file}`, 'utf8')}\n${shared}` }));
+};
 const themes = () => ({
   name: 'delib-themes',
   generateBundle() {
-    for (const file of readdirSync('packages/core/themes')) {
-      this.emitFile({ type: 'asset', fileName: `themes/${file}`, source: readFileSync(`packages/core/themes/${file}`) });
-    }
+    for (const { file, source } of themeFiles()) this.emitFile({ type: 'asset', fileName: `themes/${file}`, source });
   },
 });
 
@@ -101,7 +109,7 @@ const library = (name) => ({
     preserveModulesRoot: `packages/${name}/src`,
     sourcemap: true,
   },
-  plugins: [nodeResolve({ extensions: ['.ts', '.js'] }), compile()],
+  plugins: [nodeResolve({ extensions: ['.ts', '.js'] }), compile(), ...(name === 'core' ? [themes()] : [])],
 });
 
 export default [

@@ -5,6 +5,8 @@ import defaultTheme from '../packages/core/themes/default.css?raw';
 import govukTheme from '../packages/core/themes/govuk.css?raw';
 import darkTheme from '../packages/core/themes/dark.css?raw';
 import highContrastTheme from '../packages/core/themes/high-contrast.css?raw';
+// The build appends these shared rules to every theme file; so does this preview.
+import upgradeRules from '../packages/core/themes/partials/upgrade.css?raw';
 import { installMockEndpoint, resetMockVotes } from './mock-endpoint.js';
 
 // custom-elements.json is written by `npm run build`. Without it Storybook still runs, with no
@@ -56,10 +58,10 @@ installMockEndpoint();
 /** The theme files exactly as pages include them: one `<style>` in the head, tokens on `:root`. */
 const themes: Record<string, string> = {
   none: '',
-  default: defaultTheme,
-  govuk: govukTheme,
-  dark: darkTheme,
-  'high-contrast': highContrastTheme,
+  default: `${defaultTheme}\n${upgradeRules}`,
+  govuk: `${govukTheme}\n${upgradeRules}`,
+  dark: `${darkTheme}\n${upgradeRules}`,
+  'high-contrast': `${highContrastTheme}\n${upgradeRules}`,
 };
 
 const withTheme: Decorator = (story, context) => {

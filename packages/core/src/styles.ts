@@ -25,6 +25,7 @@ export const baseStyles = css`
     --_control: var(--delib-control-size, 1.5rem);
     display: block;
     box-sizing: border-box;
+    padding: var(--delib-padding, 0);
     max-width: var(--delib-max-width, 40rem);
     color: var(--_text);
     background: var(--_bg);

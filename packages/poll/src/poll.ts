@@ -64,6 +64,7 @@ export const otherValue = 'other';
  * @cssproperty --delib-focus-offset - Gap between a control and its focus ring (default 2px).
  * @cssproperty --delib-control-size - Radio and checkbox size (default 1.5rem).
  * @cssproperty --delib-max-width - Widest the widget grows (default 40rem).
+ * @cssproperty --delib-padding - Space inside the widget's edge, e.g. with a background (default 0).
  * @cssproperty --delib-poll-gap - Space between options (default 0.25rem).
  */
 export class DelibPoll extends DelibElement<PollMessages> {
