@@ -17,13 +17,14 @@ export default tseslint.config(
       ...wc.configs.recommended.rules,
       // Reactive properties are declared with `declare` and `static properties`, set in constructors.
       'wc/guard-super-call': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
   {
-    files: ['**/*.mjs', '**/*.js', '.storybook/**/*.ts', 'bench/**', 'demo/**/*.mjs'],
+    files: ['**/*.mjs', '**/*.js', '.storybook/**/*.ts', 'bench/**', 'demo/**/*.mjs', 'packages/server/**/*.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }] },
   },
   {
     files: ['packages/*/test/**/*.ts', 'test/**/*.ts'],

@@ -1,5 +1,5 @@
 /**
- * Demo controls, for the demo pages only: a switch for the stand-in endpoint's simulated outage
+ * Demo controls, for the demo pages only: a switch for the demo endpoint's simulated outage
  * (to show the widgets' offline queue) and a log of the events the widgets fire. A real page needs
  * none of this; it lives in a file rather than inline so the pages work under a strict CSP.
  */
@@ -17,7 +17,7 @@ const log = document.querySelector('[data-demo-log]');
 const messages = {
   up: 'The endpoint is answering normally.',
   down: 'Outage on: the endpoint answers 503 to every vote. Votes are kept in this browser and sent once the outage ends.',
-  unavailable: 'The demo controls work only with the stand-in endpoint that npm start runs.',
+  unavailable: 'The demo controls work only with the endpoint that npm start runs.',
 };
 
 /** `announce`: the live region speaks only when the person changed something, not on page load. */

@@ -70,7 +70,7 @@ export const acceptAll =
   (counts: Record<string, number> = {}, total = Object.values(counts).reduce((a, b) => a + b, 0)): Route =>
   (call) => {
     if (call.method === 'POST') return json(201, { id: (call.body as { id: string }).id, accepted: true });
-    const widgetId = decodeURIComponent(call.url.split('/results/')[1] ?? '');
+    const widgetId = decodeURIComponent(call.url.split('/results/')[1]?.split('?')[0] ?? '');
     if (widgetId) return json(200, { widget: 'poll', widgetId, total, counts });
     return undefined;
   };

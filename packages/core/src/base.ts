@@ -196,12 +196,21 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     this.#resultsFor = key;
     this.resultsState = { state: 'loading' };
     try {
-      const response = await fetch(`${endpoint}/results/${encodeURIComponent(this.widgetId)}`, {
+      // `widget` lets the endpoint answer a question nobody has answered yet in the right shape.
+      const response = await fetch(`${endpoint}/results/${encodeURIComponent(this.widgetId)}?widget=${this.kind}`, {
         credentials: this.config?.credentials ?? 'omit',
         headers: { Accept: 'application/json' },
       });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      this.resultsState = { state: 'loaded', data: await response.json() };
+      if (response.status === 404) {
+        // Nothing counted yet, for endpoints that say so with a 404; the body is not needed.
+        await response.body?.cancel();
+        this.resultsState = { state: 'loaded', data: { widget: this.kind, widgetId: this.widgetId, total: 0 } as Results };
+      } else if (!response.ok) {
+        await response.body?.cancel();
+        throw new Error(`HTTP ${response.status}`);
+      } else {
+        this.resultsState = { state: 'loaded', data: await response.json() };
+      }
     } catch {
       this.resultsState = { state: 'failed' };
     }

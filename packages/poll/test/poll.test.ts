@@ -329,6 +329,14 @@ describe('<delib-poll>', () => {
     expect(shadow(afterClose, '[part="results"]')).to.be.null;
   });
 
+  it('asks for results naming its kind, and shows zero results when the endpoint knows none (404)', async () => {
+    endpoint = fakeEndpoint((call) => (call.url.includes('/results/') ? json(404, { error: { code: 'not_found', message: 'none' } }) : undefined));
+    const poll = await parks('results="always"');
+    await until(() => shadow(poll, '[part="results"]'));
+    expect(endpoint.calls[0].url).to.equal(`https://api.test/api/results/${poll.widgetId}?widget=poll`);
+    expect(shadow(poll, 'caption')!.textContent!.trim()).to.equal('Results: 0 votes');
+  });
+
   it('says when the results cannot be loaded, and can try again', async () => {
     let fail = true;
     endpoint = fakeEndpoint(

@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+/**
+ * `delib-server` (and `npm start`, with `--demo`): the reference endpoint. Configured by the
+ * environment: PORT, DATABASE_URL, DELIB_ADMIN_TOKEN, DELIB_CORS_ORIGINS, DELIB_RATE_LIMIT,
+ * DELIB_TRUST_PROXY, LOG_LEVEL (see the package README).
+ *
+ * Inside the delib repository it first builds the bundles and the server when any source is newer
+ * than the build, so that a newcomer's `npm ci && npm start` just works.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repository = join(here, '..', '..', '..');
+
+function newest(path) {
+  const stat = statSync(path);
+  return stat.isDirectory() ? Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name)))) : stat.mtimeMs;
+}
+
+if (existsSync(join(repository, 'rollup.config.js'))) {
+  const outputs = [join(repository, 'dist/delib.min.js'), join(here, '../dist/cli.js')];
+  const sources = [
+    ...readdirSync(join(repository, 'packages')).map((name) => join(repository, 'packages', name, 'src')),
+    join(repository, 'packages/core/themes'),
+  ].filter(existsSync);
+  const built =
+    outputs.every(existsSync) && Math.min(...outputs.map((file) => statSync(file).mtimeMs)) >= Math.max(...sources.map(newest));
+  if (!built) {
+    console.log('Building delib first (npm run build)…');
+    const { status } = spawnSync('npm', ['run', 'build'], { cwd: repository, stdio: 'inherit' });
+    if (status !== 0) process.exit(status ?? 1);
+  }
+}
+
+const { main } = await import('../dist/cli.js');
+await main();

@@ -1,0 +1,225 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { isWidgetId, limits, type WidgetKind } from '@delib/protocol';
+import type { Store } from './store.js';
+import { ClientError, validateEnvelope } from './validate.js';
+import { csvExport, jsonExport } from './export.js';
+
+export interface AppOptions {
+  store: Store;
+  /** Enables `GET /api/export/…` for requests bearing it. */
+  adminToken?: string;
+  /** Origins allowed to call the API and load the bundles; undefined or empty: any origin. */
+  corsOrigins?: string[];
+  /** Responses one address may post per minute; off by default, as many residents share one address. */
+  rateLimit?: number;
+  /** Folders served at `/` (first found wins), e.g. the demo pages and the built bundles. */
+  staticRoots?: string[];
+  /** Pino logger options, or false. */
+  logger?: boolean | object;
+  /** Behind a load balancer: trust X-Forwarded-For for the rate limit's address. */
+  trustProxy?: boolean | string;
+  /** Extra routes and hooks, registered before the API (the demo's outage switch). */
+  register?: (app: FastifyInstance) => void;
+}
+
+const widgetKinds: WidgetKind[] = ['poll', 'ranking', 'pairwise', 'budget', 'needs-assets'];
+
+/** Empty results for a widget id nobody has answered yet, in the shape its widget expects. */
+function emptyResults(widget: WidgetKind, widgetId: string) {
+  const base = { widget, widgetId, total: 0 };
+  if (widget === 'poll') return { ...base, counts: {} };
+  if (widget === 'needs-assets') return { ...base, needs: {}, assets: {} };
+  return { ...base, items: [] };
+}
+
+/** Same time whatever the token's content or length: compare fixed-size digests. */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** Fastify's own client errors, renamed into the contract's codes. */
+const fastifyCodes: Record<string, [number, string, string]> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'too_large', `The body is larger than ${limits.bodyBytes} bytes.`],
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid_json', 'The body is not valid JSON.'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'invalid_json', 'The body is empty.'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type', 'Send the body as application/json.'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'invalid_length', 'Content-Length does not match the body.'],
+};
+
+/**
+ * The reference endpoint (CONTRACT.md sections 4 and 7): the API at `/api`, static files at `/`.
+ * Every client mistake is a 4xx with `{ error: { code, message, field? } }`; nothing a client sends
+ * can cause a 5xx. When the database fails, the answer is 503 with Retry-After, which widgets retry.
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { store } = options;
+  const app = Fastify({
+    bodyLimit: limits.bodyBytes,
+    trustProxy: options.trustProxy ?? false,
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: process.env.LOG_LEVEL ?? 'info',
+            ...(typeof options.logger === 'object' ? options.logger : {}),
+            // No addresses, ports or user agents in the logs: only what the request was for.
+            serializers: {
+              req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url }),
+              res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+            },
+          },
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof ClientError) return reply.code(error.status).send(error.body);
+    const known = fastifyCodes[error.code];
+    if (known) return reply.code(known[0]).send(new ClientError(...known).body);
+    if (error.statusCode === 429) {
+      return reply
+        .code(429)
+        .send(new ClientError(429, 'rate_limited', 'Too many responses from this address: try again in a minute.').body);
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.code(error.statusCode).send(new ClientError(error.statusCode, 'bad_request', error.message).body);
+    }
+    request.log.error({ err: error }, 'failed');
+    // Temporary from the client's side: widgets keep the response and try again later.
+    return reply
+      .code(503)
+      .header('Retry-After', '10')
+      .send({ error: { code: 'unavailable', message: 'The service is unavailable; try again later.' } });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send(new ClientError(404, 'not_found', `Nothing at ${request.method} ${request.url.split('?')[0]}.`).body),
+  );
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    if (request.url.startsWith('/api/')) {
+      reply.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+      reply.header('Cache-Control', 'no-store');
+    }
+  });
+
+  options.register?.(app);
+
+  await app.register(cors, {
+    origin: options.corsOrigins?.length ? options.corsOrigins : '*',
+    methods: ['GET', 'POST', 'OPTIONS'],
+    // Widgets on other sites must be able to read it to honour it.
+    exposedHeaders: ['Retry-After'],
+    credentials: !!options.corsOrigins?.length,
+    maxAge: 86400,
+  });
+
+  if (options.rateLimit) {
+    await app.register(rateLimit, { global: false, max: options.rateLimit, timeWindow: '1 minute' });
+  }
+
+  await app.register(
+    async (api) => {
+      api.get('/health', async () => ({ ok: true }));
+
+      api.post(
+        '/responses',
+        {
+          config: options.rateLimit ? { rateLimit: { max: options.rateLimit, timeWindow: '1 minute' } } : {},
+          // Before the body is read: anything but JSON is refused, whatever its parser would make of it.
+          onRequest: async (request) => {
+            const type = String(request.headers['content-type'] ?? '')
+              .split(';')[0]
+              .trim()
+              .toLowerCase();
+            if (type !== 'application/json')
+              throw new ClientError(415, 'unsupported_media_type', 'Send the body as application/json.');
+          },
+        },
+        async (request, reply) => {
+          const envelope = validateEnvelope(request.body);
+          const outcome = await store.insert(envelope, new Date());
+          if (typeof outcome === 'object') {
+            throw new ClientError(
+              409,
+              'widget_conflict',
+              `This widgetId belongs to a ${outcome.conflict}, not a ${envelope.widget}.`,
+              'widgetId',
+            );
+          }
+          return reply.code(outcome === 'created' ? 201 : 200).send({ id: envelope.id, accepted: true });
+        },
+      );
+
+      api.get<{ Params: { widgetId: string }; Querystring: { widget?: string } }>('/results/:widgetId', async (request) => {
+        const { widgetId } = request.params;
+        if (!isWidgetId(widgetId))
+          throw new ClientError(400, 'invalid', 'widgetId must be 1–200 printable characters.', 'widgetId');
+        const found = await store.results(widgetId);
+        if (found) return found;
+        // Widgets say what they are, so a question nobody has answered yet still gets its empty results.
+        const hint = request.query.widget as WidgetKind;
+        if (widgetKinds.includes(hint)) return emptyResults(hint, widgetId);
+        throw new ClientError(404, 'not_found', 'No responses for this widgetId yet.', 'widgetId');
+      });
+
+      api.get<{ Params: { widgetId: string }; Querystring: { format?: string } }>('/export/:widgetId', async (request, reply) => {
+        const expected = options.adminToken;
+        const given = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
+        if (!expected || !sameSecret(given, expected)) {
+          reply.header('WWW-Authenticate', 'Bearer');
+          throw new ClientError(
+            401,
+            'unauthorized',
+            expected ? 'A valid admin token is required.' : 'Export is off: the server has no DELIB_ADMIN_TOKEN.',
+          );
+        }
+        const { widgetId } = request.params;
+        const format = request.query.format ?? 'csv';
+        if (!isWidgetId(widgetId))
+          throw new ClientError(400, 'invalid', 'widgetId must be 1–200 printable characters.', 'widgetId');
+        if (format !== 'csv' && format !== 'json') throw new ClientError(400, 'invalid', 'format must be csv or json.', 'format');
+        const results = await store.results(widgetId);
+        if (!results) throw new ClientError(404, 'not_found', 'No responses for this widgetId.', 'widgetId');
+        const name = widgetId.replace(/[^\w.-]+/g, '_');
+        reply.header('Content-Disposition', `attachment; filename="${name}.${format}"`);
+        if (format === 'json') return reply.type('application/json; charset=utf-8').send(jsonExport(store, widgetId));
+        return reply.type('text/csv; charset=utf-8').send(await csvExport(store, widgetId, results.widget));
+      });
+    },
+    { prefix: '/api' },
+  );
+
+  const roots = (options.staticRoots ?? []).filter(existsSync);
+  if (roots.length) {
+    await app.register(fastifyStatic, {
+      root: roots,
+      prefix: '/',
+      // The build writes .br and .gz next to each bundle: residents on phones get the small one.
+      preCompressed: true,
+      // Bundles keep one name across versions: browsers revalidate (ETag) rather than keep a stale copy.
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        reply.header('Cache-Control', 'no-cache');
+        if (path.endsWith('.html')) {
+          reply.header(
+            'Content-Security-Policy',
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+          );
+        } else {
+          // Bundles and themes may be loaded by other sites' pages.
+          reply.header('Cross-Origin-Resource-Policy', 'cross-origin');
+        }
+      },
+    });
+  }
+
+  app.addHook('onClose', async () => store.close());
+  return app;
+}

@@ -1,0 +1,56 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.js';
+import { configFromEnv, openStore, type Config } from './config.js';
+import { demoOutageSwitch, seedDemo } from './demo.js';
+
+export interface StartOptions extends Partial<Config> {
+  /** The demo pages' outage switch (`npm start`). */
+  demo?: boolean;
+  /** Made-up votes for the demo's closed poll and always-visible results, once (`npm start`). */
+  seed?: boolean;
+  /** Folders served at `/`; by default the repository's `demo/` and `dist/` when present. */
+  staticRoots?: string[];
+  logger?: boolean | object;
+}
+
+const repository = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+/** Opens the store, builds the app and listens. Resolves to `{ url, app, close }`. */
+export async function startServer(options: StartOptions = {}) {
+  const config = { ...configFromEnv(), ...options };
+  const store = await openStore(config.databaseUrl);
+  if (options.seed) await seedDemo(store);
+  const app = await buildApp({
+    ...config,
+    store,
+    staticRoots: options.staticRoots ?? [join(repository, 'demo'), join(repository, 'dist')],
+    logger: options.logger,
+    register: options.demo ? (instance) => demoOutageSwitch(instance, process.env.DELIB_DEMO_OUTAGE === '1') : undefined,
+  });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+  return { url, app, store, close: () => app.close() };
+}
+
+/** `delib-server`: runs until SIGTERM or SIGINT, then finishes the requests under way and stops. */
+export async function main(argv = process.argv.slice(2)): Promise<void> {
+  const demo = argv.includes('--demo');
+  const { url, app, store } = await startServer({ demo, seed: demo });
+  app.log.info(`delib: ${url}/ (API at ${url}/api, ${store.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'})`);
+  let stopping = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, async () => {
+      if (stopping) return;
+      stopping = true;
+      app.log.info(`${signal}: finishing requests under way, then stopping`);
+      try {
+        await app.close();
+        process.exit(0);
+      } catch (error) {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      }
+    });
+  }
+}

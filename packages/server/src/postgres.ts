@@ -1,0 +1,408 @@
+import pg from 'pg';
+import type { Envelope, WidgetKind } from '@delib/protocol';
+import type { InsertOutcome, Store, StoredResponse } from './store.js';
+import { results, tallies, type Tally } from './tally.js';
+
+/**
+ * Versioned schema: `delib_migrations` lists the versions applied (version n is `migrations[n - 1]`).
+ * Append only.
+ *
+ * `id` is text rather than uuid: the uuid type would fold `1B4E…` to `1b4e…` and accept forms such as
+ * `{…}`, so the export would not give back the id the client sent and the idempotency key would not be
+ * the same string SQLite keys on. Identifiers use the "C" collation so that ordering (the columns of a
+ * CSV export) is the byte order SQLite gives, whatever the database's locale.
+ */
+const migrations = [
+  `CREATE TABLE responses (
+     seq bigserial PRIMARY KEY,
+     id text COLLATE "C" NOT NULL UNIQUE,
+     widget text NOT NULL,
+     widget_id text COLLATE "C" NOT NULL,
+     submitted_at text NOT NULL,
+     received_at timestamptz NOT NULL,
+     locale text NOT NULL,
+     page text NOT NULL,
+     answer jsonb NOT NULL
+   );
+   CREATE INDEX responses_by_widget ON responses (widget_id, seq);
+   CREATE TABLE widgets (
+     widget_id text COLLATE "C" PRIMARY KEY,
+     widget text NOT NULL,
+     total bigint NOT NULL DEFAULT 0
+   );
+   CREATE TABLE tallies (
+     widget_id text COLLATE "C" NOT NULL,
+     bucket text COLLATE "C" NOT NULL,
+     key text COLLATE "C" NOT NULL,
+     n bigint NOT NULL DEFAULT 0,
+     a bigint NOT NULL DEFAULT 0,
+     b bigint NOT NULL DEFAULT 0,
+     PRIMARY KEY (widget_id, bucket, key)
+   );`,
+];
+
+/** Advisory lock key for migrations: "delib" in ASCII. Database-wide, shared by every schema. */
+const migrationLock = 0x64656c6962;
+
+const pageSize = 1000;
+/** The most inserts committed in one transaction: keeps row locks short under a flood. */
+const batchLimit = 200;
+/** Deadlock and serialization failure: PostgreSQL aborted the transaction, running it again is safe. */
+const retryableCodes = new Set(['40P01', '40001']);
+const attempts = 5;
+
+interface Pending {
+  envelope: Envelope;
+  receivedAt: Date;
+  resolve: (outcome: InsertOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+interface WidgetState {
+  /** Undefined while the row is this transaction's own placeholder and nothing has been stored in it. */
+  kind: WidgetKind | undefined;
+  placeholder: boolean;
+  created: number;
+}
+
+interface ResponseRow {
+  seq: string;
+  id: string;
+  widget: WidgetKind;
+  widget_id: string;
+  submitted_at: string;
+  received_at: Date;
+  locale: string;
+  page: string;
+  answer: Envelope['answer'];
+}
+
+interface TallyRow {
+  bucket: string;
+  key: string;
+  n: string;
+  a: string;
+  b: string;
+}
+
+export interface PostgresOptions {
+  /** Connections in the pool (10). Inserts use all but two of them, so reads get through a flood. */
+  poolSize?: number;
+}
+
+/**
+ * PostgreSQL through node-postgres. Any number of server processes may share one database.
+ *
+ * Every transaction that stores responses first locks the row of each widget it touches (in one
+ * order, so two transactions never wait on each other in a cycle) and keeps those locks until it
+ * commits. That makes the kind check exact under concurrency, keeps tallies and totals consistent,
+ * and means a widget's responses get their `seq` in commit order, so an export paging by `seq` never
+ * steps over a response that commits later with a smaller `seq`.
+ *
+ * Inserts that arrive while earlier ones are being committed wait and are then committed together
+ * (group commit); each request still gets its own outcome, and resolves only after COMMIT.
+ */
+export class PostgresStore implements Store {
+  readonly kind = 'postgres';
+  #pool: pg.Pool;
+  #queue: Pending[] = [];
+  #scheduled = false;
+  #running = 0;
+  #writers: number;
+  #closed = false;
+  #drained: (() => void)[] = [];
+
+  private constructor(pool: pg.Pool, poolSize: number) {
+    this.#pool = pool;
+    this.#writers = Math.max(1, poolSize - 2);
+  }
+
+  /** Connects to a `postgres://` URL and brings the schema up to date. */
+  static async open(url: string, options: PostgresOptions = {}): Promise<PostgresStore> {
+    const poolSize = options.poolSize ?? 10;
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: poolSize,
+      connectionTimeoutMillis: 15_000,
+      application_name: 'delib',
+    });
+    // An idle connection the server drops emits 'error' on the pool, which would otherwise end the
+    // process; the pool discards it and opens a new one when next needed.
+    pool.on('error', () => {});
+    const store = new PostgresStore(pool, poolSize);
+    try {
+      await store.#migrate();
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return store;
+  }
+
+  /** Several processes may start at once: the advisory lock lets one migrate while the others wait. */
+  async #migrate(): Promise<void> {
+    await this.#transaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [migrationLock]);
+      await client.query(
+        `CREATE TABLE IF NOT EXISTS delib_migrations (
+           version integer PRIMARY KEY,
+           applied_at timestamptz NOT NULL DEFAULT now()
+         )`,
+      );
+      const { rows } = await client.query<{ version: number }>('SELECT version FROM delib_migrations');
+      const applied = new Set(rows.map((row) => row.version));
+      for (let version = 1; version <= migrations.length; version++) {
+        if (applied.has(version)) continue;
+        await client.query(migrations[version - 1]);
+        await client.query('INSERT INTO delib_migrations (version) VALUES ($1)', [version]);
+      }
+    });
+  }
+
+  async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.#pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const value = await work(client);
+      await client.query('COMMIT');
+      return value;
+    } catch (error) {
+      // A connection that cannot even roll back is not given back to the pool.
+      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  insert(envelope: Envelope, receivedAt: Date): Promise<InsertOutcome> {
+    if (this.#closed) return Promise.reject(new Error('The store is closed.'));
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ envelope, receivedAt, resolve, reject });
+      if (this.#scheduled) return;
+      // Wait one turn so that requests arriving together share a transaction.
+      this.#scheduled = true;
+      setImmediate(() => {
+        this.#scheduled = false;
+        this.#pump();
+      });
+    });
+  }
+
+  #pump(): void {
+    while (this.#queue.length && this.#running < this.#writers) {
+      const batch = this.#queue.splice(0, batchLimit);
+      this.#running++;
+      void this.#settle(batch).finally(() => {
+        this.#running--;
+        this.#pump();
+        if (!this.#running && !this.#queue.length) this.#drained.splice(0).forEach((resolve) => resolve());
+      });
+    }
+  }
+
+  async #settle(batch: Pending[], attempt = 1): Promise<void> {
+    let outcomes: InsertOutcome[];
+    try {
+      outcomes = await this.#transaction((client) => this.#insertBatch(client, batch));
+    } catch (error) {
+      if (batch.length > 1 && error instanceof pg.DatabaseError && !/^(08|57)/.test(error.code ?? '')) {
+        // One envelope the database refuses must not fail the others that shared its transaction.
+        // (Not when the connection or server failed: each alone would only wait to fail again.)
+        for (const pending of batch) await this.#settle([pending]);
+      } else if (attempt < attempts && retryableCodes.has((error as { code?: string }).code ?? '')) {
+        await new Promise((resolve) => setTimeout(resolve, 5 * attempt * Math.random()));
+        await this.#settle(batch, attempt + 1);
+      } else {
+        batch.forEach((pending) => pending.reject(error));
+      }
+      return;
+    }
+    batch.forEach((pending, index) => pending.resolve(outcomes[index]));
+  }
+
+  /** Stores a batch in arrival order, with the outcome each envelope would get alone in that order. */
+  async #insertBatch(client: pg.PoolClient, batch: Pending[]): Promise<InsertOutcome[]> {
+    const widgets = await this.#lockWidgets(client, batch);
+    const outcomes: InsertOutcome[] = [];
+    const added = new Map<string, Tally & { widgetId: string }>();
+    for (const { envelope, receivedAt } of batch) {
+      const widget = widgets.get(envelope.widgetId)!;
+      if (widget.kind !== undefined && widget.kind !== envelope.widget) {
+        outcomes.push({ conflict: widget.kind });
+        continue;
+      }
+      const { rowCount } = await client.query(
+        `INSERT INTO responses (id, widget, widget_id, submitted_at, received_at, locale, page, answer)
+         VALUES ($1, $2, $3, $4, $5::timestamptz, $6, $7, $8::jsonb)
+         ON CONFLICT (id) DO NOTHING
+         RETURNING seq`,
+        [
+          envelope.id,
+          envelope.widget,
+          envelope.widgetId,
+          envelope.submittedAt,
+          receivedAt.toISOString(),
+          envelope.locale,
+          envelope.page,
+          JSON.stringify(envelope.answer),
+        ],
+      );
+      if (!rowCount) {
+        outcomes.push('exists');
+        continue;
+      }
+      widget.kind ??= envelope.widget;
+      widget.created++;
+      for (const row of tallies(envelope)) {
+        const id = JSON.stringify([envelope.widgetId, row.bucket, row.key]);
+        const sum = added.get(id) ?? { widgetId: envelope.widgetId, bucket: row.bucket, key: row.key, n: 0, a: 0, b: 0 };
+        sum.n += row.n;
+        sum.a += row.a;
+        sum.b += row.b;
+        added.set(id, sum);
+      }
+      outcomes.push('created');
+    }
+
+    const stored = [...widgets].filter(([, widget]) => widget.created);
+    if (stored.length) {
+      await client.query(
+        `UPDATE widgets AS w SET widget = u.widget, total = w.total + u.created
+         FROM unnest($1::text[], $2::text[], $3::bigint[]) AS u (widget_id, widget, created)
+         WHERE w.widget_id = u.widget_id`,
+        [stored.map(([id]) => id), stored.map(([, widget]) => widget.kind), stored.map(([, widget]) => widget.created)],
+      );
+    }
+    // A widget known only from envelopes that stored nothing stays unknown.
+    const unused = [...widgets].filter(([, widget]) => widget.placeholder && !widget.created).map(([id]) => id);
+    if (unused.length) await client.query('DELETE FROM widgets WHERE widget_id = ANY($1::text[])', [unused]);
+
+    // The widget locks already keep two transactions off the same tally rows; the order is kept
+    // stable anyway (tallies() sorts each response's rows).
+    const sums = [...added.values()];
+    if (sums.length) {
+      await client.query(
+        `INSERT INTO tallies (widget_id, bucket, key, n, a, b)
+         SELECT widget_id, bucket, key, n, a, b
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[])
+              WITH ORDINALITY AS t (widget_id, bucket, key, n, a, b, position)
+         ORDER BY position
+         ON CONFLICT (widget_id, bucket, key)
+         DO UPDATE SET n = tallies.n + excluded.n, a = tallies.a + excluded.a, b = tallies.b + excluded.b`,
+        [
+          sums.map((sum) => sum.widgetId),
+          sums.map((sum) => sum.bucket),
+          sums.map((sum) => sum.key),
+          sums.map((sum) => sum.n),
+          sums.map((sum) => sum.a),
+          sums.map((sum) => sum.b),
+        ],
+      );
+    }
+    return outcomes;
+  }
+
+  /**
+   * Locks the row of every widget in the batch, in sorted order, creating a placeholder (total 0) for
+   * a widget not seen before so that there is a row to lock. Committed rows always have a total of
+   * at least 1: a placeholder is either counted into or deleted before COMMIT, so total 0 means ours.
+   */
+  async #lockWidgets(client: pg.PoolClient, batch: Pending[]): Promise<Map<string, WidgetState>> {
+    const first = new Map<string, WidgetKind>();
+    for (const { envelope } of batch) if (!first.has(envelope.widgetId)) first.set(envelope.widgetId, envelope.widget);
+    const ids = [...first.keys()].sort();
+    // DO UPDATE (to the same value) rather than DO NOTHING: it locks an existing row and returns it.
+    const { rows } = await client.query<{ widget_id: string; widget: WidgetKind; total: string }>(
+      `INSERT INTO widgets (widget_id, widget, total)
+       SELECT widget_id, widget, 0
+       FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS w (widget_id, widget, position)
+       ORDER BY position
+       ON CONFLICT (widget_id) DO UPDATE SET total = widgets.total
+       RETURNING widget_id, widget, total`,
+      [ids, ids.map((id) => first.get(id))],
+    );
+    return new Map(
+      rows.map((row) => {
+        const placeholder = row.total === '0';
+        return [row.widget_id, { kind: placeholder ? undefined : row.widget, placeholder, created: 0 }];
+      }),
+    );
+  }
+
+  async results(widgetId: string) {
+    // One statement, so the total and the tallies come from the same snapshot.
+    const { rows } = await this.#pool.query<{ widget: WidgetKind; total: string } & Partial<TallyRow>>(
+      `SELECT w.widget, w.total, t.bucket, t.key, t.n, t.a, t.b
+       FROM widgets AS w LEFT JOIN tallies AS t ON t.widget_id = w.widget_id
+       WHERE w.widget_id = $1
+       ORDER BY t.bucket, t.key`,
+      [widgetId],
+    );
+    if (!rows.length) return undefined;
+    const tallyRows = rows.filter((row): row is typeof row & TallyRow => row.bucket != null).map(toTally);
+    return results(rows[0].widget, widgetId, Number(rows[0].total), tallyRows);
+  }
+
+  async keys(widgetId: string): Promise<Record<string, string[]>> {
+    const { rows } = await this.#pool.query<{ bucket: string; key: string }>(
+      'SELECT bucket, key FROM tallies WHERE widget_id = $1 ORDER BY bucket, key',
+      [widgetId],
+    );
+    const keys: Record<string, string[]> = {};
+    for (const row of rows) (keys[row.bucket] ??= []).push(row.key);
+    return keys;
+  }
+
+  async count(widgetId: string): Promise<number> {
+    const { rows } = await this.#pool.query<{ total: string }>('SELECT total FROM widgets WHERE widget_id = $1', [widgetId]);
+    return rows.length ? Number(rows[0].total) : 0;
+  }
+
+  /**
+   * Keyset pages rather than one long cursor, so a big export never holds a connection. Each page is
+   * its own snapshot: every response committed before the export began is in it.
+   */
+  async *responses(widgetId: string): AsyncIterable<StoredResponse> {
+    for (let after = '0'; ;) {
+      const { rows } = await this.#pool.query<ResponseRow>(
+        `SELECT seq, id, widget, widget_id, submitted_at, received_at, locale, page, answer
+         FROM responses WHERE widget_id = $1 AND seq > $2::bigint ORDER BY seq LIMIT ${pageSize}`,
+        [widgetId, after],
+      );
+      for (const row of rows) {
+        yield {
+          envelope: {
+            id: row.id,
+            widget: row.widget,
+            widgetId: row.widget_id,
+            submittedAt: row.submitted_at,
+            locale: row.locale,
+            page: row.page,
+            answer: row.answer,
+          } as Envelope,
+          receivedAt: row.received_at.toISOString(),
+        };
+      }
+      if (rows.length < pageSize) return;
+      after = rows[rows.length - 1].seq;
+    }
+  }
+
+  /** Commits what is already queued, then closes the pool. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    if (this.#running || this.#queue.length) await new Promise<void>((resolve) => this.#drained.push(resolve));
+    await this.#pool.end();
+  }
+}
+
+const toTally = (row: TallyRow): Tally => ({
+  bucket: row.bucket,
+  key: row.key,
+  n: Number(row.n),
+  a: Number(row.a),
+  b: Number(row.b),
+});

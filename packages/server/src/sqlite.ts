@@ -1,0 +1,204 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Envelope, WidgetKind } from '@delib/protocol';
+import type { InsertOutcome, Store, StoredResponse } from './store.js';
+import { results, tallies, type Tally } from './tally.js';
+
+/** Versioned schema: `PRAGMA user_version` says how many have been applied. Append only. */
+const migrations = [
+  `CREATE TABLE responses (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     id TEXT NOT NULL UNIQUE,
+     widget TEXT NOT NULL,
+     widget_id TEXT NOT NULL,
+     submitted_at TEXT NOT NULL,
+     received_at TEXT NOT NULL,
+     locale TEXT NOT NULL,
+     page TEXT NOT NULL,
+     answer TEXT NOT NULL
+   );
+   CREATE INDEX responses_by_widget ON responses (widget_id, seq);
+   CREATE TABLE widgets (
+     widget_id TEXT PRIMARY KEY,
+     widget TEXT NOT NULL,
+     total INTEGER NOT NULL DEFAULT 0
+   ) WITHOUT ROWID;
+   CREATE TABLE tallies (
+     widget_id TEXT NOT NULL,
+     bucket TEXT NOT NULL,
+     key TEXT NOT NULL,
+     n INTEGER NOT NULL DEFAULT 0,
+     a INTEGER NOT NULL DEFAULT 0,
+     b INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (widget_id, bucket, key)
+   ) WITHOUT ROWID;`,
+];
+
+interface Pending {
+  envelope: Envelope;
+  receivedAt: Date;
+  resolve: (outcome: InsertOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+const pageSize = 1000;
+
+/**
+ * SQLite through better-sqlite3, in WAL mode with `synchronous = FULL`: a transaction is on disk
+ * when it commits. Inserts that arrive together are committed together (group commit): each request
+ * still waits for the commit that holds it, and the disk syncs once per batch instead of once per
+ * response.
+ */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite';
+  #db: Database.Database;
+  #queue: Pending[] = [];
+  #statements;
+  #insertBatch;
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.#db = new Database(file);
+    this.#db.pragma('journal_mode = WAL');
+    this.#db.pragma('synchronous = FULL');
+    this.#db.pragma('busy_timeout = 5000');
+    this.#migrate();
+    const db = this.#db;
+    this.#statements = {
+      kindOf: db.prepare<[string], { widget: WidgetKind }>('SELECT widget FROM widgets WHERE widget_id = ?'),
+      insert: db.prepare(
+        `INSERT INTO responses (id, widget, widget_id, submitted_at, received_at, locale, page, answer)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+      ),
+      count: db.prepare(
+        `INSERT INTO widgets (widget_id, widget, total) VALUES (?, ?, 1)
+         ON CONFLICT (widget_id) DO UPDATE SET total = total + 1`,
+      ),
+      tally: db.prepare(
+        `INSERT INTO tallies (widget_id, bucket, key, n, a, b) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (widget_id, bucket, key) DO UPDATE SET n = n + excluded.n, a = a + excluded.a, b = b + excluded.b`,
+      ),
+      widget: db.prepare<[string], { widget: WidgetKind; total: number }>(
+        'SELECT widget, total FROM widgets WHERE widget_id = ?',
+      ),
+      tallies: db.prepare<[string], Tally>('SELECT bucket, key, n, a, b FROM tallies WHERE widget_id = ? ORDER BY bucket, key'),
+      page: db.prepare<
+        [string, number, number],
+        {
+          seq: number;
+          id: string;
+          widget: WidgetKind;
+          widget_id: string;
+          submitted_at: string;
+          received_at: string;
+          locale: string;
+          page: string;
+          answer: string;
+        }
+      >('SELECT * FROM responses WHERE widget_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
+    };
+    this.#insertBatch = db.transaction((batch: Pending[]) => batch.map((pending) => this.#insertOne(pending)));
+  }
+
+  /**
+   * Applies the migrations not yet applied. The version is read inside an IMMEDIATE transaction (which
+   * takes the write lock first), so processes opening a new file at once migrate it once.
+   */
+  #migrate(): void {
+    const step = this.#db.transaction(() => {
+      const applied = this.#db.pragma('user_version', { simple: true }) as number;
+      if (applied >= migrations.length) return false;
+      this.#db.exec(migrations[applied]);
+      this.#db.pragma(`user_version = ${applied + 1}`);
+      return true;
+    });
+    while (step.immediate()) {
+      // One migration per transaction, until none is left.
+    }
+  }
+
+  insert(envelope: Envelope, receivedAt: Date): Promise<InsertOutcome> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ envelope, receivedAt, resolve, reject });
+      if (this.#queue.length === 1) setImmediate(() => this.#commit());
+    });
+  }
+
+  #commit(): void {
+    const batch = this.#queue.splice(0);
+    let outcomes: InsertOutcome[];
+    try {
+      outcomes = this.#insertBatch(batch);
+    } catch (error) {
+      batch.forEach((pending) => pending.reject(error));
+      return;
+    }
+    batch.forEach((pending, index) => pending.resolve(outcomes[index]));
+  }
+
+  #insertOne({ envelope, receivedAt }: Pending): InsertOutcome {
+    const statements = this.#statements;
+    const existing = statements.kindOf.get(envelope.widgetId)?.widget;
+    if (existing && existing !== envelope.widget) return { conflict: existing };
+    const { changes } = statements.insert.run(
+      envelope.id,
+      envelope.widget,
+      envelope.widgetId,
+      envelope.submittedAt,
+      receivedAt.toISOString(),
+      envelope.locale,
+      envelope.page,
+      JSON.stringify(envelope.answer),
+    );
+    if (!changes) return 'exists';
+    statements.count.run(envelope.widgetId, envelope.widget);
+    for (const row of tallies(envelope)) statements.tally.run(envelope.widgetId, row.bucket, row.key, row.n, row.a, row.b);
+    return 'created';
+  }
+
+  async results(widgetId: string) {
+    const widget = this.#statements.widget.get(widgetId);
+    return widget && results(widget.widget, widgetId, widget.total, this.#statements.tallies.all(widgetId));
+  }
+
+  async keys(widgetId: string): Promise<Record<string, string[]>> {
+    const keys: Record<string, string[]> = {};
+    for (const row of this.#statements.tallies.all(widgetId)) (keys[row.bucket] ??= []).push(row.key);
+    return keys;
+  }
+
+  async count(widgetId: string): Promise<number> {
+    return this.#statements.widget.get(widgetId)?.total ?? 0;
+  }
+
+  /** Keyset pages rather than one long cursor, so a big export never holds the connection. */
+  async *responses(widgetId: string): AsyncIterable<StoredResponse> {
+    for (let after = 0; ;) {
+      const rows = this.#statements.page.all(widgetId, after, pageSize);
+      for (const row of rows) {
+        yield {
+          envelope: {
+            id: row.id,
+            widget: row.widget,
+            widgetId: row.widget_id,
+            submittedAt: row.submitted_at,
+            locale: row.locale,
+            page: row.page,
+            answer: JSON.parse(row.answer),
+          } as Envelope,
+          receivedAt: row.received_at,
+        };
+      }
+      if (rows.length < pageSize) return;
+      after = rows[rows.length - 1].seq;
+      // Let requests in between pages.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#queue.length) this.#commit();
+    this.#db.close();
+  }
+}

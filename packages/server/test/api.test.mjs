@@ -1,0 +1,408 @@
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { buildApp } from '../src/app.ts';
+import { openStore } from '../src/config.ts';
+import { postgresUrlForTests } from './fixtures/databases.mjs';
+
+/**
+ * The HTTP API (CONTRACT.md sections 4 and 7) against real SQLite and real PostgreSQL, through
+ * Fastify's injection: every malformed body gets a 4xx with the contract's error body and changes
+ * nothing; results, export and headers as documented.
+ */
+
+const token = 'correct horse battery staple';
+const envelope = (overrides = {}) => ({
+  id: randomUUID(),
+  widget: 'poll',
+  widgetId: `poll-${randomUUID()}`,
+  submittedAt: '2026-11-29T17:00:00.000Z',
+  locale: 'en',
+  page: 'https://council.example/parks',
+  answer: { choices: ['lighting'] },
+  ...overrides,
+});
+
+// DELIB_TEST_STORES=sqlite narrows a local run; CI runs both.
+for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',')) {
+  describe(`the API on ${kind}`, () => {
+    let app;
+    let folder;
+    before(async () => {
+      folder = mkdtempSync(join(tmpdir(), 'delib-api-'));
+      const store = await openStore(kind === 'sqlite' ? `file:${join(folder, 'delib.sqlite')}` : await postgresUrlForTests());
+      app = await buildApp({ store, adminToken: token, logger: false });
+    });
+    after(async () => {
+      await app?.close();
+      rmSync(folder, { recursive: true, force: true });
+    });
+
+    const post = (body, headers = { 'content-type': 'application/json' }) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/responses',
+        headers,
+        payload: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+    const results = async (widgetId, query = '') =>
+      (await app.inject(`/api/results/${encodeURIComponent(widgetId)}${query}`)).json();
+
+    test('health', async () => {
+      const response = await app.inject('/api/health');
+      assert.equal(response.statusCode, 200);
+      assert.deepEqual(response.json(), { ok: true });
+    });
+
+    test('stores a response once: 201, then 200 for the same id', async () => {
+      const sent = envelope();
+      const first = await post(sent);
+      assert.equal(first.statusCode, 201);
+      assert.deepEqual(first.json(), { id: sent.id, accepted: true });
+      const again = await post(sent);
+      assert.equal(again.statusCode, 200);
+      assert.deepEqual(again.json(), { id: sent.id, accepted: true });
+      assert.deepEqual(await results(sent.widgetId), {
+        widget: 'poll',
+        widgetId: sent.widgetId,
+        total: 1,
+        counts: { lighting: 1 },
+      });
+    });
+
+    test('concurrent duplicates are stored once', async () => {
+      const sent = envelope();
+      const answers = await Promise.all(Array.from({ length: 50 }, () => post(sent)));
+      const statuses = answers.map((answer) => answer.statusCode);
+      assert.equal(statuses.filter((status) => status === 201).length, 1);
+      assert.equal(statuses.filter((status) => status === 200).length, 49);
+      assert.equal((await results(sent.widgetId)).total, 1);
+    });
+
+    const widgetId = `bad-input-${randomUUID()}`;
+    const huge = JSON.stringify(envelope({ widgetId, answer: { choices: ['a'], other: 'x'.repeat(70_000) } }));
+    const cases = {
+      'wrong content type': [
+        () => post(JSON.stringify(envelope({ widgetId })), { 'content-type': 'text/plain' }),
+        415,
+        'unsupported_media_type',
+      ],
+      'form encoded': [() => post('a=1', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'unsupported_media_type'],
+      'no content type': [() => post(JSON.stringify(envelope({ widgetId })), {}), 415, 'unsupported_media_type'],
+      'malformed JSON': [() => post('{"id": ', { 'content-type': 'application/json' }), 400, 'invalid_json'],
+      'empty body': [() => post('', { 'content-type': 'application/json' }), 400, 'invalid_json'],
+      'a JSON array': [() => post('[]'), 400, 'invalid'],
+      'a JSON string': [() => post('"hello"'), 400, 'invalid'],
+      null: [() => post('null'), 400, 'invalid'],
+      'over 64 KB': [() => post(huge), 413, 'too_large'],
+      'U+0000 in a string': [
+        () => post(envelope({ widgetId, page: 'https://council.example/a\u0000b' })),
+        400,
+        'invalid',
+        'page',
+      ],
+      'half a surrogate pair': [
+        () => post(envelope({ widgetId, answer: { choices: ['a\ud800'] } })),
+        400,
+        'invalid',
+        'answer.choices.0',
+      ],
+      'prototype pollution': [
+        () => post(`{"__proto__": {"polluted": true}, ${JSON.stringify(envelope({ widgetId })).slice(1)}`),
+        400,
+        undefined,
+      ],
+      'unknown field': [() => post(envelope({ widgetId, extra: 1 })), 400, 'unknown_field', 'extra'],
+      'unknown answer field': [
+        () => post(envelope({ widgetId, answer: { choices: ['a'], note: 'x' } })),
+        400,
+        'unknown_field',
+        'answer.note',
+      ],
+      'missing id': [() => post((({ id, ...rest }) => rest)(envelope({ widgetId }))), 400, 'invalid', 'id'],
+      'non-UUID id': [() => post(envelope({ widgetId, id: 'not-a-uuid' })), 400, 'invalid', 'id'],
+      'id of the wrong type': [() => post(envelope({ widgetId, id: 42 })), 400, 'invalid', 'id'],
+      'empty widgetId': [() => post(envelope({ widgetId: '' })), 400, 'invalid', 'widgetId'],
+      'widgetId over 200': [() => post(envelope({ widgetId: 'w'.repeat(201) })), 400, 'invalid', 'widgetId'],
+      'widgetId with a control character': [() => post(envelope({ widgetId: 'a\u0007b' })), 400, 'invalid', 'widgetId'],
+      'unknown widget kind': [() => post(envelope({ widgetId, widget: 'quiz' })), 400, 'invalid', 'widget'],
+      'bad submittedAt': [() => post(envelope({ widgetId, submittedAt: 'yesterday' })), 400, 'invalid', 'submittedAt'],
+      'poll: choices not strings': [
+        () => post(envelope({ widgetId, answer: { choices: [1] } })),
+        400,
+        'invalid',
+        'answer.choices.0',
+      ],
+      'poll: no choices': [() => post(envelope({ widgetId, answer: { choices: [] } })), 400, 'invalid', 'answer.choices'],
+      'poll: choice too long': [
+        () => post(envelope({ widgetId, answer: { choices: ['x'.repeat(201)] } })),
+        400,
+        'invalid',
+        'answer.choices.0',
+      ],
+      'ranking: duplicates': [
+        () => post(envelope({ widgetId: `${widgetId}-r`, widget: 'ranking', answer: { order: ['a', 'a'] } })),
+        400,
+        'invalid',
+        'answer.order',
+      ],
+      'budget: fraction': [
+        () => post(envelope({ widgetId: `${widgetId}-b`, widget: 'budget', answer: { allocation: { a: 1.5 } } })),
+        400,
+        'invalid',
+        'answer.allocation.a',
+      ],
+      'budget: negative': [
+        () => post(envelope({ widgetId: `${widgetId}-b`, widget: 'budget', answer: { allocation: { a: -1 } } })),
+        400,
+        'invalid',
+        'answer.allocation.a',
+      ],
+      'pairwise: same item twice': [
+        () => post(envelope({ widgetId: `${widgetId}-p`, widget: 'pairwise', answer: { pair: ['a', 'a'], winner: 'a' } })),
+        400,
+        'invalid',
+      ],
+      'pairwise: winner outside the pair': [
+        () => post(envelope({ widgetId: `${widgetId}-p`, widget: 'pairwise', answer: { pair: ['a', 'b'], winner: 'c' } })),
+        400,
+        'invalid',
+        'answer.winner',
+      ],
+      'needs-assets: contact without a way to reach them': [
+        () =>
+          post(
+            envelope({
+              widgetId: `${widgetId}-n`,
+              widget: 'needs-assets',
+              answer: { needs: [], assets: [], contact: { name: 'Ann' } },
+            }),
+          ),
+        400,
+        'invalid',
+      ],
+    };
+    for (const [name, [send, status, code, field]] of Object.entries(cases)) {
+      test(`refuses ${name} with ${status}, the error body, and stores nothing`, async () => {
+        const response = await send();
+        assert.equal(response.statusCode, status, response.body);
+        const { error } = response.json();
+        assert.equal(typeof error.message, 'string');
+        assert.ok(error.message.length > 0);
+        if (code) assert.equal(error.code, code);
+        if (field) assert.equal(error.field, field);
+        for (const suffix of ['', '-r', '-b', '-p', '-n'])
+          assert.equal((await app.inject(`/api/results/${widgetId}${suffix}`)).statusCode, 404);
+      });
+    }
+
+    test('refuses a widgetId already used by another kind of widget', async () => {
+      const poll = envelope();
+      assert.equal((await post(poll)).statusCode, 201);
+      const response = await post(envelope({ widgetId: poll.widgetId, widget: 'ranking', answer: { order: ['a'] } }));
+      assert.equal(response.statusCode, 409);
+      assert.equal(response.json().error.field, 'widgetId');
+      assert.equal((await results(poll.widgetId)).total, 1);
+    });
+
+    test('results of every widget kind, as the contract defines them', async () => {
+      const id = (name) => `${name}-${randomUUID()}`;
+      const ranking = id('ranking');
+      for (const order of [
+        ['a', 'b', 'c'],
+        ['b', 'a', 'c'],
+        ['a', 'c', 'b'],
+      ])
+        await post(envelope({ widgetId: ranking, widget: 'ranking', answer: { order } }));
+      assert.deepEqual(await results(ranking), {
+        widget: 'ranking',
+        widgetId: ranking,
+        total: 3,
+        items: [
+          { id: 'a', borda: 5, meanRank: 1.333 },
+          { id: 'b', borda: 3, meanRank: 2 },
+          { id: 'c', borda: 1, meanRank: 2.667 },
+        ],
+      });
+      const pairwise = id('pairwise');
+      for (const answer of [
+        { pair: ['a', 'b'], winner: 'a' },
+        { pair: ['a', 'b'], winner: 'a' },
+        { pair: ['b', 'c'], winner: null },
+        { suggestion: 'More benches' },
+      ]) {
+        await post(envelope({ widgetId: pairwise, widget: 'pairwise', answer }));
+      }
+      assert.deepEqual((await results(pairwise)).items, [
+        { id: 'a', score: 75, wins: 2, losses: 0 },
+        { id: 'c', score: 50, wins: 0, losses: 0 },
+        { id: 'b', score: 25, wins: 0, losses: 2 },
+      ]);
+      const budget = id('budget');
+      await post(envelope({ widgetId: budget, widget: 'budget', answer: { allocation: { play: 60, lighting: 40 } } }));
+      await post(envelope({ widgetId: budget, widget: 'budget', answer: { allocation: { play: 10, lighting: 0 } } }));
+      assert.deepEqual((await results(budget)).items, [
+        { id: 'play', total: 70, mean: 35 },
+        { id: 'lighting', total: 40, mean: 20 },
+      ]);
+      const needs = id('needs');
+      await post(
+        envelope({
+          widgetId: needs,
+          widget: 'needs-assets',
+          answer: { needs: [{ category: 'food' }], assets: [{ category: 'skills', detail: 'Plumbing' }] },
+        }),
+      );
+      await post(
+        envelope({
+          widgetId: needs,
+          widget: 'needs-assets',
+          answer: { needs: [{ category: 'food' }, { category: 'housing' }], assets: [] },
+        }),
+      );
+      assert.deepEqual(await results(needs), {
+        widget: 'needs-assets',
+        widgetId: needs,
+        total: 2,
+        needs: { food: 2, housing: 1 },
+        assets: { skills: 1 },
+      });
+    });
+
+    test('results for a widget nobody answered: 404, or empty results of the kind a widget names', async () => {
+      const unknown = `unknown-${randomUUID()}`;
+      const missing = await app.inject(`/api/results/${unknown}`);
+      assert.equal(missing.statusCode, 404);
+      assert.equal(missing.json().error.code, 'not_found');
+      assert.deepEqual(await results(unknown, '?widget=poll'), { widget: 'poll', widgetId: unknown, total: 0, counts: {} });
+      assert.deepEqual(await results(unknown, '?widget=ranking'), { widget: 'ranking', widgetId: unknown, total: 0, items: [] });
+      assert.equal((await app.inject('/api/results/%20bad')).statusCode, 400);
+    });
+
+    test('export needs the admin token, compared in constant time', async () => {
+      const sent = envelope();
+      await post(sent);
+      for (const authorization of [undefined, 'Bearer wrong', `Basic ${token}`, `Bearer ${token}x`]) {
+        const response = await app.inject({
+          url: `/api/export/${sent.widgetId}?format=csv`,
+          headers: authorization ? { authorization } : {},
+        });
+        assert.equal(response.statusCode, 401, authorization);
+        assert.equal(response.json().error.code, 'unauthorized');
+      }
+    });
+
+    test('exports CSV, one row per response, safe from spreadsheet formulas', async () => {
+      const widget = `export-${randomUUID()}`;
+      const dangerous = envelope({
+        widgetId: widget,
+        answer: { choices: ['other'], other: '=HYPERLINK("http://evil","click")' },
+      });
+      await post(dangerous);
+      await post(envelope({ widgetId: widget, answer: { choices: ['lighting', 'play'] } }));
+      const response = await app.inject({
+        url: `/api/export/${widget}?format=csv`,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      assert.equal(response.statusCode, 200);
+      assert.match(response.headers['content-type'], /^text\/csv/);
+      assert.match(response.headers['content-disposition'], /attachment; filename=".*\.csv"/);
+      const lines = response.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
+      assert.equal(lines.length, 3);
+      assert.equal(
+        lines[0],
+        'id,widget,widgetId,submittedAt,receivedAt,locale,page,choices,other,chose lighting,chose other,chose play',
+      );
+      assert.ok(lines[1].includes(`"'=HYPERLINK(""http://evil"",""click"")"`), lines[1]);
+      assert.ok(lines[2].endsWith(',lighting; play,,1,0,1'), lines[2]);
+    });
+
+    test('exports JSON: every envelope as stored, with when it arrived', async () => {
+      const widget = `export-${randomUUID()}`;
+      const sent = [envelope({ widgetId: widget }), envelope({ widgetId: widget, answer: { choices: ['play'] } })];
+      for (const item of sent) await post(item);
+      const response = await app.inject({
+        url: `/api/export/${widget}?format=json`,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      assert.equal(response.statusCode, 200);
+      const rows = response.json();
+      assert.deepEqual(
+        rows.map(({ receivedAt, ...rest }) => rest),
+        sent,
+      );
+      for (const row of rows) assert.ok(!Number.isNaN(Date.parse(row.receivedAt)));
+      const bad = await app.inject({ url: `/api/export/${widget}?format=xml`, headers: { authorization: `Bearer ${token}` } });
+      assert.equal(bad.statusCode, 400);
+    });
+
+    test('CORS lets any site post by default and read Retry-After; security headers on every answer', async () => {
+      const preflight = await app.inject({
+        method: 'OPTIONS',
+        url: '/api/responses',
+        headers: {
+          origin: 'https://council.example',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
+      });
+      assert.ok(preflight.statusCode < 300);
+      assert.equal(preflight.headers['access-control-allow-origin'], '*');
+      const answer = await post(envelope(), { 'content-type': 'application/json', origin: 'https://council.example' });
+      assert.equal(answer.headers['access-control-allow-origin'], '*');
+      assert.match(answer.headers['access-control-expose-headers'], /Retry-After/i);
+      assert.equal(answer.headers['x-content-type-options'], 'nosniff');
+      assert.equal(answer.headers['cache-control'], 'no-store');
+    });
+  });
+}
+
+describe('configuration', () => {
+  test('DELIB_CORS_ORIGINS limits who may call', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'delib-cors-'));
+    const app = await buildApp({
+      store: await openStore(`file:${join(folder, 'x.sqlite')}`),
+      corsOrigins: ['https://council.example'],
+      logger: false,
+    });
+    try {
+      const allowed = await app.inject({ url: '/api/health', headers: { origin: 'https://council.example' } });
+      assert.equal(allowed.headers['access-control-allow-origin'], 'https://council.example');
+      const other = await app.inject({ url: '/api/health', headers: { origin: 'https://evil.example' } });
+      assert.equal(other.headers['access-control-allow-origin'], undefined);
+    } finally {
+      await app.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  test('DELIB_RATE_LIMIT refuses the excess with 429 and Retry-After, in the contract body', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'delib-rate-'));
+    const app = await buildApp({ store: await openStore(`file:${join(folder, 'x.sqlite')}`), rateLimit: 3, logger: false });
+    try {
+      const statuses = [];
+      let last;
+      for (let index = 0; index < 5; index++) {
+        last = await app.inject({
+          method: 'POST',
+          url: '/api/responses',
+          headers: { 'content-type': 'application/json' },
+          payload: JSON.stringify(envelope()),
+        });
+        statuses.push(last.statusCode);
+      }
+      assert.deepEqual(statuses, [201, 201, 201, 429, 429]);
+      assert.ok(Number(last.headers['retry-after']) > 0);
+      assert.equal(last.json().error.code, 'rate_limited');
+    } finally {
+      await app.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
