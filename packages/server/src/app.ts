@@ -144,6 +144,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         },
         async (request, reply) => {
           const envelope = validateEnvelope(request.body);
+          // The contract's page is origin and path; a query or fragment can carry personal data
+          // (an email in a link), so it is never stored, whichever client sent it.
+          envelope.page = envelope.page.replace(/[?#].*$/s, '');
           const outcome = await store.insert(envelope, new Date());
           if (typeof outcome === 'object') {
             throw new ClientError(

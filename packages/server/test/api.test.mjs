@@ -73,6 +73,15 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
       });
     });
 
+    test('never stores a query or fragment of the page address', async () => {
+      const sent = envelope({ page: 'https://council.example/parks?email=ann@example.org#top' });
+      assert.equal((await post(sent)).statusCode, 201);
+      const [row] = (
+        await app.inject({ url: `/api/export/${sent.widgetId}?format=json`, headers: { authorization: `Bearer ${token}` } })
+      ).json();
+      assert.equal(row.page, 'https://council.example/parks');
+    });
+
     test('concurrent duplicates are stored once', async () => {
       const sent = envelope();
       const answers = await Promise.all(Array.from({ length: 50 }, () => post(sent)));
