@@ -372,6 +372,33 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
   });
 }
 
+describe('logs', () => {
+  test('say what was asked and answered, never who asked', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'delib-logs-'));
+    const lines = [];
+    const stream = { write: (line) => lines.push(line) };
+    const app = await buildApp({ store: await openStore(`file:${join(folder, 'x.sqlite')}`), logger: { stream } });
+    try {
+      await app.inject({
+        method: 'POST',
+        url: '/api/responses',
+        remoteAddress: '203.0.113.9',
+        headers: { 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (resident phone)', 'x-forwarded-for': '198.51.100.7' },
+        payload: JSON.stringify(envelope({ answer: { choices: ['other'], other: 'my secret answer' } })),
+      });
+      const log = lines.join('');
+      assert.match(log, /"url":"\/api\/responses"/);
+      assert.match(log, /"statusCode":201/);
+      for (const secret of ['203.0.113.9', '198.51.100.7', 'Mozilla', 'resident phone', 'my secret answer', 'remoteAddress', 'user-agent']) {
+        assert.ok(!log.includes(secret), `the log holds ${secret}`);
+      }
+    } finally {
+      await app.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('configuration', () => {
   test('DELIB_CORS_ORIGINS limits who may call', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'delib-cors-'));
