@@ -305,7 +305,9 @@ export class DelibPoll extends DelibElement<PollMessages> {
     const results = loaded.data as PollResults;
     const counts = results.counts ?? {};
     const mine = (this.submission.envelope?.answer as PollAnswer | undefined)?.choices ?? [];
-    const values = [...new Set([...this.#values, ...Object.keys(counts)])];
+    // Only the page's own options: the endpoint counts whatever values anyone posts, and a stranger's
+    // made-up value must not become a row in a council's results.
+    const values = this.#values;
     // Bars get their width through the `.style` property (CSSOM), which a strict CSP allows; a
     // `style` attribute would need 'unsafe-inline'.
     return html`<table part="results">

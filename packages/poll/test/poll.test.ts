@@ -131,6 +131,15 @@ describe('<delib-poll>', () => {
     await expectAccessible(poll);
   });
 
+  it("shows only the page's own options in the results, not values someone else posted", async () => {
+    endpoint = fakeEndpoint(acceptAll({ lighting: 2, 'Buy cheap pills at spam.example': 40 }, 42));
+    const poll = await parks('results="always"');
+    await until(() => shadow(poll, '[part="results"]'));
+    const rows = shadowAll(poll, '[part="results"] tbody th').map((cell) => cell.textContent!.trim());
+    expect(rows).to.deep.equal(['Better lighting', 'New play equipment', 'Public toilets']);
+    expect(poll.shadowRoot!.textContent).not.to.contain('spam.example');
+  });
+
   it('moves focus from the vanished form to the answer, so keyboard users keep their place', async () => {
     endpoint = fakeEndpoint(acceptAll());
     const poll = await parks();
