@@ -372,6 +372,33 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
   });
 }
 
+describe('when the database fails', () => {
+  test('answers 503 with Retry-After, which widgets retry, and never a bare 500', async () => {
+    const broken = {
+      kind: 'sqlite',
+      insert: async () => {
+        throw new Error('disk I/O error');
+      },
+      results: async () => {
+        throw new Error('disk I/O error');
+      },
+      close: async () => {},
+    };
+    const app = await buildApp({ store: broken, logger: false });
+    try {
+      const posted = await app.inject({ method: 'POST', url: '/api/responses', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(envelope()) });
+      assert.equal(posted.statusCode, 503);
+      assert.equal(posted.headers['retry-after'], '10');
+      assert.equal(posted.json().error.code, 'unavailable');
+      const read = await app.inject('/api/results/anything');
+      assert.equal(read.statusCode, 503);
+      assert.ok(!posted.body.includes('disk I/O'), 'no internals in the answer');
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('logs', () => {
   test('say what was asked and answered, never who asked', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'delib-logs-'));
