@@ -1,13 +1,15 @@
 /**
- * `npm run bench`: bundle sizes, then first-render time, then the targets.
+ * `npm run bench`: bundle sizes, first-render time, the server under load, then the targets.
+ * BENCH_QUICK=1 makes the server benchmark stop its results series at 100 k responses.
  * Exits 0 when a target is missed (this is a report), non-zero when a benchmark could not run.
  */
 import { ensureDist, kbBytes } from './lib.mjs';
 
-const targets = { pollBrotli: 10 * 1024, renderRatio: 1.5 };
+const targets = { pollBrotli: 10 * 1024, renderRatio: 1.5, ingestRatio: 0.5, resultsMs: 50, resultsAt: 1_000_000 };
 const benchmarks = [
   ['size', () => import('./size.mjs')],
   ['render', () => import('./render.mjs')],
+  ['server', () => import('./server.mjs')],
 ];
 
 const results = {};
@@ -50,6 +52,41 @@ line(
       : 'not measured'
   }`,
 );
+
+const server = results.server;
+const ingest = (kind) => server?.ingest[kind];
+const bareRps = server?.bare.length ? server.bare.reduce((sum, bare) => sum + bare.rps, 0) / server.bare.length : undefined;
+const sqliteIngest = ingest('sqlite');
+line(
+  sqliteIngest && server.ratio.sqlite >= targets.ingestRatio,
+  `SQLite ingest (POST /api/responses) ≥ ${targets.ingestRatio * 100}% of a bare Fastify route's throughput: ${
+    sqliteIngest
+      ? `${(server.ratio.sqlite * 100).toFixed(0)}% (${sqliteIngest.rps.toFixed(0)} vs ${bareRps.toFixed(0)} req/s; p99 ${sqliteIngest.p99} vs ${server.bare[0].p99} ms)`
+      : 'not measured'
+  }`,
+);
+const postgresIngest = ingest('postgres');
+if (postgresIngest) {
+  console.log(
+    `  PostgreSQL ingest, for comparison (no target): ${(server.ratio.postgres * 100).toFixed(0)}% of bare (${postgresIngest.rps.toFixed(0)} req/s, p99 ${postgresIngest.p99} ms)`,
+  );
+}
+for (const [kind, name] of [
+  ['sqlite', 'SQLite'],
+  ['postgres', 'PostgreSQL'],
+]) {
+  const series = server?.results[kind];
+  const at = series?.find((row) => row.stored >= targets.resultsAt);
+  const last = series?.at(-1);
+  line(
+    at && at.p99 <= targets.resultsMs,
+    `GET /api/results with 1 M stored responses ≤ ${targets.resultsMs} ms p99, ${name}: ${
+      at
+        ? `${at.p99.toFixed(2)} ms (median ${at.median.toFixed(2)} ms; 1 M filled in ${at.fillSeconds.toFixed(0)} s)`
+        : `not measured${server?.quick ? ' (BENCH_QUICK=1)' : ''}${last ? `; at ${last.stored} responses: p99 ${last.p99.toFixed(2)} ms` : ''}`
+    }`,
+  );
+}
 
 if (failures.length) {
   console.error(`\nCould not run: ${failures.join(', ')}.`);
