@@ -27,6 +27,12 @@ export interface AppOptions {
   register?: (app: FastifyInstance) => void;
 }
 
+const acknowledgement = {
+  type: 'object',
+  properties: { id: { type: 'string' }, accepted: { type: 'boolean' } },
+  required: ['id', 'accepted'],
+} as const;
+
 const widgetKinds: WidgetKind[] = ['poll', 'ranking', 'pairwise', 'budget', 'needs-assets'];
 
 /** Empty results for a widget id nobody has answered yet, in the shape its widget expects. */
@@ -42,6 +48,13 @@ function sameSecret(given: string, expected: string): boolean {
   const digest = (text: string) => createHash('sha256').update(text).digest();
   return timingSafeEqual(digest(given), digest(expected));
 }
+
+const pageHeaders = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
+const apiHeaders = {
+  ...pageHeaders,
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'Cache-Control': 'no-store',
+};
 
 /** Fastify's own client errors, renamed into the contract's codes. */
 const fastifyCodes: Record<string, [number, string, string]> = {
@@ -100,13 +113,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.code(404).send(new ClientError(404, 'not_found', `Nothing at ${request.method} ${request.url.split('?')[0]}.`).body),
   );
 
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'no-referrer');
-    if (request.url.startsWith('/api/')) {
-      reply.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
-      reply.header('Cache-Control', 'no-store');
-    }
+  // A callback hook rather than an async one: it runs on every answer, and needs no promise.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    reply.headers(request.url.startsWith('/api/') ? apiHeaders : pageHeaders);
+    done(null, payload);
   });
 
   options.register?.(app);
@@ -132,6 +142,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         '/responses',
         {
           config: options.rateLimit ? { rateLimit: { max: options.rateLimit, timeWindow: '1 minute' } } : {},
+          // Serialised by a compiled function rather than JSON.stringify.
+          schema: { response: { '2xx': acknowledgement } },
           // Before the body is read: anything but JSON is refused, whatever its parser would make of it.
           onRequest: async (request) => {
             const type = String(request.headers['content-type'] ?? '')
