@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Envelope, WidgetKind } from '@delib/protocol';
-import type { InsertOutcome, Store, StoredResponse } from './store.js';
+import { envelopeOf, type InsertOutcome, type Store, type StoredResponse } from './store.js';
 import { results, tallies, type Tally } from './tally.js';
 
 /**
@@ -373,15 +373,7 @@ export class PostgresStore implements Store {
       );
       for (const row of rows) {
         yield {
-          envelope: {
-            id: row.id,
-            widget: row.widget,
-            widgetId: row.widget_id,
-            submittedAt: row.submitted_at,
-            locale: row.locale,
-            page: row.page,
-            answer: row.answer,
-          } as Envelope,
+          envelope: envelopeOf(row),
           receivedAt: row.received_at.toISOString(),
         };
       }

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Envelope, WidgetKind } from '@delib/protocol';
-import type { InsertOutcome, Store, StoredResponse } from './store.js';
+import { envelopeOf, type InsertOutcome, type Store, type StoredResponse } from './store.js';
 import { results, tallies, type Tally } from './tally.js';
 
 /** Versioned schema: `PRAGMA user_version` says how many have been applied. Append only. */
@@ -214,15 +214,7 @@ export class SqliteStore implements Store {
       const rows = this.#statements.page.all(widgetId, after, pageSize);
       for (const row of rows) {
         yield {
-          envelope: {
-            id: row.id,
-            widget: row.widget,
-            widgetId: row.widget_id,
-            submittedAt: row.submitted_at,
-            locale: row.locale,
-            page: row.page,
-            answer: JSON.parse(row.answer),
-          } as Envelope,
+          envelope: envelopeOf(row, JSON.parse(row.answer)),
           receivedAt: row.received_at,
         };
       }

@@ -1,5 +1,22 @@
 import type { Envelope, Results, WidgetKind } from '@delib/protocol';
 
+/** A row of the `responses` table, as both stores name its columns. */
+export interface ResponseRow<Answer = unknown> {
+  id: string;
+  widget: WidgetKind;
+  widget_id: string;
+  submitted_at: string;
+  locale: string;
+  page: string;
+  answer: Answer;
+}
+
+/** The envelope a row holds, given its answer decoded (SQLite keeps JSON text, PostgreSQL jsonb). */
+export function envelopeOf(row: ResponseRow, answer: unknown = row.answer): Envelope {
+  const { id, widget, widget_id: widgetId, submitted_at: submittedAt, locale, page } = row;
+  return { id, widget, widgetId, submittedAt, locale, page, answer } as Envelope;
+}
+
 /** A stored response as the export gives it: the envelope, and when it arrived. */
 export interface StoredResponse {
   envelope: Envelope;
