@@ -8,6 +8,7 @@ import { isWidgetId, limits, type WidgetKind } from '@delib/protocol';
 import type { Store } from './store.js';
 import { ClientError, validateEnvelope } from './validate.js';
 import { csvExport, jsonExport } from './export.js';
+import { ValueGuard } from './guard.js';
 
 export interface AppOptions {
   store: Store;
@@ -23,6 +24,8 @@ export interface AppOptions {
   logger?: boolean | object;
   /** Behind a load balancer: trust X-Forwarded-For for the rate limit's address. */
   trustProxy?: boolean | string;
+  /** Distinct values a widget's results may hold per bucket (choices, items, categories). */
+  valueLimit?: number;
   /** Extra routes and hooks, registered before the API (the demo's outage switch). */
   register?: (app: FastifyInstance) => void;
 }
@@ -72,6 +75,7 @@ const fastifyCodes: Record<string, [number, string, string]> = {
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { store } = options;
+  const guard = new ValueGuard(store, options.valueLimit);
   const app = Fastify({
     bodyLimit: limits.bodyBytes,
     trustProxy: options.trustProxy ?? false,
@@ -159,7 +163,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           // The contract's page is origin and path; a query or fragment can carry personal data
           // (an email in a link), so it is never stored, whichever client sent it.
           envelope.page = envelope.page.replace(/[?#].*$/s, '');
+          const overflowing = await guard.overflow(envelope);
+          if (overflowing) {
+            throw new ClientError(
+              422,
+              'too_many_values',
+              `This question already has ${guard.limit} different ${overflowing} values; no new ones are taken.`,
+              'answer',
+            );
+          }
           const outcome = await store.insert(envelope, new Date());
+          if (outcome === 'created') await guard.record(envelope);
           if (typeof outcome === 'object') {
             throw new ClientError(
               409,

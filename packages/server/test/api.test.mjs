@@ -372,6 +372,36 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
   });
 }
 
+describe('distinct values', () => {
+  test('past the limit, new values are refused with 422 while known ones still count', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'delib-values-'));
+    const app = await buildApp({ store: await openStore(`file:${join(folder, 'x.sqlite')}`), valueLimit: 3, logger: false });
+    const widgetId = `values-${randomUUID()}`;
+    const vote = (choices) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/responses',
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify(envelope({ widgetId, answer: { choices } })),
+      });
+    try {
+      assert.equal((await vote(['a', 'b'])).statusCode, 201);
+      assert.equal((await vote(['c'])).statusCode, 201);
+      const refused = await vote(['spam']);
+      assert.equal(refused.statusCode, 422);
+      assert.equal(refused.json().error.code, 'too_many_values');
+      assert.equal((await vote(['a', 'spam'])).statusCode, 422);
+      assert.equal((await vote(['a', 'c'])).statusCode, 201);
+      const results = (await app.inject(`/api/results/${widgetId}`)).json();
+      assert.deepEqual(results.counts, { a: 2, b: 1, c: 2 });
+      assert.equal(results.total, 3);
+    } finally {
+      await app.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('when the database fails', () => {
   test('answers 503 with Retry-After, which widgets retry, and never a bare 500', async () => {
     const broken = {
@@ -386,7 +416,12 @@ describe('when the database fails', () => {
     };
     const app = await buildApp({ store: broken, logger: false });
     try {
-      const posted = await app.inject({ method: 'POST', url: '/api/responses', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(envelope()) });
+      const posted = await app.inject({
+        method: 'POST',
+        url: '/api/responses',
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify(envelope()),
+      });
       assert.equal(posted.statusCode, 503);
       assert.equal(posted.headers['retry-after'], '10');
       assert.equal(posted.json().error.code, 'unavailable');
@@ -410,13 +445,25 @@ describe('logs', () => {
         method: 'POST',
         url: '/api/responses',
         remoteAddress: '203.0.113.9',
-        headers: { 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (resident phone)', 'x-forwarded-for': '198.51.100.7' },
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Mozilla/5.0 (resident phone)',
+          'x-forwarded-for': '198.51.100.7',
+        },
         payload: JSON.stringify(envelope({ answer: { choices: ['other'], other: 'my secret answer' } })),
       });
       const log = lines.join('');
       assert.match(log, /"url":"\/api\/responses"/);
       assert.match(log, /"statusCode":201/);
-      for (const secret of ['203.0.113.9', '198.51.100.7', 'Mozilla', 'resident phone', 'my secret answer', 'remoteAddress', 'user-agent']) {
+      for (const secret of [
+        '203.0.113.9',
+        '198.51.100.7',
+        'Mozilla',
+        'resident phone',
+        'my secret answer',
+        'remoteAddress',
+        'user-agent',
+      ]) {
         assert.ok(!log.includes(secret), `the log holds ${secret}`);
       }
     } finally {
