@@ -23,4 +23,7 @@ export function readOptions(host: Element): Item[] {
  */
 export const cleanText = (text: string, max: number) =>
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-  text.replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ').trim().slice(0, max);
+  text
+    .replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ')
+    .trim()
+    .slice(0, max);

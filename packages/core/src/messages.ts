@@ -55,7 +55,8 @@ export const common = {
     closed: 'Dhùin seo air {date}.',
     closes: 'Fosgailte gu {date}.',
     // Month names in the genitive, as after a day: "31 dhen Fhaoilleach".
-    months: 'dhen Fhaoilleach,dhen Ghearran,dhen Mhàrt,dhen Ghiblean,dhen Chèitean,dhen Ògmhios,dhen Iuchar,dhen Lùnastal,dhen t-Sultain,dhen Dàmhair,dhen t-Samhain,dhen Dùbhlachd',
+    months:
+      'dhen Fhaoilleach,dhen Ghearran,dhen Mhàrt,dhen Ghiblean,dhen Chèitean,dhen Ògmhios,dhen Iuchar,dhen Lùnastal,dhen t-Sultain,dhen Dàmhair,dhen t-Samhain,dhen Dùbhlachd',
     dateTime: '{day} {month} {year} aig {time}',
     resultsLoading: "A' luchdadh nan toraidhean…",
     resultsFailed: "Cha b' urrainn dhuinn na toraidhean a luchdadh.",

@@ -90,7 +90,8 @@ export class Outbox {
     this.#channel?.addEventListener('message', (event: MessageEvent<Outcome>) => this.#notify(event.data, false));
     addEventListener('online', () => this.flush(true));
     // What an earlier page left behind goes out once this page has drawn itself, not in its way.
-    const later = (task: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(task, { timeout: 1000 }) : setTimeout(task, 200));
+    const later = (task: () => void) =>
+      'requestIdleCallback' in window ? requestIdleCallback(task, { timeout: 1000 }) : setTimeout(task, 200);
     later(() => this.flush(true));
   }
 

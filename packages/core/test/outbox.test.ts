@@ -153,7 +153,10 @@ describe('the outbox', () => {
     endpoint = fakeEndpoint(acceptAll());
     const sent = envelope();
     const lease = Date.now() + 300;
-    localStorage.setItem(`delib:outbox:v1:${sent.id}`, JSON.stringify({ ...delivery, envelope: sent, queuedAt: Date.now(), attempts: 0, due: 0, sending: lease }));
+    localStorage.setItem(
+      `delib:outbox:v1:${sent.id}`,
+      JSON.stringify({ ...delivery, envelope: sent, queuedAt: Date.now(), attempts: 0, due: 0, sending: lease }),
+    );
     await getOutbox().flush(true);
     expect(endpoint.posts(), 'not while the lease lasts').to.have.length(0);
     await until(() => endpoint!.posts().length === 1, 3000, 'the retry once the lease has run out');

@@ -8,7 +8,6 @@ import { pollStyles } from './poll.styles.js';
 /** The value a chosen "Other" takes in `choices`; its text goes in `other`. */
 export const otherValue = 'other';
 
-
 /**
  * A poll: a question with options, answered with one choice (or several with `multiple`), with an
  * optional free-text "Other", and a results view that people can read.

@@ -339,7 +339,9 @@ describe('<delib-poll>', () => {
   });
 
   it('asks for results naming its kind, and shows zero results when the endpoint knows none (404)', async () => {
-    endpoint = fakeEndpoint((call) => (call.url.includes('/results/') ? json(404, { error: { code: 'not_found', message: 'none' } }) : undefined));
+    endpoint = fakeEndpoint((call) =>
+      call.url.includes('/results/') ? json(404, { error: { code: 'not_found', message: 'none' } }) : undefined,
+    );
     const poll = await parks('results="always"');
     await until(() => shadow(poll, '[part="results"]'));
     expect(endpoint.calls[0].url).to.equal(`https://api.test/api/results/${poll.widgetId}?widget=poll`);
@@ -524,9 +526,12 @@ describe('<delib-poll> in a form', () => {
   it('lets Enter submit the page form, from an option or the "Other" box, and posts nothing itself', async () => {
     endpoint = fakeEndpoint(acceptAll());
     let submits = 0;
-    const form = await fixture<HTMLFormElement>(html`<form @submit=${(event: Event) => (event.preventDefault(), submits++)}>
-      <delib-poll name="parks" widget-id="enter" question="Q" allow-other><option value="a">A</option></delib-poll>
-      <button>Send</button></form>`);
+    const form = await fixture<HTMLFormElement>(
+      html`<form @submit=${(event: Event) => (event.preventDefault(), submits++)}>
+        <delib-poll name="parks" widget-id="enter" question="Q" allow-other><option value="a">A</option></delib-poll>
+        <button>Send</button>
+      </form>`,
+    );
     const poll = form.querySelector('delib-poll')!;
     await poll.updateComplete;
     byLabel(poll, 'A').focus();
@@ -568,7 +573,15 @@ describe('<delib-poll> in two tabs', () => {
     const poll = await parks();
     expect(shadow(poll, 'form')).to.exist;
     const key = `delib:answer:v1:delib-poll:${poll.widgetId}`;
-    const envelope = { id: crypto.randomUUID(), widget: 'poll', widgetId: poll.widgetId, submittedAt: new Date().toISOString(), locale: 'en', page: '/', answer: { choices: ['play'] } };
+    const envelope = {
+      id: crypto.randomUUID(),
+      widget: 'poll',
+      widgetId: poll.widgetId,
+      submittedAt: new Date().toISOString(),
+      locale: 'en',
+      page: '/',
+      answer: { choices: ['play'] },
+    };
     localStorage.setItem(key, JSON.stringify(envelope));
     // What the browser fires in this tab when another tab writes the key.
     window.dispatchEvent(new StorageEvent('storage', { key, newValue: JSON.stringify(envelope), storageArea: localStorage }));
