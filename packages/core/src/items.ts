@@ -21,9 +21,7 @@ export function readOptions(host: Element): Item[] {
  * What a person typed, made safe to store and show: control characters out, white space folded,
  * at most `max` characters.
  */
-export const cleanText = (text: string, max: number) =>
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-  text
-    .replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ')
-    .trim()
-    .slice(0, max);
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+const controlOrSpace = /[\u0000-\u001f\u007f-\u009f\s]+/g;
+
+export const cleanText = (text: string, max: number) => text.replace(controlOrSpace, ' ').trim().slice(0, max);
