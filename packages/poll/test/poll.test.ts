@@ -407,60 +407,53 @@ describe('<delib-poll> endpoint, provider and language', () => {
     expect(endpoint.posts()[0].credentials).to.equal('omit');
   });
 
-  it('speaks Welsh inside lang="cy", with Welsh plural forms for every count', async () => {
-    const totals: Record<number, string> = {
-      0: 'Canlyniadau: 0 pleidlais',
-      1: 'Canlyniadau: 1 bleidlais',
-      2: 'Canlyniadau: 2 bleidlais',
-      3: 'Canlyniadau: 3 phleidlais',
-      6: 'Canlyniadau: 6 phleidlais',
-      4: 'Canlyniadau: 4 o bleidleisiau',
-      100: 'Canlyniadau: 100 o bleidleisiau',
-    };
-    for (const [total, caption] of Object.entries(totals)) {
-      endpoint = fakeEndpoint(acceptAll({ a: Number(total) }));
-      const wrapper = await fixture(
-        html`<div lang="cy-GB">
-          <delib-poll widget-id="cy-${total}" endpoint="https://api.test/api" results="always" question="Pa un?">
-            <option value="a">Goleuadau</option></delib-poll
-          >
-        </div>`,
-      );
-      const poll = wrapper.querySelector('delib-poll')!;
-      await until(() => shadow(poll, 'caption'));
-      expect(shadow(poll, 'caption')!.textContent!.trim()).to.equal(caption);
-      expect(button(poll, 'Pleidleisio')).to.exist;
-      if (total === '2') await expectAccessible(poll);
-      endpoint.restore();
-    }
-    endpoint = undefined;
-  });
-
-  it('speaks Scottish Gaelic inside lang="gd", with Gaelic plural forms', async () => {
-    const totals: Record<number, string> = {
-      1: 'Toraidhean: 1 bhòt',
-      2: 'Toraidhean: 2 bhòt',
-      3: 'Toraidhean: 3 bhòtaichean',
-      11: 'Toraidhean: 11 bhòt',
-      20: 'Toraidhean: 20 bhòt',
-    };
-    for (const [total, caption] of Object.entries(totals)) {
-      endpoint = fakeEndpoint(acceptAll({ a: Number(total) }));
-      const wrapper = await fixture(
-        html`<div lang="gd">
-          <delib-poll widget-id="gd-${total}" endpoint="https://api.test/api" results="always" question="Dè?">
-            <option value="a">Solais</option></delib-poll
-          >
-        </div>`,
-      );
-      const poll = wrapper.querySelector('delib-poll')!;
-      await until(() => shadow(poll, 'caption'));
-      expect(shadow(poll, 'caption')!.textContent!.trim()).to.equal(caption);
-      expect(button(poll, 'Bhòt')).to.exist;
-      endpoint.restore();
-    }
-    endpoint = undefined;
-  });
+  const languages = {
+    'Welsh inside lang="cy-GB", with all six plural forms': {
+      lang: 'cy-GB',
+      vote: 'Pleidleisio',
+      captions: {
+        0: 'Canlyniadau: 0 pleidlais',
+        1: 'Canlyniadau: 1 bleidlais',
+        2: 'Canlyniadau: 2 bleidlais',
+        3: 'Canlyniadau: 3 phleidlais',
+        6: 'Canlyniadau: 6 phleidlais',
+        4: 'Canlyniadau: 4 o bleidleisiau',
+        100: 'Canlyniadau: 100 o bleidleisiau',
+      },
+    },
+    'Scottish Gaelic inside lang="gd", with its four plural forms': {
+      lang: 'gd',
+      vote: 'Bhòt',
+      captions: {
+        1: 'Toraidhean: 1 bhòt',
+        2: 'Toraidhean: 2 bhòt',
+        3: 'Toraidhean: 3 bhòtaichean',
+        11: 'Toraidhean: 11 bhòt',
+        20: 'Toraidhean: 20 bhòt',
+      },
+    },
+  };
+  for (const [name, { lang, vote: voteLabel, captions }] of Object.entries(languages)) {
+    it(`speaks ${name}`, async () => {
+      for (const [total, caption] of Object.entries(captions)) {
+        endpoint = fakeEndpoint(acceptAll({ a: Number(total) }));
+        const wrapper = await fixture(
+          html`<div lang=${lang}>
+            <delib-poll widget-id="${lang}-${total}" endpoint="https://api.test/api" results="always" question="?">
+              <option value="a">A</option></delib-poll
+            >
+          </div>`,
+        );
+        const poll = wrapper.querySelector('delib-poll')!;
+        await until(() => shadow(poll, 'caption'));
+        expect(shadow(poll, 'caption')!.textContent!.trim()).to.equal(caption);
+        expect(button(poll, voteLabel)).to.exist;
+        if (total === '2') await expectAccessible(poll);
+        endpoint.restore();
+      }
+      endpoint = undefined;
+    });
+  }
 
   it('sends the language it was shown in as the locale', async () => {
     endpoint = fakeEndpoint(acceptAll());
