@@ -14,7 +14,12 @@ import MagicString from 'magic-string';
  *   and the other delib packages left external, for people who bundle delib themselves.
  */
 
-const widgets = { poll: 'packages/poll/src/define.ts' };
+const widgets = {
+  poll: 'packages/poll/src/define.ts',
+  ranking: 'packages/ranking/src/define-ranking.ts',
+  pairwise: 'packages/ranking/src/define-pairwise.ts',
+  budget: 'packages/ranking/src/define-budget.ts',
+};
 
 // Resolve the workspace packages to their TypeScript sources, and Lit to its production build.
 const resolve = () => nodeResolve({ exportConditions: ['source', 'browser', 'production'], extensions: ['.ts', '.js'] });
@@ -58,9 +63,72 @@ const themes = () => ({
 });
 
 /**
+ * The literal parts of every `html` template in `code`, as [start, end) ranges: a small scanner that
+ * steps over `${…}` expressions (with their strings, comments and nested templates), so that only
+ * markup is touched, never code inside a template.
+ */
+function htmlLiteralParts(code) {
+  const parts = [];
+  const skipString = (at) => {
+    const quote = code[at];
+    for (let index = at + 1; index < code.length; index++) {
+      if (code[index] === '\\') index++;
+      else if (code[index] === quote) return index + 1;
+    }
+    return code.length;
+  };
+  // From just after an opening backtick to just after the closing one.
+  const template = (at, isHtml) => {
+    let index = at;
+    let literalStart = at;
+    while (index < code.length) {
+      if (code[index] === '\\') index += 2;
+      else if (code[index] === '`') {
+        if (isHtml) parts.push([literalStart, index]);
+        return index + 1;
+      } else if (code.startsWith('${', index)) {
+        if (isHtml) parts.push([literalStart, index]);
+        index = expression(index + 2);
+        literalStart = index;
+      } else index++;
+    }
+    return index;
+  };
+  // From just after `${` to just after its closing brace.
+  const expression = (at) => {
+    let depth = 0;
+    let index = at;
+    while (index < code.length) {
+      const char = code[index];
+      if (char === "'" || char === '"') index = skipString(index);
+      else if (char === '`') index = template(index + 1, /\bhtml\s*$/.test(code.slice(Math.max(0, index - 8), index)));
+      else if (code.startsWith('//', index)) index = code.indexOf('\n', index) + 1 || code.length;
+      else if (code.startsWith('/*', index)) {
+        const end = code.indexOf('*/', index + 2);
+        index = end < 0 ? code.length : end + 2;
+      } else if (char === '{') {
+        depth++;
+        index++;
+      } else if (char === '}') {
+        if (depth === 0) return index + 1;
+        depth--;
+        index++;
+      } else index++;
+    }
+    return index;
+  };
+  for (const match of code.matchAll(/\bhtml`/g)) {
+    // Templates nested in an earlier one were scanned with it.
+    if (parts.length && match.index < parts[parts.length - 1][1]) continue;
+    template(match.index + 5, true);
+  }
+  return parts.filter(([from, to]) => to > from);
+}
+
+/**
  * Collapses the white space of our `css` and `html` template literals, which terser leaves alone:
  * CSS loses its indentation and the spaces around punctuation, HTML keeps one space where a line
- * break was. Only delib's own sources are touched, and their templates hold no comments.
+ * break was, and only in the markup, never in the code of `${…}`. Only delib's own sources are touched.
  */
 const templates = () => ({
   name: 'delib-templates',
@@ -77,10 +145,10 @@ const templates = () => ({
         .trim();
       if (match[1]) output.overwrite(match.index + 4, match.index + 4 + match[1].length, text);
     }
-    // From `html` to the next backtick: the template's first string (later strings, after nested
-    // templates, keep their white space; that is a few bytes, and safe).
-    for (const match of code.matchAll(/\bhtml`[^`]*`/g)) {
-      output.overwrite(match.index, match.index + match[0].length, match[0].replace(/\s*\n\s*/g, ' '));
+    for (const [from, to] of htmlLiteralParts(code)) {
+      const text = code.slice(from, to);
+      const collapsed = text.replace(/\s*\n\s*/g, ' ');
+      if (collapsed !== text) output.overwrite(from, to, collapsed);
     }
     return { code: output.toString(), map: output.generateMap({ hires: true, source: id }) };
   },
@@ -111,7 +179,7 @@ const scriptTag = (name, input, extra = []) => ({
   },
 });
 
-const packages = ['protocol', 'core', 'poll', 'server'];
+const packages = ['protocol', 'core', 'poll', 'ranking', 'server'];
 // Everything that is not the package's own file stays an import: Lit, other delib packages, Node's
 // built-ins and the server's dependencies.
 const external = (id) => !/^[./]/.test(id) && !/^[A-Za-z]:/.test(id);

@@ -74,6 +74,29 @@ test('both bundles on one page: no errors, elements defined, the poll works', bu
   assert.deepEqual(q.problems, []);
 });
 
+test(
+  'every bundle on one page, all-in-one first and last: no errors, every element defined, the poll works',
+  budget,
+  async (t) => {
+    const each = ['/delib-poll.min.js', '/delib-ranking.min.js', '/delib-pairwise.min.js', '/delib-budget.min.js'];
+    const { url, api, context } = await setup(t, {
+      'all-first.html': page({ bundles: ['/delib.min.js', ...each] }),
+      'all-last.html': page({ bundles: [...each, '/delib.min.js'] }),
+    });
+    for (const name of ['all-first.html', 'all-last.html']) {
+      const p = await open(context, `${url}/${name}`);
+      const tags = await p.evaluate(() =>
+        ['delib-poll', 'delib-ranking', 'delib-pairwise', 'delib-budget', 'delib-provider'].map(
+          (tag) => typeof customElements.get(tag),
+        ),
+      );
+      assert.deepEqual(tags, ['function', 'function', 'function', 'function', 'function']);
+      if (name === 'all-first.html') await voteAndCheck(p, api);
+      assert.deepEqual(p.problems, []);
+    }
+  },
+);
+
 test('the same bundle evaluated twice: no errors, the poll works, one POST', budget, async (t) => {
   const { url, api, context } = await setup(t, {
     'twice.html': page({ bundles: ['/delib-poll.min.js?copy=1', '/delib-poll.min.js?copy=2'] }),

@@ -22,6 +22,7 @@ const pages = {
   'council-consultation.html': { polls: 3, voteButton: 'Vote' },
   'council-consultation-cy.html': { polls: 3, voteButton: 'Pleidleisio' },
   'think-tank-post.html': { polls: 1, voteButton: 'Vote' },
+  'participatory-budget.html': { polls: 0, voteButton: 'Submit ranking' },
 };
 
 let server;

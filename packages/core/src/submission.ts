@@ -23,17 +23,22 @@ const memoryPrefix = 'delib:answer:v1:';
  * `delib-error` on the widget. With `remember`, the last answer per widget id is kept in this
  * browser, so a returning person sees their answer and the results instead of the form again; its
  * state (queued or delivered) is read back from the outbox rather than stored twice.
+ *
+ * A widget may send many responses (pairwise sends one per vote): `state`, `envelope` and `refusal`
+ * follow the latest, and every earlier one still on its way gets its own events when it lands.
  */
 export class SubmissionController implements ReactiveController {
   state: SubmissionState = 'idle';
   envelope?: Envelope;
-  /** Why the endpoint refused the last answer. */
+  /** Why the endpoint refused the last answer (or, with several on their way, the last refused). */
   refusal?: { status: number; error: ErrorBody['error'] };
   /** Keep the last answer per widget id in this browser. */
   remember = true;
 
   #unsubscribe?: () => void;
   #restoredFor?: string;
+  /** Earlier responses of this page still awaiting an outcome, and whether `delib-queued` was told. */
+  #earlier = new Map<string, { envelope: Envelope; queued: boolean }>();
 
   constructor(private host: DelibElement) {
     host.addController(this);
@@ -96,6 +101,9 @@ export class SubmissionController implements ReactiveController {
       this.#refuse(envelope, 0, { code: 'not_set_up', message: '' });
       return false;
     }
+    if (this.envelope && (this.state === 'sending' || this.state === 'queued')) {
+      this.#earlier.set(this.envelope.id, { envelope: this.envelope, queued: this.state === 'queued' });
+    }
     this.envelope = envelope;
     this.refusal = undefined;
     this.#set('sending');
@@ -114,6 +122,7 @@ export class SubmissionController implements ReactiveController {
 
   #onOutcome(outcome: Outcome): void {
     const envelope = this.envelope;
+    if (this.#earlier.has(outcome.id)) return this.#onEarlierOutcome(outcome);
     if (!envelope || outcome.id !== envelope.id) return;
     if (outcome.kind === 'submitted' && this.state !== 'submitted') {
       this.#set('submitted');
@@ -123,6 +132,26 @@ export class SubmissionController implements ReactiveController {
       this.host.dispatchEvent(new DelibQueuedEvent(envelope));
     } else if (outcome.kind === 'refused') {
       this.#refuse(envelope, outcome.status, outcome.error);
+    }
+  }
+
+  /**
+   * An earlier response landed: it gets its own event. A refusal is kept in `refusal` for the widget
+   * to show, but `state` stays with the latest response.
+   */
+  #onEarlierOutcome(outcome: Outcome): void {
+    const earlier = this.#earlier.get(outcome.id)!;
+    if (outcome.kind === 'submitted') {
+      this.#earlier.delete(outcome.id);
+      this.host.dispatchEvent(new DelibSubmittedEvent(earlier.envelope, outcome.response));
+    } else if (outcome.kind === 'queued' && !earlier.queued) {
+      earlier.queued = true;
+      this.host.dispatchEvent(new DelibQueuedEvent(earlier.envelope));
+    } else if (outcome.kind === 'refused') {
+      this.#earlier.delete(outcome.id);
+      this.refusal = { status: outcome.status, error: outcome.error };
+      this.host.requestUpdate();
+      this.host.dispatchEvent(new DelibErrorEvent(earlier.envelope, outcome.status, outcome.error));
     }
   }
 

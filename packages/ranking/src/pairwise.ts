@@ -1,0 +1,466 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import type { PairwiseAnswer, PairwiseResults } from '@delib/protocol';
+import { limits } from '@delib/protocol';
+import { DelibElement, baseStyles, cleanText } from '@delib/core';
+import { pairwiseMessages, type PairwiseMessages } from './pairwise.messages.js';
+import { pairwiseStyles } from './pairwise.styles.js';
+import { PairScheduler, isScheduleState, pairCount, type Pair } from './scheduler.js';
+
+/** What is kept per widget id for this tab, so a reload carries on rather than starting again. */
+interface Progress {
+  schedule: unknown;
+  answered: number;
+  stopped: boolean;
+}
+
+const progressPrefix = 'delib:pairwise:v1:';
+
+/** sessionStorage, or undefined where the browser blocks it. */
+function sessionStore(): Storage | undefined {
+  try {
+    return sessionStorage.length >= 0 ? sessionStorage : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Pairwise comparison: "which matters more to you?" for two items at a time, one pair after
+ * another, each vote sent at once as its own response. Pairs are chosen so that every item is
+ * shown about equally often and no pair comes back until all have been seen. Results are shown
+ * after `votes` votes, or when the person stops.
+ *
+ * @summary Compare ideas two at a time; each choice is posted to your endpoint, with results as text.
+ * @tag delib-pairwise
+ *
+ * @fires {DelibSubmitEvent} delib-submit - Just before each vote or idea is sent; cancel it to take over (nothing is posted).
+ * @fires {DelibSubmittedEvent} delib-submitted - The endpoint acknowledged a vote or idea (`detail.response`).
+ * @fires {DelibQueuedEvent} delib-queued - A vote or idea could not be sent now; it is kept and retried.
+ * @fires {DelibErrorEvent} delib-error - The endpoint refused a vote or idea for good (`detail.status`, `detail.error`).
+ *
+ * @slot - Child `<option value="…">Label</option>` elements: the items. Their text is the label, `data-description` an optional description.
+ *
+ * @csspart pair - The group holding the question, the two choices and "I can't decide".
+ * @csspart question - The question (the legend), also above the thank-you once finished.
+ * @csspart progress - The progress bar.
+ * @csspart choice - Each of the two large buttons.
+ * @csspart cant-decide - The "I can't decide" button.
+ * @csspart stop - The "Stop and see results" button.
+ * @csspart suggestion - The form for adding an idea (with `allow-suggestions`).
+ * @csspart suggestion-input - The text box for an idea.
+ * @csspart suggest - The button that sends an idea.
+ * @csspart status - The polite live region: what was chosen, the next pair, saved for later, refused.
+ * @csspart answer - The thank-you once finished or stopped.
+ * @csspart retry - The button that tries loading the results again.
+ * @csspart results - The results table.
+ * @csspart bar - Each result's bar.
+ * @csspart note - The sentence saying how the scores were worked out.
+ *
+ * @cssproperty --delib-color-accent - Buttons, progress and bars (default #1d70b8).
+ * @cssproperty --delib-color-accent-text - Text on buttons (default #fff).
+ * @cssproperty --delib-color-text - Text (default: inherited from the page).
+ * @cssproperty --delib-color-background - Background (default transparent).
+ * @cssproperty --delib-color-border - Text box borders (default #505a5f).
+ * @cssproperty --delib-color-input - Text box background (default #fff).
+ * @cssproperty --delib-button-background - Button background (default: the accent).
+ * @cssproperty --delib-button-text - Button text (default: the accent text colour).
+ * @cssproperty --delib-button-shadow - Button shadow (default none).
+ * @cssproperty --delib-color-muted - Hints and notes (default #505a5f).
+ * @cssproperty --delib-color-error - Errors (default #c3250f).
+ * @cssproperty --delib-color-success - The border of the status message (default #00703c).
+ * @cssproperty --delib-color-bar - Result bars (default: the accent).
+ * @cssproperty --delib-color-track - Behind bars and between rows (default #dfe2e4).
+ * @cssproperty --delib-font-family - Font (default: inherited from the page).
+ * @cssproperty --delib-font-size - Font size (default: inherited).
+ * @cssproperty --delib-line-height - Line height (default 1.5).
+ * @cssproperty --delib-question-size - Size of the question (default 1.25em).
+ * @cssproperty --delib-question-weight - Weight of the question (default 700).
+ * @cssproperty --delib-space-s - Small spacing (default 0.5rem).
+ * @cssproperty --delib-space-m - Medium spacing (default 1rem).
+ * @cssproperty --delib-radius - Corner radius (default 0.25rem).
+ * @cssproperty --delib-focus-color - Focus ring colour (default #0b0c0c).
+ * @cssproperty --delib-focus-width - Focus ring width (default 3px).
+ * @cssproperty --delib-focus-offset - Gap between a control and its focus ring (default 2px).
+ * @cssproperty --delib-max-width - Widest the widget grows (default 40rem).
+ * @cssproperty --delib-padding - Space inside the widget's edge (default 0).
+ * @cssproperty --delib-pairwise-choice-min-height - Least height of the two choice buttons (default 5rem).
+ */
+export class DelibPairwise extends DelibElement<PairwiseMessages> {
+  static override styles = [baseStyles, pairwiseStyles];
+
+  static override properties = {
+    ...DelibElement.properties,
+    question: {},
+    votes: { type: Number },
+    allowSuggestions: { type: Boolean, attribute: 'allow-suggestions' },
+  };
+
+  /** The question over each pair; "Which matters more to you?" (in the page's language) when empty. */
+  declare question: string;
+  /** How many pairs a person is asked before the results (at most the number of different pairs). */
+  declare votes: number;
+  /** Let people add an idea of their own, sent as its own response `{ suggestion }`. */
+  declare allowSuggestions: boolean;
+
+  readonly kind = 'pairwise';
+  protected readonly catalogues = pairwiseMessages;
+
+  #scheduler?: PairScheduler;
+  #progressFor?: string;
+  #answered = 0;
+  #stopped = false;
+  #lastAnswer?: PairwiseAnswer;
+  #announcement = '';
+  #suggestion = '';
+  #suggestionProblem = false;
+  #focusNext?: string;
+
+  constructor() {
+    super();
+    this.question = '';
+    this.votes = 10;
+    this.allowSuggestions = false;
+    // Each vote is its own response; there is no single answer to show a returning person.
+    this.submission.remember = false;
+    // A refused idea goes back in the box, so the person does not lose what they typed.
+    this.addEventListener('delib-error', (event) => {
+      const answer = event.detail.envelope.answer as PairwiseAnswer;
+      if ('suggestion' in answer && !this.#suggestion) {
+        this.#suggestion = answer.suggestion;
+        this.requestUpdate();
+      }
+    });
+  }
+
+  /** The last vote or idea, which is the value a page's form gets. */
+  get answer(): PairwiseAnswer | undefined {
+    return this.#lastAnswer;
+  }
+
+  restoreAnswer(answer: PairwiseAnswer): void {
+    this.#lastAnswer = answer;
+  }
+
+  protected clear(): void {
+    this.#lastAnswer = undefined;
+    this.#suggestion = '';
+    this.#suggestionProblem = false;
+  }
+
+  protected problem() {
+    return undefined;
+  }
+
+  /** How many pairs this person is asked: `votes`, but never more than there are different pairs. */
+  get #total(): number {
+    const wanted = Number.isFinite(this.votes) && this.votes > 0 ? Math.floor(this.votes) : 10;
+    return Math.min(wanted, pairCount(this.#scheduler?.items.length ?? this.items.length));
+  }
+
+  get #finished(): boolean {
+    return this.#stopped || (this.#total > 0 && this.#answered >= this.#total);
+  }
+
+  /** Results once the person has finished (or stopped), rather than after a single response. */
+  override get resultsVisible(): boolean {
+    const mode = this.results;
+    if (mode === 'never' || this.formMode) return false;
+    if (mode === 'always' || this.isClosed) return true;
+    return mode !== 'after-close' && this.#finished;
+  }
+
+  get #progressKey(): string {
+    return `${progressPrefix}${this.localName}:${this.widgetId}`;
+  }
+
+  /** Picks up this tab's progress for the widget id and items, or starts afresh. */
+  #syncProgress(): void {
+    // Two options with one value would be one item to the endpoint, so they are one here too.
+    const values = [...new Set(this.items.map((item) => item.value))];
+    const signature = `${this.widgetId}\u0000${values.join('\u0000')}`;
+    if (signature === this.#progressFor) return;
+    this.#progressFor = signature;
+    let stored: Partial<Progress> = {};
+    try {
+      stored = JSON.parse(sessionStore()?.getItem(this.#progressKey) ?? '{}') ?? {};
+    } catch {
+      stored = {};
+    }
+    const resumed = isScheduleState(stored.schedule, values);
+    this.#scheduler = new PairScheduler(values, { state: stored.schedule });
+    this.#answered = resumed && Number.isInteger(stored.answered) ? Math.max(0, stored.answered!) : 0;
+    this.#stopped = resumed && stored.stopped === true;
+  }
+
+  #saveProgress(): void {
+    const progress: Progress = { schedule: this.#scheduler?.toJSON(), answered: this.#answered, stopped: this.#stopped };
+    try {
+      sessionStore()?.setItem(this.#progressKey, JSON.stringify(progress));
+    } catch {
+      // Full or blocked: a reload then starts with fresh pairs, which costs nothing but a repeat.
+    }
+  }
+
+  #labelOf(value: string): string {
+    return this.items.find((item) => item.value === value)?.label ?? value;
+  }
+
+  /** Whether the last `submit` found the widget not set up, so that nothing can count. */
+  get #notSetUp(): boolean {
+    return this.submission.state === 'refused' && this.submission.refusal?.error.code === 'not_set_up';
+  }
+
+  /** `choice` 0 or 1 picks that side of the pair; null is "I can't decide". */
+  #vote(choice: 0 | 1 | null): void {
+    const pair = this.#scheduler?.current;
+    if (!pair || this.isDisabled || this.isClosed || this.#finished) return;
+    const answer: PairwiseAnswer = { pair, winner: choice === null ? null : pair[choice] };
+    if (!this.submission.submit(answer) && this.#notSetUp) return;
+    this.#lastAnswer = answer;
+    this.#answered++;
+    this.#scheduler!.advance();
+    this.#saveProgress();
+    const t = this.i18n.t.bind(this.i18n);
+    const [first, second] = pair.map((value) => this.#labelOf(value));
+    const what =
+      choice === null
+        ? t('undecided', { first, second })
+        : t('chose', { winner: choice === 0 ? first : second, loser: choice === 0 ? second : first });
+    const next = this.#finished ? t('finished') : t('nextPair', { n: this.#answered + 1, total: this.#total });
+    this.#announcement = `${what} ${next}`;
+    if (this.#finished) this.#focusNext = '[part="answer"]';
+    this.requestUpdate();
+  }
+
+  #stop(): void {
+    this.#stopped = true;
+    this.#saveProgress();
+    this.#announcement = this.i18n.t('stopped');
+    this.#focusNext = '[part="answer"]';
+    this.requestUpdate();
+  }
+
+  /** 1 or Left for the first item, 2 or Right for the second, from anywhere in the pair's group. */
+  #onKeydown(event: KeyboardEvent): void {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const choice =
+      event.key === 'ArrowLeft' || event.key === '1' ? 0 : event.key === 'ArrowRight' || event.key === '2' ? 1 : undefined;
+    if (choice === undefined) return;
+    event.preventDefault();
+    this.#vote(choice);
+  }
+
+  #onSuggestionInput(event: Event): void {
+    this.#suggestion = (event.target as HTMLInputElement).value;
+    if (this.#suggestionProblem && cleanText(this.#suggestion, limits.textLength)) this.#suggestionProblem = false;
+    this.requestUpdate();
+  }
+
+  #onSuggest(event: Event): void {
+    event.preventDefault();
+    if (this.isDisabled || this.isClosed) return;
+    const text = cleanText(this.#suggestion, limits.textLength);
+    if (!text) {
+      this.#suggestionProblem = true;
+      this.#focusNext = '#suggestion';
+      this.requestUpdate();
+      return;
+    }
+    const answer: PairwiseAnswer = { suggestion: text };
+    if (!this.submission.submit(answer) && this.#notSetUp) return;
+    this.#lastAnswer = answer;
+    this.#suggestion = '';
+    this.#suggestionProblem = false;
+    this.#announcement = this.i18n.t('suggestionSent', { text });
+    this.requestUpdate();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    // Before the base class decides whether results are due, which depends on the progress.
+    this.#syncProgress();
+    super.willUpdate(changed);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.#focusNext) {
+      this.renderRoot.querySelector<HTMLElement>(this.#focusNext)?.focus();
+      this.#focusNext = undefined;
+    }
+  }
+
+  protected override render() {
+    const t = this.i18n.t.bind(this.i18n);
+    const closed = this.isClosed;
+    const closesAt = Date.parse(this.closes ?? '');
+    const closing = closesAt ? t(closed ? 'closed' : 'closes', { date: this.i18n.date(new Date(closesAt)) }) : '';
+    const question = this.question || t('question');
+    const pair = this.#scheduler?.current;
+    let body;
+    if (closed || this.#finished) body = this.#renderDone(question, closing);
+    else if (!pair)
+      body = html`<p class="question" part="question">${question}</p>
+        <p>${t('tooFewItems')}</p>`;
+    else body = this.#renderPair(question, closing, pair);
+    return html`
+      ${body} ${this.allowSuggestions && !closed && !this.formMode ? this.#renderSuggestion() : nothing}
+      <div part="status" role="status" class=${this.#statusClass()}>${this.#status()}</div>
+      ${this.#renderResults()}
+    `;
+  }
+
+  #status(): string {
+    const t = this.i18n.t.bind(this.i18n);
+    const { state, refusal } = this.submission;
+    const parts = [this.#announcement];
+    if (state === 'queued') parts.push(t('queuedVotes'));
+    if (refusal)
+      parts.push(refusal.error.code === 'not_set_up' ? t('notSetUp') : t('refused', { reason: refusal.error.message }));
+    return parts.filter(Boolean).join(' ');
+  }
+
+  #statusClass(): string {
+    const { state, refusal } = this.submission;
+    return refusal ? 'refused' : state === 'queued' ? 'queued' : '';
+  }
+
+  #renderPair(question: string, closing: string, pair: Pair) {
+    const t = this.i18n.t.bind(this.i18n);
+    const total = this.#total;
+    const shortcuts = ['1 ArrowLeft', '2 ArrowRight'];
+    const describedBy = ['keys', closing && 'closing'].filter(Boolean).join(' ');
+    return html`<fieldset
+      part="pair"
+      class="pair"
+      aria-describedby=${describedBy}
+      ?disabled=${this.isDisabled}
+      @keydown=${this.#onKeydown}
+    >
+      <legend part="question">${question}</legend>
+      ${closing ? html`<p class="hint" id="closing">${closing}</p>` : nothing}
+      <div class="progress">
+        <label for="progress">${t('pairOf', { n: this.#answered + 1, total })}</label>
+        <progress id="progress" part="progress" max=${total} .value=${this.#answered}></progress>
+      </div>
+      <div class="choices">
+        ${pair.map((value, index) => {
+          const item = this.items.find((candidate) => candidate.value === value);
+          return html`<div class="side">
+              <button
+                type="button"
+                class="choice"
+                part="choice"
+                aria-keyshortcuts=${shortcuts[index]}
+                aria-describedby=${item?.description ? `description-${index}` : nothing}
+                @click=${() => this.#vote(index as 0 | 1)}
+              >
+                ${item?.label ?? value}
+              </button>
+              ${item?.description ? html`<p class="hint" id="description-${index}">${item.description}</p>` : nothing}
+            </div>
+            ${index === 0 ? html`<span class="or" aria-hidden="true">${t('or')}</span>` : nothing}`;
+        })}
+      </div>
+      <p class="hint keys" id="keys">${t('keysHint')}</p>
+      <div class="actions">
+        <button type="button" class="secondary" part="cant-decide" @click=${() => this.#vote(null)}>${t('cantDecide')}</button>
+        <button type="button" class="secondary" part="stop" @click=${this.#stop}>${t('stop')}</button>
+      </div>
+    </fieldset>`;
+  }
+
+  #renderDone(question: string, closing: string) {
+    const t = this.i18n.t.bind(this.i18n);
+    return html`<div part="answer" tabindex="-1">
+      <p class="question" part="question">${question}</p>
+      ${closing ? html`<p class="hint">${closing}</p>` : nothing}
+      ${this.#answered || this.#stopped ? html`<p>${t('answered', { n: this.#answered })}</p>` : nothing}
+    </div>`;
+  }
+
+  #renderSuggestion() {
+    const t = this.i18n.t.bind(this.i18n);
+    const problem = this.#suggestionProblem;
+    return html`<form part="suggestion" class="suggestion ${problem ? 'invalid' : ''}" novalidate @submit=${this.#onSuggest}>
+      <label for="suggestion">${t('suggestionLabel')}</label>
+      <p class="hint" id="suggestion-hint">${t('suggestionHint')}</p>
+      ${
+        problem
+          ? html`<p class="error" id="suggestion-error">
+              <span class="sr-only">${t('errorPrefix')}</span> ${t('suggestionMissing')}
+            </p>`
+          : nothing
+      }
+      <div class="suggest-row">
+        <input
+          id="suggestion"
+          part="suggestion-input"
+          type="text"
+          maxlength=${limits.textLength}
+          autocomplete="off"
+          .value=${this.#suggestion}
+          @input=${this.#onSuggestionInput}
+          aria-describedby=${problem ? 'suggestion-hint suggestion-error' : 'suggestion-hint'}
+          aria-invalid=${problem ? 'true' : nothing}
+          ?disabled=${this.isDisabled}
+        />
+        <button part="suggest" class="secondary" ?disabled=${this.isDisabled}>${t('suggest')}</button>
+      </div>
+    </form>`;
+  }
+
+  #renderResults() {
+    const t = this.i18n.t.bind(this.i18n);
+    if (!this.resultsVisible) return nothing;
+    const loaded = this.resultsState;
+    if (loaded.state === 'failed') {
+      return html`<p>${t('resultsFailed')}</p>
+        <button class="secondary" part="retry" @click=${() => this.loadResults(true)}>${t('retry')}</button>`;
+    }
+    if (loaded.state !== 'loaded') return html`<p class="note">${t('resultsLoading')}</p>`;
+    const results = loaded.data as PairwiseResults;
+    const byId = new Map((Array.isArray(results.items) ? results.items : []).map((entry) => [entry.id, entry]));
+    // Only the page's own items: a stranger's made-up id must not become a row in a council's results.
+    const rows = this.items
+      .map((item) => {
+        const found = byId.get(item.value);
+        const wins = Number(found?.wins) || 0;
+        const losses = Number(found?.losses) || 0;
+        const score = Number.isFinite(found?.score) ? found!.score : (100 * (wins + 1)) / (wins + losses + 2);
+        return { label: item.label, wins, losses, score };
+      })
+      .sort((a, b) => b.score - a.score);
+    return html`<table part="results">
+        <caption>
+          ${t('resultsCaption', { n: Number(results.total) || 0 })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${t('itemHeader')}</th>
+            <th scope="col" class="share">${t('scoreHeader')}</th>
+            <th scope="col" class="number">${t('winsHeader')}</th>
+            <th scope="col" class="number">${t('lossesHeader')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (row) =>
+              html`<tr>
+                <th scope="row">${row.label}</th>
+                <td>
+                  ${this.i18n.percent(row.score / 100)}<span
+                    class="bar"
+                    part="bar"
+                    aria-hidden="true"
+                    .style=${`--share:${Math.min(Math.max(row.score, 0), 100)}%`}
+                  ></span>
+                </td>
+                <td class="number">${this.i18n.number(row.wins)}</td>
+                <td class="number">${this.i18n.number(row.losses)}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <p class="note" part="note">${t('how')}</p>`;
+  }
+}

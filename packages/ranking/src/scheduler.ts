@@ -1,0 +1,166 @@
+/**
+ * Which two items a person compares next in `<delib-pairwise>`.
+ *
+ * A round shows every pair of items exactly once, in an order that keeps every item's count of
+ * appearances within one of every other's at every step, so nobody meets the same favourite over
+ * and over while another item is never shown.
+ *
+ * - An even number of items: a round-robin tournament (the "circle method") splits the pairs into
+ *   matchings in which every item appears exactly once; one matching is shown after another.
+ * - An odd number: no such matchings exist, so the pairs are split into cycles through every item
+ *   (Walecki's construction). A cycle v0 v1 … v(n-1) is shown as the pairs v1v2, v3v4, … (everyone
+ *   but v0 once), then v0v1 (v0 catches up, v1 goes one ahead), then v2v3, …, v(n-1)v0 (everyone
+ *   but v1 catches up). Each cycle leaves all counts equal again.
+ *
+ * Everything random comes from the `random` function given, so a seeded source gives a repeatable
+ * schedule; the state is plain JSON, so a page can keep it and carry on after a reload.
+ */
+
+export type Pair = [string, string];
+
+/** Returns a number in [0, 1), as `Math.random` does. */
+export type RandomSource = () => number;
+
+/** What a scheduler needs to carry on where it left off. Plain JSON. */
+export interface PairScheduleState {
+  version: 1;
+  /** The item ids the schedule was made for. */
+  items: string[];
+  /** How many rounds were started, counting the current one. */
+  round: number;
+  /** The pairs still to show in this round, the current one first. */
+  queue: Pair[];
+}
+
+/** How many different pairs `count` items make. */
+export const pairCount = (count: number) => (count * (count - 1)) / 2;
+
+function shuffle<T>(values: readonly T[], random: RandomSource): T[] {
+  const result = [...values];
+  for (let index = result.length - 1; index > 0; index--) {
+    const other = Math.floor(random() * (index + 1));
+    [result[index], result[other]] = [result[other], result[index]];
+  }
+  return result;
+}
+
+/**
+ * Every pair of `items` once, in an order that keeps appearances balanced at every step. Which item
+ * is shown first in a pair is random too, so neither side of the screen is favoured.
+ */
+export function roundOfPairs(items: readonly string[], random: RandomSource = Math.random): Pair[] {
+  if (items.length < 2) return [];
+  const shuffled = shuffle(items, random);
+  const orient = (a: string, b: string): Pair => (random() < 0.5 ? [a, b] : [b, a]);
+  const groups = shuffled.length % 2 ? oddRound(shuffled, random) : evenRound(shuffled);
+  return shuffle(groups, random).flatMap((group) => group.flatMap((part) => shuffle(part, random)).map(([a, b]) => orient(a, b)));
+}
+
+/**
+ * Perfect matchings by the circle method: one item stays put, the others turn around it.
+ * Each group is a single part (any order within it keeps the balance).
+ */
+function evenRound(items: string[]): Pair[][][] {
+  const pivot = items.length - 1;
+  const groups: Pair[][][] = [];
+  for (let turn = 0; turn < pivot; turn++) {
+    const matching: Pair[] = [[items[turn], items[pivot]]];
+    for (let step = 1; step < items.length / 2; step++) {
+      matching.push([items[(turn + step) % pivot], items[(turn - step + pivot) % pivot]]);
+    }
+    groups.push([matching]);
+  }
+  return groups;
+}
+
+/**
+ * Walecki's Hamiltonian cycles for an odd count: one item at the hub, the others on a circle, each
+ * cycle a zigzag across the circle. Each group has three parts to be shown in order (see above).
+ */
+function oddRound(items: string[], random: RandomSource): Pair[][][] {
+  const hub = items[items.length - 1];
+  const circle = items.length - 1;
+  const at = (position: number) => items[((position % circle) + circle) % circle];
+  const groups: Pair[][][] = [];
+  for (let start = 0; start < circle / 2; start++) {
+    const cycle = [hub, at(start)];
+    for (let step = 1; step < circle / 2; step++) cycle.push(at(start + step), at(start - step));
+    cycle.push(at(start + circle / 2));
+    // Any item may play v0 and either direction will do: more variety for free.
+    const offset = Math.floor(random() * cycle.length);
+    const turned = [...cycle.slice(offset), ...cycle.slice(0, offset)];
+    if (random() < 0.5) turned.reverse();
+    const edge = (index: number): Pair => [turned[index], turned[(index + 1) % turned.length]];
+    const first: Pair[] = [];
+    const last: Pair[] = [];
+    for (let index = 1; index < turned.length; index += 2) first.push(edge(index));
+    for (let index = 2; index < turned.length; index += 2) last.push(edge(index));
+    groups.push([first, [edge(0)], last]);
+  }
+  return groups;
+}
+
+const sameItems = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
+
+/** Whether `state` is a schedule this code wrote for exactly these items (storage can hold anything). */
+export function isScheduleState(state: unknown, items: readonly string[]): state is PairScheduleState {
+  if (!state || typeof state !== 'object') return false;
+  const candidate = state as Partial<PairScheduleState>;
+  if (candidate.version !== 1 || !Array.isArray(candidate.items) || !Array.isArray(candidate.queue)) return false;
+  if (!Number.isInteger(candidate.round) || candidate.round! < 0 || !sameItems(candidate.items, items)) return false;
+  const known = new Set(items);
+  return candidate.queue.every(
+    (pair) => Array.isArray(pair) && pair.length === 2 && pair[0] !== pair[1] && known.has(pair[0]) && known.has(pair[1]),
+  );
+}
+
+/** Hands out pairs one at a time, round after round. */
+export class PairScheduler {
+  readonly items: readonly string[];
+  #random: RandomSource;
+  #round: number;
+  #queue: Pair[];
+
+  /** `state` from an earlier `toJSON()` carries on from there, unless it was made for other items. */
+  constructor(items: readonly string[], options: { random?: RandomSource; state?: unknown } = {}) {
+    this.items = [...new Set(items)];
+    this.#random = options.random ?? Math.random;
+    if (isScheduleState(options.state, this.items)) {
+      this.#round = options.state.round;
+      this.#queue = options.state.queue.map(([a, b]) => [a, b]);
+    } else {
+      this.#round = 0;
+      this.#queue = [];
+    }
+    this.#refill();
+  }
+
+  /** The pair to show now; undefined with fewer than two items. */
+  get current(): Pair | undefined {
+    const pair = this.#queue[0];
+    return pair && [pair[0], pair[1]];
+  }
+
+  /** How many rounds were started, counting the current one (1 for the first). */
+  get round(): number {
+    return this.#round;
+  }
+
+  /** Moves on to the next pair and returns it. */
+  advance(): Pair | undefined {
+    this.#queue.shift();
+    this.#refill();
+    return this.current;
+  }
+
+  toJSON(): PairScheduleState {
+    return { version: 1, items: [...this.items], round: this.#round, queue: this.#queue.map(([a, b]) => [a, b]) };
+  }
+
+  #refill(): void {
+    if (this.#queue.length || this.items.length < 2) return;
+    this.#queue = roundOfPairs(this.items, this.#random);
+    this.#round++;
+  }
+}

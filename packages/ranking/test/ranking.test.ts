@@ -1,0 +1,591 @@
+import { fixture, html, expect, oneEvent } from '@open-wc/testing';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import type { DelibRanking } from '../src/ranking.js';
+import '../src/define-ranking.js';
+import {
+  accessibilityTree,
+  accessibleNodes,
+  acceptAll,
+  button,
+  clearDelibStorage,
+  expectAccessible,
+  fakeEndpoint,
+  json,
+  outboxKeys,
+  shadow,
+  shadowAll,
+  statusText,
+  until,
+  type Call,
+} from '../../../test/helpers.js';
+
+type Endpoint = ReturnType<typeof fakeEndpoint>;
+let endpoint: Endpoint | undefined;
+
+beforeEach(() => clearDelibStorage());
+afterEach(async () => {
+  endpoint?.restore();
+  endpoint = undefined;
+  await resetMouse();
+});
+
+/** Acknowledges every POST and answers results in the ranking's shape. */
+const rankingResults = (items: { id: string; borda: number; meanRank: number }[], total: number) => (call: Call) => {
+  if (call.method === 'POST') return json(201, { id: (call.body as { id: string }).id, accepted: true });
+  const widgetId = decodeURIComponent(call.url.split('/results/')[1]?.split('?')[0] ?? '');
+  if (widgetId) return json(200, { widget: 'ranking', widgetId, total, items });
+  return undefined;
+};
+
+const parks = (attributes = '') =>
+  fixture<DelibRanking>(
+    Object.assign(document.createElement('div'), {
+      innerHTML: `<delib-ranking widget-id="parks-${Math.random().toString(36).slice(2)}" endpoint="https://api.test/api"
+        question="Which parks should be improved first?" ${attributes}>
+        <option value="alpha">Alpha park</option>
+        <option value="bravo">Bravo park</option>
+        <option value="charlie">Charlie park</option>
+        <option value="delta">Delta park</option>
+      </delib-ranking>`,
+    }).firstElementChild as DelibRanking,
+  );
+
+const items = (ranking: DelibRanking) => shadowAll(ranking, 'li[data-value]');
+const labels = (ranking: DelibRanking) => items(ranking).map((element) => element.querySelector('.label')!.textContent!.trim());
+const item = (ranking: DelibRanking, label: string) => {
+  const found = items(ranking).find((candidate) => candidate.querySelector('.label')!.textContent!.trim() === label);
+  if (!found) throw new Error(`no item "${label}"`);
+  return found;
+};
+const moveButton = (ranking: DelibRanking, name: string) => {
+  const found = shadowAll<HTMLButtonElement>(ranking, 'button').find(
+    (candidate) => candidate.getAttribute('aria-label') === name,
+  );
+  if (!found) throw new Error(`no button "${name}"`);
+  return found;
+};
+const active = (ranking: DelibRanking) => ranking.shadowRoot!.activeElement;
+
+async function press(ranking: DelibRanking, ...keys: string[]) {
+  for (const key of keys) {
+    await sendKeys({ press: key });
+    await ranking.updateComplete;
+  }
+}
+
+describe('<delib-ranking>', () => {
+  it('passes axe in its first state', async () => {
+    await expectAccessible(await parks());
+  });
+
+  it('is a group named by the question holding a list of items, each with Up and Down buttons named with it', async () => {
+    const ranking = await parks();
+    const nodes = accessibleNodes(await accessibilityTree(ranking));
+    const find = (role: string, name?: string) =>
+      nodes.find((node) => node.role === role && (name === undefined || node.name === name));
+    expect(find('group', 'Which parks should be improved first?')).to.exist;
+    expect(find('list'), 'an ordered list').to.exist;
+    expect(shadow(ranking, 'ol')).to.exist;
+    const listItems = nodes.filter((node) => node.role === 'listitem').map((node) => node.name);
+    expect(listItems).to.deep.equal([
+      'Alpha park, position 1 of 4',
+      'Bravo park, position 2 of 4',
+      'Charlie park, position 3 of 4',
+      'Delta park, position 4 of 4',
+    ]);
+    for (const label of ['Alpha park', 'Bravo park', 'Charlie park', 'Delta park']) {
+      expect(find('button', `Move ${label} up`), `Move ${label} up`).to.exist;
+      expect(find('button', `Move ${label} down`), `Move ${label} down`).to.exist;
+    }
+    expect(find('button', 'Move Alpha park up')!.disabled, 'first item cannot go up').to.be.true;
+    expect(find('button', 'Move Delta park down')!.disabled, 'last item cannot go down').to.be.true;
+    expect(find('button', 'Submit ranking')).to.exist;
+    expect(shadowAll(ranking, '[role="status"]')).to.have.length(1);
+    expect(shadow(ranking, '[role="status"]')!.getAttribute('aria-live') ?? 'polite').to.equal('polite');
+    // One tab stop for the list (roving tabindex).
+    expect(items(ranking).map((element) => element.tabIndex)).to.deep.equal([0, -1, -1, -1]);
+  });
+
+  it('moves an item with the keyboard, announcing each step, keeping focus on it', async () => {
+    const ranking = await parks();
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    ranking.before(before);
+    before.focus();
+    await press(ranking, 'Tab');
+    expect(active(ranking)).to.equal(item(ranking, 'Alpha park'));
+    await press(ranking, 'ArrowDown');
+    expect(active(ranking), 'arrows move focus while nothing is picked up').to.equal(item(ranking, 'Bravo park'));
+    expect(labels(ranking)[1]).to.equal('Bravo park');
+
+    await press(ranking, 'Space');
+    expect(statusText(ranking)).to.equal(
+      'Bravo park picked up, position 2 of 4. Use the up and down arrow keys to move it, Space or Enter to drop it, Escape to cancel.',
+    );
+    expect(item(ranking, 'Bravo park').classList.contains('grabbed')).to.be.true;
+    await expectAccessible(ranking);
+
+    await press(ranking, 'ArrowUp');
+    expect(labels(ranking)).to.deep.equal(['Bravo park', 'Alpha park', 'Charlie park', 'Delta park']);
+    expect(statusText(ranking)).to.equal('Bravo park, position 1 of 4');
+    expect(active(ranking), 'focus stays on the moved item').to.equal(item(ranking, 'Bravo park'));
+
+    await press(ranking, 'ArrowDown', 'ArrowDown');
+    expect(labels(ranking)).to.deep.equal(['Alpha park', 'Charlie park', 'Bravo park', 'Delta park']);
+    expect(statusText(ranking)).to.equal('Bravo park, position 3 of 4');
+    expect(active(ranking)).to.equal(item(ranking, 'Bravo park'));
+
+    await press(ranking, 'Enter');
+    expect(statusText(ranking)).to.equal('Bravo park dropped at position 3 of 4.');
+    expect(item(ranking, 'Bravo park').classList.contains('grabbed')).to.be.false;
+    expect(item(ranking, 'Bravo park').getAttribute('aria-label')).to.equal('Bravo park, position 3 of 4');
+    expect(ranking.answer).to.deep.equal({ order: ['alpha', 'charlie', 'bravo', 'delta'] });
+    await expectAccessible(ranking);
+    before.remove();
+  });
+
+  it('puts the item back where it was on Escape', async () => {
+    const ranking = await parks();
+    item(ranking, 'Charlie park').focus();
+    await press(ranking, 'Enter', 'ArrowUp', 'ArrowUp');
+    expect(labels(ranking)[0]).to.equal('Charlie park');
+    await press(ranking, 'Escape');
+    expect(labels(ranking)).to.deep.equal(['Alpha park', 'Bravo park', 'Charlie park', 'Delta park']);
+    expect(statusText(ranking)).to.equal('Move cancelled. Charlie park is back at position 3 of 4.');
+    expect(active(ranking)).to.equal(item(ranking, 'Charlie park'));
+    // Arrows move focus again, not the item.
+    await press(ranking, 'ArrowUp');
+    expect(labels(ranking)[2]).to.equal('Charlie park');
+    expect(active(ranking)).to.equal(item(ranking, 'Bravo park'));
+  });
+
+  it('moves items with the Up and Down buttons, keeping focus on a usable button', async () => {
+    const ranking = await parks();
+    moveButton(ranking, 'Move Charlie park up').focus();
+    moveButton(ranking, 'Move Charlie park up').click();
+    await ranking.updateComplete;
+    expect(labels(ranking)).to.deep.equal(['Alpha park', 'Charlie park', 'Bravo park', 'Delta park']);
+    expect(statusText(ranking)).to.equal('Charlie park, position 2 of 4');
+    expect(active(ranking)).to.equal(moveButton(ranking, 'Move Charlie park up'));
+    moveButton(ranking, 'Move Charlie park up').click();
+    await ranking.updateComplete;
+    expect(labels(ranking)[0]).to.equal('Charlie park');
+    expect(moveButton(ranking, 'Move Charlie park up').disabled).to.be.true;
+    expect(active(ranking), 'at the top, focus goes to the other button').to.equal(moveButton(ranking, 'Move Charlie park down'));
+    moveButton(ranking, 'Move Alpha park down').click();
+    await ranking.updateComplete;
+    expect(ranking.answer).to.deep.equal({ order: ['charlie', 'bravo', 'alpha', 'delta'] });
+    await expectAccessible(ranking);
+  });
+
+  it('moves an item by dragging it with a mouse, showing where it will land', async () => {
+    const ranking = await parks();
+    const from = item(ranking, 'Alpha park').querySelector('.label')!.getBoundingClientRect();
+    const to = item(ranking, 'Charlie park').getBoundingClientRect();
+    const x = Math.round(from.left + 10);
+    await sendMouse({ type: 'move', position: [x, Math.round(from.top + from.height / 2)] });
+    await sendMouse({ type: 'down' });
+    await sendMouse({ type: 'move', position: [x, Math.round(from.top + from.height / 2 + 10)] });
+    await sendMouse({ type: 'move', position: [x, Math.round(to.bottom - 2)] });
+    expect(item(ranking, 'Alpha park').classList.contains('lifted')).to.be.true;
+    expect(shadow(ranking, '.drop-before, .drop-after'), 'a drop indicator').to.exist;
+    expect(getComputedStyle(shadow(ranking, '.lists')!).userSelect, 'no text selection while dragging').to.equal('none');
+    await sendMouse({ type: 'up' });
+    await ranking.updateComplete;
+    expect(labels(ranking)).to.deep.equal(['Bravo park', 'Charlie park', 'Alpha park', 'Delta park']);
+    expect(statusText(ranking)).to.equal('Alpha park dropped at position 3 of 4.');
+    expect(shadow(ranking, '.drop-before, .drop-after, .lifted')).to.be.null;
+    expect(active(ranking)).to.equal(item(ranking, 'Alpha park'));
+    expect(document.getSelection()!.toString()).to.equal('');
+  });
+
+  it('moves an item by dragging its grip with touch, and lets touch elsewhere scroll the page', async () => {
+    const ranking = await parks();
+    const grip = item(ranking, 'Delta park').querySelector<HTMLElement>('.grip')!;
+    expect(getComputedStyle(grip).touchAction).to.equal('none');
+    expect(getComputedStyle(item(ranking, 'Delta park')).touchAction, 'the page still scrolls elsewhere').to.equal('auto');
+    const box = grip.getBoundingClientRect();
+    const target = item(ranking, 'Alpha park').getBoundingClientRect();
+    const pointer = (type: string, y: number, on: Element) =>
+      on.dispatchEvent(
+        new PointerEvent(type, {
+          pointerId: 7,
+          pointerType: 'touch',
+          isPrimary: true,
+          button: type === 'pointermove' ? -1 : 0,
+          clientX: box.left + 5,
+          clientY: y,
+          bubbles: true,
+          composed: true,
+          cancelable: true,
+        }),
+      );
+    pointer('pointerdown', box.top + 5, grip);
+    const lifted = item(ranking, 'Delta park');
+    pointer('pointermove', box.top + 20, lifted);
+    pointer('pointermove', target.top + 2, lifted);
+    pointer('pointerup', target.top + 2, lifted);
+    await ranking.updateComplete;
+    expect(labels(ranking)).to.deep.equal(['Delta park', 'Alpha park', 'Bravo park', 'Charlie park']);
+    expect(statusText(ranking)).to.equal('Delta park dropped at position 1 of 4.');
+
+    // A touch on the label is left to the browser (scrolling), not taken as a drag.
+    const label = item(ranking, 'Bravo park').querySelector('.label')!;
+    pointer('pointerdown', target.top + 5, label);
+    pointer('pointermove', target.bottom + 200, item(ranking, 'Bravo park'));
+    pointer('pointerup', target.bottom + 200, item(ranking, 'Bravo park'));
+    await ranking.updateComplete;
+    expect(labels(ranking)).to.deep.equal(['Delta park', 'Alpha park', 'Bravo park', 'Charlie park']);
+  });
+
+  it('with top="2", ranks only the two most important and says which are not ranked', async () => {
+    endpoint = fakeEndpoint(acceptAll());
+    const ranking = await parks('top="2"');
+    expect(shadow(ranking, '#hint')!.textContent).to.contain('Put the 2 most important items first, in order.');
+    const nodes = accessibleNodes(await accessibilityTree(ranking));
+    const lists = nodes.filter((node) => node.role === 'list').map((node) => node.name);
+    expect(lists).to.deep.equal(['Ranked', 'Not ranked']);
+    expect(items(ranking).map((element) => element.getAttribute('aria-label'))).to.deep.equal([
+      'Alpha park, position 1 of 2',
+      'Bravo park, position 2 of 2',
+      'Charlie park, not ranked',
+      'Delta park, not ranked',
+    ]);
+    await expectAccessible(ranking);
+    item(ranking, 'Delta park').focus();
+    await press(ranking, 'Space');
+    expect(statusText(ranking)).to.contain('Delta park picked up, not ranked.');
+    await press(ranking, 'ArrowUp', 'ArrowUp');
+    expect(statusText(ranking)).to.equal('Delta park, position 2 of 2');
+    expect(active(ranking)).to.equal(item(ranking, 'Delta park'));
+    await press(ranking, 'Space');
+    expect(item(ranking, 'Bravo park').getAttribute('aria-label')).to.equal('Bravo park, not ranked');
+    expect(ranking.answer).to.deep.equal({ order: ['alpha', 'delta'] });
+    const submitted = oneEvent(ranking, 'delib-submitted');
+    button(ranking, 'Submit ranking').click();
+    expect((await submitted).detail.envelope.answer).to.deep.equal({ order: ['alpha', 'delta'] });
+  });
+
+  it('posts the contract envelope and shows the results as a table, with how they were worked out', async () => {
+    endpoint = fakeEndpoint(
+      rankingResults(
+        [
+          { id: 'charlie', borda: 9, meanRank: 1.75 },
+          { id: 'alpha', borda: 6, meanRank: 2.5 },
+          { id: 'spam.example', borda: 99, meanRank: 1 },
+          { id: 'bravo', borda: 5, meanRank: 2.75 },
+        ],
+        4,
+      ),
+    );
+    const ranking = await parks();
+    moveButton(ranking, 'Move Charlie park up').click();
+    await ranking.updateComplete;
+    const submitted = oneEvent(ranking, 'delib-submitted');
+    button(ranking, 'Submit ranking').click();
+    await submitted;
+    const [post] = endpoint.posts();
+    expect(post.url).to.equal('https://api.test/api/responses');
+    const envelope = post.body as Record<string, unknown>;
+    expect(Object.keys(envelope).sort()).to.deep.equal(['answer', 'id', 'locale', 'page', 'submittedAt', 'widget', 'widgetId']);
+    expect(envelope.widget).to.equal('ranking');
+    expect(envelope.widgetId).to.equal(ranking.widgetId);
+    expect(envelope.answer).to.deep.equal({ order: ['alpha', 'charlie', 'bravo', 'delta'] });
+
+    await until(() => shadow(ranking, '[part="results"]'), 3000, 'results');
+    await ranking.updateComplete;
+    expect(statusText(ranking)).to.equal('Thank you. Your ranking has been counted.');
+    const answer = shadow(ranking, '[part="answer"]')!;
+    expect(answer.textContent).to.contain('Your ranking:');
+    const mine = [...answer.querySelectorAll('ol li')].map((row) => row.textContent!.trim());
+    expect(mine).to.deep.equal(['Alpha park', 'Charlie park', 'Bravo park', 'Delta park']);
+    expect(active(ranking), 'focus moves from the vanished form to the answer').to.equal(answer);
+    const table = shadow(ranking, '[part="results"]')!;
+    expect(table.querySelector('caption')!.textContent!.trim()).to.equal('Results: 4 responses');
+    const rows = [...table.querySelectorAll('tbody tr')].map((row) => row.textContent!.replace(/\s+/g, ' ').trim());
+    expect(rows).to.deep.equal(['1 Charlie park 9 1.8', '2 Alpha park 6 2.5', '3 Bravo park 5 2.8', '4 Delta park 0 –']);
+    expect(shadow(ranking, '[part="note"]')!.textContent).to.equal(
+      'In each response an item scores one point for every item ranked below it, so the first of 4 items scores 3 points and the last scores none. Items are listed by their total points; the average position is where people put them, 1 being most important.',
+    );
+    expect(ranking.shadowRoot!.textContent).not.to.contain('spam.example');
+    await expectAccessible(ranking);
+  });
+
+  it('shows a refusal with its message, keeps the order, and passes axe', async () => {
+    endpoint = fakeEndpoint((call) =>
+      call.method === 'POST' ? json(422, { error: { code: 'closed', message: 'This consultation has closed.' } }) : undefined,
+    );
+    const ranking = await parks();
+    moveButton(ranking, 'Move Delta park up').click();
+    await ranking.updateComplete;
+    const failed = oneEvent(ranking, 'delib-error');
+    button(ranking, 'Submit ranking').click();
+    expect((await failed).detail.status).to.equal(422);
+    await ranking.updateComplete;
+    expect(statusText(ranking)).to.equal('Your answer could not be accepted: This consultation has closed.');
+    expect(labels(ranking)).to.deep.equal(['Alpha park', 'Bravo park', 'Delta park', 'Charlie park']);
+    expect(outboxKeys()).to.have.length(0);
+    await expectAccessible(ranking);
+  });
+
+  it('keeps the ranking in the outbox when the endpoint cannot be reached, and says so', async () => {
+    endpoint = fakeEndpoint(() => 'network-error');
+    const ranking = await parks();
+    const queued = oneEvent(ranking, 'delib-queued');
+    button(ranking, 'Submit ranking').click();
+    await queued;
+    await ranking.updateComplete;
+    expect(outboxKeys()).to.have.length(1);
+    expect(statusText(ranking)).to.contain('saved on this device');
+    await expectAccessible(ranking);
+  });
+
+  it('is closed after `closes`, says so, and shows results', async () => {
+    endpoint = fakeEndpoint(rankingResults([{ id: 'bravo', borda: 3, meanRank: 1 }], 1));
+    const ranking = await parks('closes="2020-01-31T17:00:00Z" results="after-close"');
+    expect(shadow(ranking, 'form')).to.be.null;
+    expect(shadow(ranking, '[part="answer"]')!.textContent).to.contain('This closed on 31 January 2020');
+    await until(() => shadow(ranking, '[part="results"]'));
+    expect(shadow(ranking, 'caption')!.textContent!.trim()).to.equal('Results: 1 response');
+    await expectAccessible(ranking);
+  });
+
+  it('shows labels and descriptions as text, never as HTML', async () => {
+    const ranking = await parks();
+    ranking.options = [
+      { value: 'a', label: '<img src=x onerror="window.pwned=1">' },
+      { value: 'b', label: '<script>window.pwned=1</script>', description: '<b>bold</b>' },
+    ];
+    await ranking.updateComplete;
+    expect(labels(ranking)).to.deep.equal(['<img src=x onerror="window.pwned=1">', '<script>window.pwned=1</script><b>bold</b>']);
+    expect(shadowAll(ranking, 'img, script, b')).to.have.length(0);
+    expect(moveButton(ranking, 'Move <script>window.pwned=1</script> up')).to.exist;
+    expect((window as unknown as { pwned?: number }).pwned).to.be.undefined;
+  });
+
+  it('reads child <option> text as text, and follows changes to the options', async () => {
+    const ranking = await parks();
+    const option = document.createElement('option');
+    option.value = 'echo';
+    option.textContent = '<em>Echo park</em>';
+    ranking.append(option);
+    await until(() => items(ranking).length === 5);
+    expect(labels(ranking)[4]).to.equal('<em>Echo park</em>');
+    expect(ranking.answer!.order).to.deep.equal(['alpha', 'bravo', 'charlie', 'delta', 'echo']);
+  });
+
+  it('sends a picked-up item to the top or the bottom with Home and End', async () => {
+    const ranking = await parks();
+    item(ranking, 'Bravo park').focus();
+    await press(ranking, 'Space', 'End');
+    expect(labels(ranking)).to.deep.equal(['Alpha park', 'Charlie park', 'Delta park', 'Bravo park']);
+    expect(statusText(ranking)).to.equal('Bravo park, position 4 of 4');
+    await press(ranking, 'Home', 'Enter');
+    expect(labels(ranking)[0]).to.equal('Bravo park');
+    expect(statusText(ranking)).to.equal('Bravo park dropped at position 1 of 4.');
+    expect(active(ranking)).to.equal(item(ranking, 'Bravo park'));
+  });
+
+  it('scrolls the page while an item is dragged near the bottom of the window', async () => {
+    const spacer = document.createElement('div');
+    spacer.style.height = '3000px';
+    const ranking = await parks();
+    ranking.after(spacer);
+    try {
+      window.scrollTo(0, 0);
+      const box = item(ranking, 'Alpha park').getBoundingClientRect();
+      const x = Math.round(box.left + 20);
+      await sendMouse({ type: 'move', position: [x, Math.round(box.top + 10)] });
+      await sendMouse({ type: 'down' });
+      await sendMouse({ type: 'move', position: [x, Math.round(box.top + 30)] });
+      await sendMouse({ type: 'move', position: [x, innerHeight - 5] });
+      await until(() => scrollY > 100, 3000, 'the page to scroll');
+      await sendMouse({ type: 'up' });
+      await ranking.updateComplete;
+      expect(labels(ranking)[3], 'dropped below the last item').to.equal('Alpha park');
+    } finally {
+      spacer.remove();
+      window.scrollTo(0, 0);
+    }
+  });
+
+  it('puts a picked-up item down when focus moves on', async () => {
+    const ranking = await parks();
+    item(ranking, 'Alpha park').focus();
+    await press(ranking, 'Space', 'ArrowDown', 'Tab');
+    expect(active(ranking)).to.equal(moveButton(ranking, 'Move Alpha park up'));
+    expect(statusText(ranking)).to.equal('Alpha park dropped at position 2 of 4.');
+    expect(shadow(ranking, '.grabbed')).to.be.null;
+    expect(ranking.answer).to.deep.equal({ order: ['bravo', 'alpha', 'charlie', 'delta'] });
+  });
+
+  it('puts a dragged item back on Escape', async () => {
+    const ranking = await parks();
+    const box = item(ranking, 'Alpha park').getBoundingClientRect();
+    const x = Math.round(box.left + 20);
+    await sendMouse({ type: 'move', position: [x, Math.round(box.top + 10)] });
+    await sendMouse({ type: 'down' });
+    await sendMouse({ type: 'move', position: [x, Math.round(box.top + 150)] });
+    expect(shadow(ranking, '.lifted')).to.exist;
+    await press(ranking, 'Escape');
+    expect(shadow(ranking, '.lifted, .drop-before, .drop-after')).to.be.null;
+    await sendMouse({ type: 'up' });
+    await ranking.updateComplete;
+    expect(labels(ranking)).to.deep.equal(['Alpha park', 'Bravo park', 'Charlie park', 'Delta park']);
+  });
+
+  it('ignores a right-click drag and a press on a move button as drags', async () => {
+    const ranking = await parks();
+    const box = item(ranking, 'Alpha park').getBoundingClientRect();
+    const x = Math.round(box.left + 20);
+    await sendMouse({ type: 'move', position: [x, Math.round(box.top + 10)] });
+    await sendMouse({ type: 'down', button: 'right' });
+    await sendMouse({ type: 'move', position: [x, Math.round(box.top + 200)] });
+    await sendMouse({ type: 'up', button: 'right' });
+    await ranking.updateComplete;
+    expect(labels(ranking)[0]).to.equal('Alpha park');
+    expect(shadow(ranking, '.lifted')).to.be.null;
+  });
+
+  it('cannot be moved while disabled', async () => {
+    const ranking = await parks('disabled');
+    expect(items(ranking).every((element) => !element.hasAttribute('tabindex'))).to.be.true;
+    expect(shadowAll<HTMLButtonElement>(ranking, 'button').every((control) => control.matches(':disabled'))).to.be.true;
+    item(ranking, 'Bravo park').dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true, composed: true }));
+    await ranking.updateComplete;
+    expect(statusText(ranking)).to.equal('');
+    await expectAccessible(ranking);
+  });
+
+  it('posts nothing when a listener cancels delib-submit', async () => {
+    endpoint = fakeEndpoint(acceptAll());
+    const ranking = await parks();
+    ranking.addEventListener('delib-submit', (event) => event.preventDefault());
+    const submit = oneEvent(ranking, 'delib-submit');
+    button(ranking, 'Submit ranking').click();
+    const event = await submit;
+    expect(event.detail.envelope.answer).to.deep.equal({ order: ['alpha', 'bravo', 'charlie', 'delta'] });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(endpoint.calls).to.have.length(0);
+    expect(shadow(ranking, 'form')).to.exist;
+  });
+
+  it('remembers the ranking in this browser and shows it with the results on return', async () => {
+    endpoint = fakeEndpoint(rankingResults([{ id: 'delta', borda: 3, meanRank: 1 }], 1));
+    const first = await parks();
+    moveButton(first, 'Move Delta park up').click();
+    await first.updateComplete;
+    const submitted = oneEvent(first, 'delib-submitted');
+    button(first, 'Submit ranking').click();
+    await submitted;
+    const widgetId = first.widgetId;
+    first.remove();
+    const again = await fixture<DelibRanking>(
+      html`<delib-ranking widget-id=${widgetId} endpoint="https://api.test/api" question="Q">
+        <option value="alpha">Alpha park</option>
+        <option value="bravo">Bravo park</option>
+        <option value="charlie">Charlie park</option>
+        <option value="delta">Delta park</option>
+      </delib-ranking>`,
+    );
+    expect(shadow(again, 'form')).to.be.null;
+    const mine = shadowAll(again, '[part="answer"] li').map((row) => row.textContent!.trim());
+    expect(mine).to.deep.equal(['Alpha park', 'Bravo park', 'Delta park', 'Charlie park']);
+    await until(() => shadow(again, '[part="results"]'));
+    expect(endpoint.posts()).to.have.length(1);
+  });
+
+  it('moves one place in a 50-item list within a frame', async () => {
+    const ranking = await parks();
+    ranking.options = Array.from({ length: 50 }, (_, index) => ({ value: `v${index}`, label: `Item ${index}` }));
+    await ranking.updateComplete;
+    item(ranking, 'Item 25').focus();
+    await press(ranking, 'Space');
+    const timings: number[] = [];
+    for (let step = 0; step < 10; step++) {
+      const start = performance.now();
+      item(ranking, 'Item 25').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true, composed: true }));
+      await ranking.updateComplete;
+      timings.push(performance.now() - start);
+    }
+    timings.sort((a, b) => a - b);
+    expect(labels(ranking)[15]).to.equal('Item 25');
+    expect(active(ranking)).to.equal(item(ranking, 'Item 25'));
+    expect(timings[5], `median move time ${timings[5].toFixed(2)} ms`).to.be.below(16);
+  });
+
+  const languages = {
+    'Welsh inside lang="cy"': {
+      lang: 'cy',
+      submit: 'Cyflwyno eich trefn',
+      up: 'Symud Alpha park i fyny',
+      captions: {
+        0: 'Canlyniadau: 0 ymateb',
+        1: 'Canlyniadau: 1 ymateb',
+        2: 'Canlyniadau: 2 ymateb',
+        4: 'Canlyniadau: 4 o ymatebion',
+      },
+      picked: 'Wedi codi Bravo park, safle 2 o 2.',
+    },
+    'Scottish Gaelic inside lang="gd"': {
+      lang: 'gd',
+      submit: 'Cuir an t-òrdugh',
+      up: 'Gluais Alpha park suas',
+      captions: { 1: 'Toraidhean: 1 fhreagairt', 3: 'Toraidhean: 3 freagairtean', 20: 'Toraidhean: 20 freagairt' },
+      picked: 'Chaidh Bravo park a thogail, ionad 2 à 2.',
+    },
+  };
+  for (const [name, { lang, submit, up, captions, picked }] of Object.entries(languages)) {
+    it(`speaks ${name}`, async () => {
+      for (const [total, caption] of Object.entries(captions)) {
+        endpoint = fakeEndpoint(rankingResults([{ id: 'a', borda: 1, meanRank: 1 }], Number(total)));
+        const wrapper = await fixture(
+          html`<div lang=${lang}>
+            <delib-ranking widget-id="${lang}-${total}" endpoint="https://api.test/api" results="always" question="?">
+              <option value="a">Alpha park</option>
+              <option value="b">Bravo park</option>
+            </delib-ranking>
+          </div>`,
+        );
+        const ranking = wrapper.querySelector('delib-ranking')!;
+        await until(() => shadow(ranking, 'caption'));
+        expect(shadow(ranking, 'caption')!.textContent!.trim()).to.equal(caption);
+        expect(button(ranking, submit)).to.exist;
+        expect(moveButton(ranking, up)).to.exist;
+        item(ranking, 'Bravo park').focus();
+        await press(ranking, 'Space');
+        expect(statusText(ranking)).to.contain(picked);
+        await expectAccessible(ranking);
+        endpoint.restore();
+      }
+      endpoint = undefined;
+    });
+  }
+});
+
+describe('<delib-ranking> in a form', () => {
+  it('is a form control whose value is the order as JSON, and posts nothing itself', async () => {
+    endpoint = fakeEndpoint(acceptAll());
+    const form = await fixture<HTMLFormElement>(
+      html`<form>
+        <delib-ranking name="parks" widget-id="in-form" question="Q">
+          <option value="a">Alpha park</option>
+          <option value="b">Bravo park</option></delib-ranking
+        >
+      </form>`,
+    );
+    const ranking = form.querySelector('delib-ranking')!;
+    await ranking.updateComplete;
+    expect(shadowAll(ranking, 'button[part="submit"]')).to.have.length(0);
+    expect(new FormData(form).get('parks')).to.equal('{"order":["a","b"]}');
+    moveButton(ranking, 'Move Bravo park up').click();
+    await ranking.updateComplete;
+    expect(new FormData(form).get('parks')).to.equal('{"order":["b","a"]}');
+    expect(ranking.value).to.equal('{"order":["b","a"]}');
+    form.reset();
+    await ranking.updateComplete;
+    expect(new FormData(form).get('parks')).to.equal('{"order":["a","b"]}');
+    expect(endpoint.calls).to.have.length(0);
+    await expectAccessible(form);
+  });
+});

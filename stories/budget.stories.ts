@@ -1,0 +1,574 @@
+import { html, nothing } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import '@delib/ranking/define-budget.js';
+import type { DelibBudget } from '../packages/ranking/src/budget.js';
+import { mockEndpoints, mockOrigin, refusal } from '../.storybook/mock-endpoint.js';
+
+interface Choice {
+  value: string;
+  label: string;
+  description?: string;
+}
+
+type BudgetArgs = {
+  'widget-id': string;
+  endpoint: string;
+  question: string;
+  total: number;
+  unit: string;
+  step?: number;
+  mode: 'inputs' | 'dots';
+  'require-all': boolean;
+  closes: string;
+  results: 'after-submit' | 'always' | 'after-close' | 'never';
+  name: string;
+  required: boolean;
+  disabled: boolean;
+  messages?: Record<string, string>;
+  /** Rendered as the element's child `<option>` elements. */
+  choices: Choice[];
+  /** `lang` of the wrapper around the widget. */
+  lang: string;
+  onDelibSubmit?: (event: Event) => void;
+  onDelibSubmitted?: (event: Event) => void;
+  onDelibQueued?: (event: Event) => void;
+  onDelibError?: (event: Event) => void;
+  /** Design tokens, set as custom properties on the wrapper. */
+  [token: `--delib-${string}`]: string | undefined;
+};
+
+const parks: Choice[] = [
+  { value: 'play', label: 'Play areas', description: 'Swings, a climbing frame and a sandpit' },
+  { value: 'lighting', label: 'Lighting' },
+  { value: 'toilets', label: 'Public toilets' },
+  { value: 'trees', label: 'Trees and planting' },
+];
+
+const inAFortnight = (() => {
+  const date = new Date(Date.now() + 14 * 24 * 3600_000);
+  date.setUTCHours(17, 0, 0, 0);
+  return date.toISOString();
+})();
+const longAgo = '2024-03-31T16:00:00.000Z';
+
+// ---- budget results on the mock endpoint -----------------------------------------------------
+
+/**
+ * The shared mock endpoint answers results in the poll's shape. Until it learns the budget's, this
+ * wraps it for `?widget=budget` results only: canned totals plus what was given in this story.
+ */
+const cannedBudgets: Record<string, { total: number; items: Record<string, number> }> = {
+  'parks-budget-2026': { total: 48, items: { play: 1630, lighting: 1210, toilets: 1375, trees: 585 } },
+};
+let given: { widgetId: string; allocation: Record<string, number> }[] = [];
+
+function installBudgetResults(): void {
+  given = [];
+  const marker = Symbol.for('delib.storybook.budgetResults');
+  const scope = window as unknown as Record<symbol, boolean>;
+  if (scope[marker]) return;
+  scope[marker] = true;
+  const inner = window.fetch.bind(window);
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const url = new URL(href, location.href);
+    const method = (init?.method ?? 'GET').toUpperCase();
+    if (url.origin !== mockOrigin) return inner(input, init);
+    if (method === 'POST' && /^\/api\/responses$/.test(url.pathname)) {
+      const envelope = JSON.parse(String(init?.body ?? '{}'));
+      if (envelope.widget === 'budget')
+        given.push({ widgetId: envelope.widgetId, allocation: envelope.answer?.allocation ?? {} });
+      return inner(input, init);
+    }
+    const results = /^\/api(?:-(offline|refuse|slow))?\/results\/([^/]+)$/.exec(url.pathname);
+    if (method !== 'GET' || !results || url.searchParams.get('widget') !== 'budget') return inner(input, init);
+    await new Promise((done) => setTimeout(done, 250));
+    const widgetId = decodeURIComponent(results[2]);
+    const base = cannedBudgets[widgetId] ?? { total: 0, items: {} };
+    const totals = { ...base.items };
+    let people = base.total;
+    for (const answer of given.filter((entry) => entry.widgetId === widgetId)) {
+      people += 1;
+      for (const [id, amount] of Object.entries(answer.allocation)) totals[id] = (totals[id] ?? 0) + amount;
+    }
+    const items = Object.entries(totals).map(([id, total]) => ({ id, total, mean: people ? total / people : 0 }));
+    return new Response(JSON.stringify({ widget: 'budget', widgetId, total: people, items }), {
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+    });
+  };
+}
+
+// ---- rendering -------------------------------------------------------------------------------
+
+const budget = (args: BudgetArgs) =>
+  html`<delib-budget
+    widget-id=${args['widget-id'] || nothing}
+    endpoint=${args.endpoint || nothing}
+    question=${args.question || nothing}
+    total=${args.total ?? nothing}
+    unit=${args.unit || nothing}
+    step=${args.step ?? nothing}
+    mode=${args.mode || nothing}
+    ?require-all=${args['require-all']}
+    closes=${args.closes || nothing}
+    results=${args.results || nothing}
+    name=${args.name || nothing}
+    ?required=${args.required}
+    ?disabled=${args.disabled}
+    messages=${args.messages && Object.keys(args.messages).length ? JSON.stringify(args.messages) : nothing}
+    @delib-submit=${args.onDelibSubmit}
+    @delib-submitted=${args.onDelibSubmitted}
+    @delib-queued=${args.onDelibQueued}
+    @delib-error=${args.onDelibError}
+    >${(args.choices ?? []).map(
+      (choice) => html`<option value=${choice.value} data-description=${choice.description || nothing}>${choice.label}</option>`,
+    )}</delib-budget
+  >`;
+
+const wrap = (args: BudgetArgs, content: unknown) => {
+  const style = Object.fromEntries(
+    Object.entries(args).filter(
+      (entry): entry is [string, string] => entry[0].startsWith('--delib-') && typeof entry[1] === 'string' && entry[1] !== '',
+    ),
+  );
+  return html`<div class="delib-story" lang=${args.lang || nothing} style=${styleMap(style)}>${content}</div>`;
+};
+
+// ---- helpers for play functions -------------------------------------------------------------
+
+async function budgetIn(canvasElement: HTMLElement) {
+  await customElements.whenDefined('delib-budget');
+  const element = canvasElement.querySelector<DelibBudget>('delib-budget')!;
+  await element.updateComplete;
+  return { element, shadow: within(element.shadowRoot as unknown as HTMLElement) };
+}
+
+/** Types amounts into the (empty) boxes named by the item labels. */
+async function give(canvasElement: HTMLElement, amounts: Record<string, string>) {
+  const { element, shadow } = await budgetIn(canvasElement);
+  for (const [label, amount] of Object.entries(amounts)) {
+    await userEvent.type(shadow.getByRole('textbox', { name: label }), amount);
+  }
+  return { element, shadow };
+}
+
+async function press(canvasElement: HTMLElement, name: RegExp) {
+  const { shadow } = await budgetIn(canvasElement);
+  await userEvent.click(shadow.getByRole('button', { name }));
+}
+
+const status = async (canvasElement: HTMLElement, text: RegExp) => {
+  const { shadow } = await budgetIn(canvasElement);
+  await waitFor(() => expect(shadow.getByRole('status')).toHaveTextContent(text), { timeout: 5000 });
+};
+
+const resultsShown = async (canvasElement: HTMLElement) => {
+  const { shadow } = await budgetIn(canvasElement);
+  await waitFor(() => expect(shadow.getByRole('table')).toBeTruthy(), { timeout: 5000 });
+};
+
+const problemShown = async (canvasElement: HTMLElement, text: string) => {
+  const { element, shadow } = await budgetIn(canvasElement);
+  const summary = shadow.getByRole('group', { name: 'There is a problem' });
+  await expect(summary).toHaveTextContent(text);
+  await waitFor(() => expect(element.shadowRoot!.activeElement).toBe(summary));
+};
+
+// ---- meta -----------------------------------------------------------------------------------
+
+const attributes = { table: { category: 'attributes' } };
+const token = (control: 'color' | 'text', summary: string) => ({
+  control,
+  description: `Design token, set on a wrapper around the widget. Built-in default: ${summary}.`,
+  table: { category: 'css custom properties' },
+});
+const documentedOnly = {
+  ...Object.fromEntries(
+    [
+      'widgetId',
+      'requireAll',
+      'options',
+      'answer',
+      'value',
+      'items',
+      'kind',
+      'form',
+      'formMode',
+      'isClosed',
+      'isDisabled',
+      'resultsVisible',
+      'validity',
+      'validationMessage',
+    ].map((name) => [name, { control: false }]),
+  ),
+  config: { table: { disable: true } },
+};
+
+const meta = {
+  title: 'Widgets/delib-budget',
+  tags: ['autodocs'],
+  component: 'delib-budget',
+  render: (args) => wrap(args, budget(args)),
+  beforeEach: installBudgetResults,
+  args: {
+    'widget-id': 'parks-budget-2026',
+    endpoint: mockEndpoints.ok,
+    question: 'How would you share 100 points across the park?',
+    total: 100,
+    unit: 'points',
+    mode: 'inputs',
+    'require-all': false,
+    closes: '',
+    results: 'after-submit',
+    name: '',
+    required: false,
+    disabled: false,
+    choices: parks,
+    lang: '',
+  },
+  argTypes: {
+    'widget-id': { control: 'text', ...attributes },
+    endpoint: {
+      control: 'select',
+      options: Object.values(mockEndpoints),
+      description:
+        'Base URL of the endpoint. Here, the mock endpoint of `.storybook/mock-endpoint.ts`: `api` accepts, `api-offline` fails like a network, `api-refuse` answers 422, `api-slow` never answers, `api-broken` cannot give results.',
+      ...attributes,
+    },
+    question: { control: 'text', ...attributes },
+    total: { control: { type: 'number', min: 1 }, ...attributes },
+    unit: { control: 'text', description: '`points`, a currency code such as `GBP`, or any unit word.', ...attributes },
+    step: { control: { type: 'number', min: 1 }, ...attributes },
+    mode: { control: 'inline-radio', options: ['inputs', 'dots'], ...attributes },
+    'require-all': { control: 'boolean', ...attributes },
+    closes: { control: 'text', description: 'ISO date-time, e.g. 2024-03-31T16:00:00Z (past: closed).', ...attributes },
+    results: { control: 'inline-radio', options: ['after-submit', 'always', 'after-close', 'never'], ...attributes },
+    name: { control: 'text', description: 'Inside a `<form>`: the field name (see the "In a form" story).', ...attributes },
+    required: { control: 'boolean', ...attributes },
+    disabled: { control: 'boolean', ...attributes },
+    messages: {
+      control: 'object',
+      description: 'Overrides of visible strings by message key, e.g. `{ "submit": "Send my budget" }`.',
+      ...attributes,
+    },
+    choices: {
+      control: 'object',
+      description: 'Rendered as child `<option value data-description>` elements: the items.',
+      table: { category: 'story' },
+    },
+    lang: {
+      control: 'inline-radio',
+      options: ['', 'en', 'cy', 'gd'],
+      description: '`lang` of an ancestor.',
+      table: { category: 'story' },
+    },
+    '--delib-color-accent': token('color', '#1d70b8'),
+    '--delib-color-error': token('color', '#c3250f'),
+    '--delib-budget-color-1': token('color', 'the accent'),
+    '--delib-budget-color-2': token('color', '#f47738'),
+    '--delib-budget-color-3': token('color', '#00703c'),
+    '--delib-budget-color-4': token('color', '#912b88'),
+    '--delib-budget-dot-size': token('text', '0.875rem'),
+    '--delib-focus-color': token('color', '#0b0c0c'),
+    '--delib-font-family': token('text', 'inherited'),
+    onDelibSubmit: { action: 'delib-submit', table: { disable: true } },
+    onDelibSubmitted: { action: 'delib-submitted', table: { disable: true } },
+    onDelibQueued: { action: 'delib-queued', table: { disable: true } },
+    onDelibError: { action: 'delib-error', table: { disable: true } },
+    ...documentedOnly,
+  },
+} satisfies Meta<BudgetArgs>;
+
+export default meta;
+type Story = StoryObj<BudgetArgs>;
+
+// ---- the form ------------------------------------------------------------------------------
+
+/** Nothing given yet. */
+export const Default: Story = {};
+
+export const PartlySpent: Story = {
+  name: 'Partly spent',
+  play: async ({ canvasElement }) => {
+    await give(canvasElement, { 'Play areas': '40', Lighting: '25' });
+    await status(canvasElement, /35 points left to share out, of 100 points/);
+  },
+};
+
+export const Steppers: Story = {
+  name: 'Steppers, 5 at a time',
+  args: { step: 5 },
+  play: async ({ canvasElement }) => {
+    const { shadow } = await budgetIn(canvasElement);
+    for (let press = 0; press < 3; press++)
+      await userEvent.click(shadow.getByRole('button', { name: 'Add 5 points to Lighting' }));
+    await expect(shadow.getByRole('textbox', { name: 'Lighting' })).toHaveValue('15');
+  },
+};
+
+export const Money: Story = {
+  name: 'Money (GBP)',
+  args: { question: 'How would you spend £5,000 on the park?', total: 5000, unit: 'GBP', step: 100 },
+  play: async ({ canvasElement }) => {
+    await give(canvasElement, { 'Play areas': '2000' });
+    await status(canvasElement, /£3,000 left/);
+  },
+};
+
+export const Dots: Story = {
+  name: 'Dots',
+  args: { mode: 'dots', total: 20, question: 'Place 20 dots on what matters most to you' },
+};
+
+export const DotsPartlySpent: Story = {
+  name: 'Dots, partly placed',
+  args: { ...Dots.args },
+  play: async ({ canvasElement }) => {
+    await give(canvasElement, { 'Play areas': '8', Lighting: '5', 'Public toilets': '3' });
+    await status(canvasElement, /4 points left/);
+  },
+};
+
+export const RequireAll: Story = {
+  name: 'Require all',
+  args: { 'require-all': true },
+};
+
+export const Disabled: Story = {
+  args: { disabled: true },
+};
+
+export const OpenUntil: Story = {
+  name: 'Open until a date',
+  args: { closes: inAFortnight },
+};
+
+// ---- validation -----------------------------------------------------------------------------
+
+export const Overspent: Story = {
+  name: 'Error: overspent',
+  play: async ({ canvasElement }) => {
+    await give(canvasElement, { 'Play areas': '70', Lighting: '50' });
+    await press(canvasElement, /^Submit$/);
+    await problemShown(canvasElement, 'You have given 20 points too many');
+  },
+};
+
+export const DotsOverspent: Story = {
+  name: 'Error: overspent, dots',
+  args: { ...Dots.args },
+  play: async ({ canvasElement }) => {
+    await give(canvasElement, { 'Play areas': '15', Lighting: '9' });
+    await press(canvasElement, /^Submit$/);
+    await problemShown(canvasElement, 'You have given 4 points too many');
+  },
+};
+
+export const NotAllSpent: Story = {
+  name: 'Error: require-all, not all spent',
+  args: { 'require-all': true },
+  play: async ({ canvasElement }) => {
+    await give(canvasElement, { 'Play areas': '60' });
+    await press(canvasElement, /^Submit$/);
+    await problemShown(canvasElement, 'Share out all 100 points: you still have 40 points left');
+  },
+};
+
+export const NotWhole: Story = {
+  name: 'Error: not whole numbers',
+  play: async ({ canvasElement }) => {
+    await give(canvasElement, { 'Play areas': '12.5', Lighting: '-3', 'Public toilets': 'lots' });
+    await press(canvasElement, /^Submit$/);
+    await problemShown(canvasElement, 'Enter a whole number for Play areas, like 0 or 25');
+    const { shadow } = await budgetIn(canvasElement);
+    await expect(shadow.getByRole('textbox', { name: 'Lighting' })).toHaveAttribute('aria-invalid', 'true');
+  },
+};
+
+export const NothingGiven: Story = {
+  name: 'Error: nothing given',
+  play: async ({ canvasElement }) => {
+    await press(canvasElement, /^Submit$/);
+    await problemShown(canvasElement, 'Give some of your 100 points to at least one item');
+  },
+};
+
+// ---- sending --------------------------------------------------------------------------------
+
+const fill = { 'Play areas': '40', Lighting: '30', 'Public toilets': '20', 'Trees and planting': '10' };
+
+export const Sending: Story = {
+  args: { endpoint: mockEndpoints.slow },
+  play: async ({ canvasElement }) => {
+    await give(canvasElement, fill);
+    await press(canvasElement, /^Submit$/);
+    await status(canvasElement, /Sending/);
+  },
+};
+
+export const Submitted: Story = {
+  name: 'Results: after-submit, submitted',
+  play: async ({ canvasElement }) => {
+    await give(canvasElement, fill);
+    await press(canvasElement, /^Submit$/);
+    await status(canvasElement, /Thank you/);
+    await resultsShown(canvasElement);
+  },
+};
+
+export const Queued: Story = {
+  name: 'Queued (offline)',
+  args: { endpoint: mockEndpoints.offline },
+  play: async ({ canvasElement }) => {
+    await give(canvasElement, fill);
+    await press(canvasElement, /^Submit$/);
+    await status(canvasElement, /saved on this device/);
+  },
+};
+
+export const Refused: Story = {
+  name: 'Refused (422)',
+  args: { endpoint: mockEndpoints.refuse },
+  play: async ({ canvasElement }) => {
+    const { shadow } = await give(canvasElement, fill);
+    await press(canvasElement, /^Submit$/);
+    await status(canvasElement, new RegExp(refusal.error.message));
+    await expect(shadow.getByRole('textbox', { name: 'Play areas' })).toHaveValue('40');
+  },
+};
+
+// ---- results --------------------------------------------------------------------------------
+
+export const ResultsAlways: Story = {
+  name: 'Results: always',
+  args: { results: 'always' },
+  play: async ({ canvasElement }) => resultsShown(canvasElement),
+};
+
+export const ResultsFailed: Story = {
+  name: 'Results: failed to load',
+  args: { results: 'always', endpoint: mockEndpoints.broken },
+  play: async ({ canvasElement }) => {
+    const { shadow } = await budgetIn(canvasElement);
+    await waitFor(() => expect(shadow.getByRole('button', { name: 'Try again' })).toBeTruthy(), { timeout: 5000 });
+  },
+};
+
+export const Closed: Story = {
+  args: { closes: longAgo },
+  play: async ({ canvasElement }) => {
+    const { shadow } = await budgetIn(canvasElement);
+    await expect(shadow.getByText(/This closed on/)).toBeTruthy();
+    await resultsShown(canvasElement);
+  },
+};
+
+export const ReturningVoter: Story = {
+  name: 'Returning participant',
+  beforeEach: () => {
+    const envelope = {
+      id: '0b6f3d1e-7c2a-4e59-9a18-2f4d6c8e1a37',
+      widget: 'budget',
+      widgetId: 'parks-budget-2026',
+      submittedAt: '2026-11-20T09:30:00.000Z',
+      locale: 'en',
+      page: location.origin + location.pathname,
+      answer: { allocation: { play: 50, lighting: 30, toilets: 20, trees: 0 } },
+    };
+    localStorage.setItem('delib:answer:v1:delib-budget:parks-budget-2026', JSON.stringify(envelope));
+  },
+  play: async ({ canvasElement }) => {
+    const { shadow } = await budgetIn(canvasElement);
+    await expect(shadow.getByText(/You gave: Play areas: 50 points/)).toBeTruthy();
+    await resultsShown(canvasElement);
+  },
+};
+
+// ---- in a form ------------------------------------------------------------------------------
+
+export const InAForm: Story = {
+  name: 'In a form (name)',
+  args: { name: 'budget', required: true },
+  render: (args) => {
+    const submit = (event: SubmitEvent) => {
+      event.preventDefault();
+      const form = event.target as HTMLFormElement;
+      const sent = [...new FormData(form)].map(([key, value]) => `${key} = ${value}`).join('\n');
+      form.querySelector('output')!.value = sent;
+    };
+    return wrap(
+      args,
+      html`<form @submit=${submit} style="display:grid;gap:1rem;max-width:40rem">
+        ${budget(args)}
+        <div><button>Send the form</button></div>
+        <p>The form would send:</p>
+        <output name="sent" style="white-space:pre;font-family:monospace"></output>
+      </form>`,
+    );
+  },
+  play: async ({ canvasElement }) => {
+    const { shadow } = await give(canvasElement, { 'Play areas': '60', Lighting: '40' });
+    await expect(shadow.queryByRole('button', { name: 'Submit' })).toBeNull();
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Send the form' }));
+    await expect(canvasElement.querySelector('output')).toHaveTextContent(
+      'budget = {"allocation":{"play":60,"lighting":40,"toilets":0,"trees":0}}',
+    );
+  },
+};
+
+// ---- languages ------------------------------------------------------------------------------
+
+export const Welsh: Story = {
+  name: 'Welsh (cy)',
+  args: {
+    lang: 'cy',
+    question: "Sut fyddech chi'n rhannu 100 pwynt ar draws y parc?",
+    results: 'always',
+    choices: [
+      { value: 'play', label: 'Ardaloedd chwarae' },
+      { value: 'lighting', label: 'Goleuadau' },
+      { value: 'toilets', label: 'Toiledau cyhoeddus' },
+      { value: 'trees', label: 'Coed a phlannu' },
+    ],
+  },
+  play: async ({ canvasElement }) => resultsShown(canvasElement),
+};
+
+export const Gaelic: Story = {
+  name: 'Scottish Gaelic (gd)',
+  args: {
+    lang: 'gd',
+    question: 'Ciamar a roinneadh tu 100 puing air feadh na pàirce?',
+    results: 'always',
+    choices: [
+      { value: 'play', label: 'Raointean-cluiche' },
+      { value: 'lighting', label: 'Solas' },
+      { value: 'toilets', label: 'Taighean-beaga poblach' },
+      { value: 'trees', label: 'Craobhan is planntachadh' },
+    ],
+  },
+  play: async ({ canvasElement }) => resultsShown(canvasElement),
+};
+
+// ---- themes ---------------------------------------------------------------------------------
+
+/** Each theme with dots, an error summary and the results on screen at once. */
+const themed = (theme: string): Story => ({
+  globals: { theme },
+  args: { mode: 'dots', total: 20, results: 'always', closes: inAFortnight },
+  play: async ({ canvasElement }) => {
+    await resultsShown(canvasElement);
+    await give(canvasElement, { 'Play areas': '15', Lighting: '9' });
+    await press(canvasElement, /^Submit$/);
+    const { shadow } = await budgetIn(canvasElement);
+    await expect(shadow.getByRole('group', { name: 'There is a problem' })).toBeTruthy();
+  },
+});
+
+export const ThemeDefault: Story = { ...themed('default'), name: 'Theme: default.css' };
+export const ThemeGovuk: Story = { ...themed('govuk'), name: 'Theme: govuk.css' };
+export const ThemeDark: Story = { ...themed('dark'), name: 'Theme: dark.css' };
+export const ThemeHighContrast: Story = { ...themed('high-contrast'), name: 'Theme: high-contrast.css' };

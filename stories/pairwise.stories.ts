@@ -1,0 +1,471 @@
+import { html, nothing } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import '@delib/ranking/define-pairwise.js';
+import { installMockEndpoint, mockEndpoints, mockOrigin, refusal } from '../.storybook/mock-endpoint.js';
+
+interface Choice {
+  value: string;
+  label: string;
+  description?: string;
+}
+
+type PairwiseArgs = {
+  'widget-id': string;
+  endpoint: string;
+  question: string;
+  votes?: number;
+  'allow-suggestions': boolean;
+  closes: string;
+  results: 'after-submit' | 'always' | 'after-close' | 'never';
+  disabled: boolean;
+  messages?: Record<string, string>;
+  /** Rendered as the element's child `<option>` elements. */
+  choices: Choice[];
+  /** `lang` of the wrapper around the widget. */
+  lang: string;
+  onDelibSubmit?: (event: Event) => void;
+  onDelibSubmitted?: (event: Event) => void;
+  onDelibQueued?: (event: Event) => void;
+  onDelibError?: (event: Event) => void;
+  /** Design tokens, set as custom properties on the wrapper. */
+  [token: `--delib-${string}`]: string | undefined;
+};
+
+type DelibPairwise = HTMLElementTagNameMap['delib-pairwise'];
+
+// ---- pairwise results on the mock endpoint ---------------------------------------------------
+
+/**
+ * The shared mock endpoint answers results in the poll's shape. Pairwise results are worked out here
+ * instead, from canned wins and losses plus the votes sent during the story, by the contract's rule:
+ * score = 100 × (wins + 1) / (wins + losses + 2).
+ */
+const cannedTallies: Record<string, Record<string, { wins: number; losses: number }>> = {
+  'parks-pairwise-2026': {
+    lighting: { wins: 58, losses: 31 },
+    play: { wins: 71, losses: 22 },
+    toilets: { wins: 40, losses: 47 },
+    benches: { wins: 12, losses: 66 },
+    bins: { wins: 25, losses: 40 },
+  },
+};
+let sentVotes: { widgetId: string; pair: [string, string]; winner: string | null }[] = [];
+
+function pairwiseTally(widgetId: string) {
+  const tallies = new Map(Object.entries(cannedTallies[widgetId] ?? {}).map(([id, tally]) => [id, { ...tally }]));
+  const votes = sentVotes.filter((vote) => vote.widgetId === widgetId && vote.winner !== null);
+  for (const { pair, winner } of votes) {
+    for (const id of pair) {
+      const tally = tallies.get(id) ?? { wins: 0, losses: 0 };
+      if (id === winner) tally.wins += 1;
+      else tally.losses += 1;
+      tallies.set(id, tally);
+    }
+  }
+  const items = [...tallies]
+    .map(([id, { wins, losses }]) => ({ id, wins, losses, score: (100 * (wins + 1)) / (wins + losses + 2) }))
+    .sort((a, b) => b.score - a.score);
+  const total = items.reduce((sum, item) => sum + item.wins, 0);
+  return { widget: 'pairwise', widgetId, total, items };
+}
+
+function installPairwiseResults(): void {
+  installMockEndpoint();
+  const marker = Symbol.for('delib.storybook.pairwiseFetch');
+  const scope = window as unknown as Record<symbol, boolean>;
+  if (scope[marker]) return;
+  scope[marker] = true;
+  const underlying = window.fetch.bind(window);
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const url = new URL(href, location.href);
+    const match = url.origin === mockOrigin && /^\/api(?:-(offline|refuse|slow|broken))?\/(.*)$/.exec(url.pathname);
+    if (!match) return underlying(input, init);
+    const [, variant, route] = match;
+    const method = (init?.method ?? 'GET').toUpperCase();
+    if (method === 'GET' && route.startsWith('results/') && url.searchParams.get('widget') === 'pairwise' && !variant) {
+      await new Promise((done) => setTimeout(done, 250));
+      const widgetId = decodeURIComponent(route.slice('results/'.length));
+      return new Response(JSON.stringify(pairwiseTally(widgetId)), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      });
+    }
+    if (method === 'POST' && route === 'responses' && !variant) {
+      const envelope = JSON.parse(String(init?.body ?? '{}'));
+      if (envelope.widget === 'pairwise' && envelope.answer?.pair) {
+        sentVotes.push({ widgetId: envelope.widgetId, pair: envelope.answer.pair, winner: envelope.answer.winner });
+      }
+    }
+    return underlying(input, init);
+  };
+}
+installPairwiseResults();
+
+// ---- rendering --------------------------------------------------------------------------------
+
+const parks: Choice[] = [
+  { value: 'lighting', label: 'Better lighting' },
+  { value: 'play', label: 'Play areas', description: 'Swings, a climbing frame and a sandpit' },
+  { value: 'toilets', label: 'Public toilets' },
+  { value: 'benches', label: 'More benches' },
+  { value: 'bins', label: 'More bins' },
+];
+
+const inAFortnight = (() => {
+  const date = new Date(Date.now() + 14 * 24 * 3600_000);
+  date.setUTCHours(17, 0, 0, 0);
+  return date.toISOString();
+})();
+const longAgo = '2024-03-31T16:00:00.000Z';
+
+const pairwise = (args: PairwiseArgs) =>
+  html`<delib-pairwise
+    widget-id=${args['widget-id'] || nothing}
+    endpoint=${args.endpoint || nothing}
+    question=${args.question || nothing}
+    votes=${args.votes ?? nothing}
+    ?allow-suggestions=${args['allow-suggestions']}
+    closes=${args.closes || nothing}
+    results=${args.results || nothing}
+    ?disabled=${args.disabled}
+    messages=${args.messages && Object.keys(args.messages).length ? JSON.stringify(args.messages) : nothing}
+    @delib-submit=${args.onDelibSubmit}
+    @delib-submitted=${args.onDelibSubmitted}
+    @delib-queued=${args.onDelibQueued}
+    @delib-error=${args.onDelibError}
+    >${(args.choices ?? []).map(
+      (choice) => html`<option value=${choice.value} data-description=${choice.description || nothing}>${choice.label}</option>`,
+    )}</delib-pairwise
+  >`;
+
+/** The wrapper carries the language and the token controls, as an ancestor on a real page would. */
+const wrap = (args: PairwiseArgs, content: unknown) => {
+  const style = Object.fromEntries(
+    Object.entries(args).filter(
+      (entry): entry is [string, string] => entry[0].startsWith('--delib-') && typeof entry[1] === 'string' && entry[1] !== '',
+    ),
+  );
+  return html`<div class="delib-story" lang=${args.lang || nothing} style=${styleMap(style)}>${content}</div>`;
+};
+
+// ---- helpers for play functions -------------------------------------------------------------
+
+async function pairwiseIn(canvasElement: HTMLElement) {
+  await customElements.whenDefined('delib-pairwise');
+  const element = canvasElement.querySelector<DelibPairwise>('delib-pairwise')!;
+  // A story starts afresh: progress kept from an earlier visit would skip the states it shows.
+  sessionStorage.removeItem(`delib:pairwise:v1:delib-pairwise:${element.widgetId}`);
+  await element.updateComplete;
+  return { element, shadow: within(element.shadowRoot as unknown as HTMLElement) };
+}
+
+/** Presses the first of the two large buttons `times` times. */
+async function chooseFirst(canvasElement: HTMLElement, times: number) {
+  const { element, shadow } = await pairwiseIn(canvasElement);
+  for (let vote = 0; vote < times; vote++) {
+    const [first] = element.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="choice"]');
+    await userEvent.click(first);
+    await element.updateComplete;
+  }
+  return { element, shadow };
+}
+
+const status = async (canvasElement: HTMLElement, text: RegExp) => {
+  const { shadow } = await pairwiseIn(canvasElement);
+  await waitFor(() => expect(shadow.getByRole('status')).toHaveTextContent(text), { timeout: 5000 });
+};
+
+const resultsShown = async (canvasElement: HTMLElement) => {
+  const { shadow } = await pairwiseIn(canvasElement);
+  await waitFor(() => expect(shadow.getByRole('table')).toBeTruthy(), { timeout: 5000 });
+};
+
+// ---- meta -----------------------------------------------------------------------------------
+
+const attributes = { table: { category: 'attributes' } };
+const token = (control: 'color' | 'text', summary: string) => ({
+  control,
+  description: `Design token, set on a wrapper around the widget. Built-in default: ${summary}.`,
+  table: { category: 'css custom properties' },
+});
+const documentedOnly = {
+  ...Object.fromEntries(
+    [
+      'widgetId',
+      'allowSuggestions',
+      'options',
+      'answer',
+      'value',
+      'items',
+      'kind',
+      'form',
+      'formMode',
+      'isClosed',
+      'isDisabled',
+      'resultsVisible',
+      'validity',
+      'validationMessage',
+      'name',
+      'required',
+    ].map((name) => [name, { control: false }]),
+  ),
+  config: { table: { disable: true } },
+};
+
+const meta = {
+  title: 'Widgets/delib-pairwise',
+  tags: ['autodocs'],
+  component: 'delib-pairwise',
+  render: (args) => wrap(args, pairwise(args)),
+  beforeEach: () => {
+    sentVotes = [];
+  },
+  args: {
+    'widget-id': 'parks-pairwise-2026',
+    endpoint: mockEndpoints.ok,
+    question: '',
+    'allow-suggestions': false,
+    closes: '',
+    results: 'after-submit',
+    disabled: false,
+    choices: parks,
+    lang: '',
+  },
+  argTypes: {
+    'widget-id': { control: 'text', ...attributes },
+    endpoint: {
+      control: 'select',
+      options: Object.values(mockEndpoints),
+      description:
+        'Base URL of the endpoint. Here, the mock endpoint of `.storybook/mock-endpoint.ts`: `api` accepts, `api-offline` fails like a network, `api-refuse` answers 422, `api-slow` never answers, `api-broken` cannot give results.',
+      ...attributes,
+    },
+    question: { control: 'text', description: 'Empty: "Which matters more to you?" in the page\'s language.', ...attributes },
+    votes: { control: { type: 'number', min: 1 }, description: 'Pairs asked before the results (default 10).', ...attributes },
+    'allow-suggestions': { control: 'boolean', ...attributes },
+    closes: { control: 'text', description: 'ISO date-time, e.g. 2024-03-31T16:00:00Z (past: closed).', ...attributes },
+    results: { control: 'inline-radio', options: ['after-submit', 'always', 'after-close', 'never'], ...attributes },
+    disabled: { control: 'boolean', ...attributes },
+    messages: {
+      control: 'object',
+      description: 'Overrides of visible strings by message key, e.g. `{ "cantDecide": "Skip this pair" }`.',
+      ...attributes,
+    },
+    choices: {
+      control: 'object',
+      description: 'Rendered as child `<option value data-description>` elements: the items.',
+      table: { category: 'story' },
+    },
+    lang: {
+      control: 'inline-radio',
+      options: ['', 'en', 'cy', 'gd'],
+      description: '`lang` of an ancestor.',
+      table: { category: 'story' },
+    },
+    '--delib-color-accent': token('color', '#1d70b8'),
+    '--delib-color-accent-text': token('color', '#fff'),
+    '--delib-color-text': token('color', 'inherited'),
+    '--delib-color-background': token('color', 'transparent'),
+    '--delib-color-bar': token('color', 'the accent'),
+    '--delib-focus-color': token('color', '#0b0c0c'),
+    '--delib-font-family': token('text', 'inherited'),
+    '--delib-radius': token('text', '0.25rem'),
+    '--delib-pairwise-choice-min-height': token('text', '5rem'),
+    onDelibSubmit: { action: 'delib-submit', table: { disable: true } },
+    onDelibSubmitted: { action: 'delib-submitted', table: { disable: true } },
+    onDelibQueued: { action: 'delib-queued', table: { disable: true } },
+    onDelibError: { action: 'delib-error', table: { disable: true } },
+    ...documentedOnly,
+  },
+} satisfies Meta<PairwiseArgs>;
+
+export default meta;
+type Story = StoryObj<PairwiseArgs>;
+
+// ---- comparing ------------------------------------------------------------------------------
+
+/** The first pair, nothing chosen yet. */
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    await pairwiseIn(canvasElement);
+  },
+};
+
+export const AfterVotes: Story = {
+  name: 'After two votes',
+  play: async ({ canvasElement }) => {
+    await chooseFirst(canvasElement, 2);
+    await status(canvasElement, /Pair 3 of 10\.$/);
+  },
+};
+
+export const CantDecide: Story = {
+  name: "I can't decide",
+  play: async ({ canvasElement }) => {
+    const { shadow } = await pairwiseIn(canvasElement);
+    await userEvent.click(shadow.getByRole('button', { name: "I can't decide" }));
+    await status(canvasElement, /could not decide/);
+  },
+};
+
+export const Keyboard: Story = {
+  name: 'Keyboard: arrow keys and 1 / 2',
+  play: async ({ canvasElement }) => {
+    const { element } = await pairwiseIn(canvasElement);
+    element.shadowRoot!.querySelector<HTMLButtonElement>('[part="choice"]')!.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    await userEvent.keyboard('1');
+    await status(canvasElement, /Pair 3 of 10\.$/);
+  },
+};
+
+export const Suggestions: Story = {
+  name: 'Suggestions: an idea sent',
+  args: { 'allow-suggestions': true },
+  play: async ({ canvasElement }) => {
+    const { shadow } = await pairwiseIn(canvasElement);
+    await userEvent.type(shadow.getByRole('textbox', { name: 'Add your own idea' }), 'A dog-free area');
+    await userEvent.click(shadow.getByRole('button', { name: 'Add idea' }));
+    await status(canvasElement, /Your idea was sent: A dog-free area/);
+  },
+};
+
+export const SuggestionEmpty: Story = {
+  name: 'Suggestions: error, nothing typed',
+  args: { 'allow-suggestions': true },
+  play: async ({ canvasElement }) => {
+    const { shadow } = await pairwiseIn(canvasElement);
+    await userEvent.click(shadow.getByRole('button', { name: 'Add idea' }));
+    await expect(shadow.getByRole('textbox', { name: 'Add your own idea' })).toHaveAttribute('aria-invalid', 'true');
+  },
+};
+
+export const Disabled: Story = {
+  args: { disabled: true },
+};
+
+export const OpenUntil: Story = {
+  name: 'Open until a date',
+  args: { closes: inAFortnight },
+};
+
+// ---- results --------------------------------------------------------------------------------
+
+export const Finished: Story = {
+  name: 'Results after `votes` votes',
+  args: { votes: 3 },
+  play: async ({ canvasElement }) => {
+    await chooseFirst(canvasElement, 3);
+    await status(canvasElement, /last pair/);
+    await resultsShown(canvasElement);
+  },
+};
+
+export const Stopped: Story = {
+  name: 'Stop and see results',
+  play: async ({ canvasElement }) => {
+    const { shadow } = await chooseFirst(canvasElement, 1);
+    await userEvent.click(shadow.getByRole('button', { name: 'Stop and see results' }));
+    await resultsShown(canvasElement);
+  },
+};
+
+export const ResultsAlways: Story = {
+  name: 'Results: always',
+  args: { results: 'always' },
+  play: async ({ canvasElement }) => resultsShown(canvasElement),
+};
+
+export const ResultsFailed: Story = {
+  name: 'Results: failed to load',
+  args: { results: 'always', endpoint: mockEndpoints.broken },
+  play: async ({ canvasElement }) => {
+    const { shadow } = await pairwiseIn(canvasElement);
+    await waitFor(() => expect(shadow.getByRole('button', { name: 'Try again' })).toBeTruthy(), { timeout: 5000 });
+  },
+};
+
+export const Closed: Story = {
+  name: 'Closed',
+  args: { closes: longAgo },
+  play: async ({ canvasElement }) => {
+    const { shadow } = await pairwiseIn(canvasElement);
+    await expect(shadow.getByText(/This closed on/)).toBeTruthy();
+    await resultsShown(canvasElement);
+  },
+};
+
+// ---- sending --------------------------------------------------------------------------------
+
+export const Queued: Story = {
+  name: 'Queued (offline)',
+  args: { endpoint: mockEndpoints.offline },
+  play: async ({ canvasElement }) => {
+    await chooseFirst(canvasElement, 1);
+    await status(canvasElement, /saved on this device/);
+  },
+};
+
+export const Refused: Story = {
+  name: 'Refused (422)',
+  args: { endpoint: mockEndpoints.refuse },
+  play: async ({ canvasElement }) => {
+    await chooseFirst(canvasElement, 1);
+    await status(canvasElement, new RegExp(refusal.error.message));
+  },
+};
+
+// ---- languages ------------------------------------------------------------------------------
+
+export const Welsh: Story = {
+  name: 'Welsh (cy)',
+  args: {
+    lang: 'cy',
+    'allow-suggestions': true,
+    choices: [
+      { value: 'lighting', label: 'Gwell goleuadau' },
+      { value: 'play', label: 'Mannau chwarae' },
+      { value: 'toilets', label: 'Toiledau cyhoeddus' },
+      { value: 'benches', label: 'Mwy o feinciau' },
+    ],
+  },
+  play: async ({ canvasElement }) => {
+    await chooseFirst(canvasElement, 1);
+    await status(canvasElement, /Pâr 2 o 6\.$/);
+  },
+};
+
+export const Gaelic: Story = {
+  name: 'Scottish Gaelic (gd)',
+  args: {
+    lang: 'gd',
+    'allow-suggestions': true,
+    choices: [
+      { value: 'lighting', label: 'Solas nas fheàrr' },
+      { value: 'play', label: 'Àiteachan-cluiche' },
+      { value: 'toilets', label: 'Taighean-beaga poblach' },
+      { value: 'benches', label: 'Barrachd bheingean' },
+    ],
+  },
+  play: async ({ canvasElement }) => {
+    await chooseFirst(canvasElement, 1);
+    await status(canvasElement, /Paidhir 2 à 6\.$/);
+  },
+};
+
+// ---- themes ---------------------------------------------------------------------------------
+
+const themed = (theme: string): Story => ({
+  globals: { theme },
+  args: { 'allow-suggestions': true, results: 'always', closes: inAFortnight },
+  play: async ({ canvasElement }) => resultsShown(canvasElement),
+});
+
+// Names written out: Storybook reads them from the source without running it.
+export const ThemeDefault: Story = { ...themed('default'), name: 'Theme: default.css' };
+export const ThemeGovuk: Story = { ...themed('govuk'), name: 'Theme: govuk.css' };
+export const ThemeDark: Story = { ...themed('dark'), name: 'Theme: dark.css' };
+export const ThemeHighContrast: Story = { ...themed('high-contrast'), name: 'Theme: high-contrast.css' };

@@ -1,0 +1,541 @@
+import { html, nothing } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import '@delib/ranking/define-ranking.js';
+import { installMockEndpoint, mockEndpoints, mockOrigin } from '../.storybook/mock-endpoint.js';
+
+interface Choice {
+  value: string;
+  label: string;
+  description?: string;
+}
+
+type RankingArgs = {
+  'widget-id': string;
+  endpoint: string;
+  question: string;
+  top?: number;
+  closes: string;
+  results: 'after-submit' | 'always' | 'after-close' | 'never';
+  name: string;
+  disabled: boolean;
+  messages?: Record<string, string>;
+  /** Rendered as the element's child `<option>` elements. */
+  choices: Choice[];
+  /** `lang` of the wrapper around the widget. */
+  lang: string;
+  onDelibSubmit?: (event: Event) => void;
+  onDelibSubmitted?: (event: Event) => void;
+  onDelibQueued?: (event: Event) => void;
+  onDelibError?: (event: Event) => void;
+  /** Design tokens, set as custom properties on the wrapper. */
+  [token: `--delib-${string}`]: string | undefined;
+};
+
+type DelibRanking = HTMLElementTagNameMap['delib-ranking'];
+
+// ---- ranking results on the mock endpoint ----------------------------------------------------
+
+/**
+ * The shared mock endpoint answers results in the poll's shape. Ranking results are worked out here
+ * instead, from canned orders plus the orders sent during the story, by the contract's Borda rule:
+ * each response gives an item (items in the response − position) points.
+ */
+const cannedOrders: Record<string, string[][]> = {
+  'parks-ranking-2026': [
+    ...Array<string[]>(41).fill(['play', 'lighting', 'toilets', 'benches']),
+    ...Array<string[]>(33).fill(['lighting', 'toilets', 'play', 'benches']),
+    ...Array<string[]>(19).fill(['toilets', 'lighting', 'benches', 'play']),
+    ...Array<string[]>(7).fill(['benches', 'play', 'lighting', 'toilets']),
+  ],
+};
+let sentOrders: { widgetId: string; order: string[] }[] = [];
+
+function rankingTally(widgetId: string) {
+  const orders = [
+    ...(cannedOrders[widgetId] ?? []),
+    ...sentOrders.filter((sent) => sent.widgetId === widgetId).map((sent) => sent.order),
+  ];
+  const scores = new Map<string, { borda: number; positions: number; count: number }>();
+  for (const order of orders) {
+    order.forEach((id, index) => {
+      const score = scores.get(id) ?? { borda: 0, positions: 0, count: 0 };
+      score.borda += order.length - (index + 1);
+      score.positions += index + 1;
+      score.count += 1;
+      scores.set(id, score);
+    });
+  }
+  const items = [...scores]
+    .map(([id, score]) => ({ id, borda: score.borda, meanRank: Math.round((score.positions / score.count) * 100) / 100 }))
+    .sort((a, b) => b.borda - a.borda || a.meanRank - b.meanRank);
+  return { widget: 'ranking', widgetId, total: orders.length, items };
+}
+
+function installRankingResults(): void {
+  installMockEndpoint();
+  const marker = Symbol.for('delib.storybook.rankingFetch');
+  const scope = window as unknown as Record<symbol, boolean>;
+  if (scope[marker]) return;
+  scope[marker] = true;
+  const underlying = window.fetch.bind(window);
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const url = new URL(href, location.href);
+    const match = url.origin === mockOrigin && /^\/api(?:-(offline|refuse|slow|broken))?\/(.*)$/.exec(url.pathname);
+    if (!match) return underlying(input, init);
+    const [, variant, route] = match;
+    const method = (init?.method ?? 'GET').toUpperCase();
+    if (
+      method === 'GET' &&
+      route.startsWith('results/') &&
+      url.searchParams.get('widget') === 'ranking' &&
+      variant !== 'broken'
+    ) {
+      if (variant === 'offline') return underlying(input, init);
+      await new Promise((done) => setTimeout(done, 250));
+      const widgetId = decodeURIComponent(route.slice('results/'.length));
+      return new Response(JSON.stringify(rankingTally(widgetId)), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      });
+    }
+    if (method === 'POST' && route === 'responses' && !variant) {
+      const envelope = JSON.parse(String(init?.body ?? '{}'));
+      if (envelope.widget === 'ranking') sentOrders.push({ widgetId: envelope.widgetId, order: envelope.answer?.order ?? [] });
+    }
+    return underlying(input, init);
+  };
+}
+installRankingResults();
+
+// ---- rendering --------------------------------------------------------------------------------
+
+const parks: Choice[] = [
+  { value: 'lighting', label: 'Better lighting' },
+  { value: 'play', label: 'New play equipment', description: 'Swings, a climbing frame and a sandpit' },
+  { value: 'toilets', label: 'Public toilets' },
+  { value: 'benches', label: 'More benches' },
+];
+
+const inAFortnight = (() => {
+  const date = new Date(Date.now() + 14 * 24 * 3600_000);
+  date.setUTCHours(17, 0, 0, 0);
+  return date.toISOString();
+})();
+const longAgo = '2024-03-31T16:00:00.000Z';
+
+const ranking = (args: RankingArgs) =>
+  html`<delib-ranking
+    widget-id=${args['widget-id'] || nothing}
+    endpoint=${args.endpoint || nothing}
+    question=${args.question || nothing}
+    top=${args.top ?? nothing}
+    closes=${args.closes || nothing}
+    results=${args.results || nothing}
+    name=${args.name || nothing}
+    ?disabled=${args.disabled}
+    messages=${args.messages && Object.keys(args.messages).length ? JSON.stringify(args.messages) : nothing}
+    @delib-submit=${args.onDelibSubmit}
+    @delib-submitted=${args.onDelibSubmitted}
+    @delib-queued=${args.onDelibQueued}
+    @delib-error=${args.onDelibError}
+    >${(args.choices ?? []).map(
+      (choice) => html`<option value=${choice.value} data-description=${choice.description || nothing}>${choice.label}</option>`,
+    )}</delib-ranking
+  >`;
+
+/** The wrapper carries the language and the token controls, as an ancestor on a real page would. */
+const wrap = (args: RankingArgs, content: unknown) => {
+  const style = Object.fromEntries(
+    Object.entries(args).filter(
+      (entry): entry is [string, string] => entry[0].startsWith('--delib-') && typeof entry[1] === 'string' && entry[1] !== '',
+    ),
+  );
+  return html`<div class="delib-story" lang=${args.lang || nothing} style=${styleMap(style)}>${content}</div>`;
+};
+
+// ---- helpers for play functions -------------------------------------------------------------
+
+async function rankingIn(canvasElement: HTMLElement) {
+  await customElements.whenDefined('delib-ranking');
+  const element = canvasElement.querySelector<DelibRanking>('delib-ranking')!;
+  await element.updateComplete;
+  return { element, shadow: within(element.shadowRoot as unknown as HTMLElement) };
+}
+
+async function press(canvasElement: HTMLElement, name: RegExp | string) {
+  const { shadow } = await rankingIn(canvasElement);
+  await userEvent.click(shadow.getByRole('button', { name }));
+}
+
+const status = async (canvasElement: HTMLElement, text: RegExp) => {
+  const { shadow } = await rankingIn(canvasElement);
+  await waitFor(() => expect(shadow.getByRole('status')).toHaveTextContent(text), { timeout: 5000 });
+};
+
+const resultsShown = async (canvasElement: HTMLElement) => {
+  const { shadow } = await rankingIn(canvasElement);
+  await waitFor(() => expect(shadow.getByRole('table')).toBeTruthy(), { timeout: 5000 });
+};
+
+/** Picks up the item labelled `label` with the keyboard. */
+async function pickUp(canvasElement: HTMLElement, label: string) {
+  const { element } = await rankingIn(canvasElement);
+  const item = [...element.shadowRoot!.querySelectorAll<HTMLElement>('li[data-value]')].find((candidate) =>
+    candidate.getAttribute('aria-label')?.startsWith(`${label},`),
+  )!;
+  item.focus();
+  await userEvent.keyboard(' ');
+  return item;
+}
+
+// ---- meta -----------------------------------------------------------------------------------
+
+const attributes = { table: { category: 'attributes' } };
+const token = (control: 'color' | 'text', summary: string) => ({
+  control,
+  description: `Design token, set on a wrapper around the widget. Built-in default: ${summary}.`,
+  table: { category: 'css custom properties' },
+});
+const documentedOnly = {
+  ...Object.fromEntries(
+    [
+      'widgetId',
+      'options',
+      'answer',
+      'value',
+      'items',
+      'kind',
+      'form',
+      'formMode',
+      'isClosed',
+      'isDisabled',
+      'resultsVisible',
+      'validity',
+      'validationMessage',
+      'required',
+    ].map((name) => [name, { control: false }]),
+  ),
+  config: { table: { disable: true } },
+};
+
+const meta = {
+  title: 'Widgets/delib-ranking',
+  tags: ['autodocs'],
+  component: 'delib-ranking',
+  render: (args) => wrap(args, ranking(args)),
+  beforeEach: () => {
+    sentOrders = [];
+  },
+  args: {
+    'widget-id': 'parks-ranking-2026',
+    endpoint: mockEndpoints.ok,
+    question: 'Which park improvements matter most to you? Put them in order.',
+    closes: '',
+    results: 'after-submit',
+    name: '',
+    disabled: false,
+    choices: parks,
+    lang: '',
+  },
+  argTypes: {
+    'widget-id': { control: 'text', ...attributes },
+    endpoint: {
+      control: 'select',
+      options: Object.values(mockEndpoints),
+      description:
+        'Base URL of the endpoint: the mock endpoint of `.storybook/mock-endpoint.ts` (`api` accepts, `api-offline` fails like a network, `api-refuse` answers 422, `api-slow` never answers, `api-broken` cannot give results), with ranking results worked out in this stories file.',
+      ...attributes,
+    },
+    question: { control: 'text', ...attributes },
+    top: { control: { type: 'number', min: 1 }, description: 'Rank only this many of the most important items.', ...attributes },
+    closes: { control: 'text', description: 'ISO date-time, e.g. 2024-03-31T16:00:00Z (past: closed).', ...attributes },
+    results: { control: 'inline-radio', options: ['after-submit', 'always', 'after-close', 'never'], ...attributes },
+    name: { control: 'text', description: 'Inside a `<form>`: the field name (see the "In a form" story).', ...attributes },
+    disabled: { control: 'boolean', ...attributes },
+    messages: {
+      control: 'object',
+      description: 'Overrides of visible strings by message key, e.g. `{ "submit": "Send my order" }`.',
+      ...attributes,
+    },
+    choices: {
+      control: 'object',
+      description: 'Rendered as child `<option value data-description>` elements: the items, in their starting order.',
+      table: { category: 'story' },
+    },
+    lang: {
+      control: 'inline-radio',
+      options: ['', 'en', 'cy', 'gd'],
+      description: '`lang` of an ancestor.',
+      table: { category: 'story' },
+    },
+    '--delib-color-accent': token('color', '#1d70b8'),
+    '--delib-color-text': token('color', 'inherited'),
+    '--delib-color-background': token('color', 'transparent'),
+    '--delib-color-border': token('color', '#505a5f'),
+    '--delib-ranking-item-background': token('color', 'the input background, #fff'),
+    '--delib-ranking-gap': token('text', '0.5rem'),
+    '--delib-focus-color': token('color', '#0b0c0c'),
+    '--delib-font-family': token('text', 'inherited'),
+    '--delib-radius': token('text', '0.25rem'),
+    onDelibSubmit: { action: 'delib-submit', table: { disable: true } },
+    onDelibSubmitted: { action: 'delib-submitted', table: { disable: true } },
+    onDelibQueued: { action: 'delib-queued', table: { disable: true } },
+    onDelibError: { action: 'delib-error', table: { disable: true } },
+    ...documentedOnly,
+  },
+} satisfies Meta<RankingArgs>;
+
+export default meta;
+type Story = StoryObj<RankingArgs>;
+
+// ---- the form ------------------------------------------------------------------------------
+
+/** Every item in its starting order, nothing moved yet. */
+export const Default: Story = {};
+
+export const OpenUntil: Story = {
+  name: 'Open until a date',
+  args: { closes: inAFortnight },
+};
+
+export const Top: Story = {
+  name: 'Top 2 only',
+  args: { top: 2, question: 'Which two park improvements matter most to you?' },
+};
+
+export const PickedUp: Story = {
+  name: 'Keyboard: picked up',
+  play: async ({ canvasElement }) => {
+    await pickUp(canvasElement, 'Public toilets');
+    await status(canvasElement, /Public toilets picked up, position 3 of 4/);
+  },
+};
+
+export const KeyboardMoved: Story = {
+  name: 'Keyboard: moved and dropped',
+  play: async ({ canvasElement }) => {
+    await pickUp(canvasElement, 'Public toilets');
+    await userEvent.keyboard('{ArrowUp}{ArrowUp}');
+    await status(canvasElement, /Public toilets, position 1 of 4/);
+    await userEvent.keyboard(' ');
+    await status(canvasElement, /Public toilets dropped at position 1 of 4/);
+  },
+};
+
+export const ButtonMoved: Story = {
+  name: 'Buttons: moved',
+  play: async ({ canvasElement }) => {
+    await press(canvasElement, 'Move More benches up');
+    await status(canvasElement, /More benches, position 3 of 4/);
+  },
+};
+
+export const TopMoved: Story = {
+  name: 'Top 2: an item moved into the ranking',
+  args: { ...Top.args },
+  play: async ({ canvasElement }) => {
+    await press(canvasElement, 'Move Public toilets up');
+    await status(canvasElement, /Public toilets, position 2 of 2/);
+  },
+};
+
+export const LongList: Story = {
+  name: 'A long list (30 items)',
+  args: {
+    'widget-id': 'long-list',
+    question: 'Put these in order of priority.',
+    choices: Array.from({ length: 30 }, (_, index) => ({ value: `item-${index + 1}`, label: `Priority ${index + 1}` })),
+  },
+};
+
+export const Disabled: Story = {
+  args: { disabled: true },
+};
+
+export const NothingToRank: Story = {
+  name: 'Error: nothing to rank',
+  args: { choices: [] },
+  play: async ({ canvasElement }) => {
+    await press(canvasElement, /^Submit ranking$/);
+    const { shadow } = await rankingIn(canvasElement);
+    await expect(shadow.getByRole('group', { name: 'There is a problem' })).toHaveTextContent('There is nothing to rank yet');
+  },
+};
+
+// ---- sending --------------------------------------------------------------------------------
+
+export const Sending: Story = {
+  args: { endpoint: mockEndpoints.slow },
+  play: async ({ canvasElement }) => {
+    await press(canvasElement, /^Submit ranking$/);
+    await status(canvasElement, /Sending/);
+  },
+};
+
+export const Submitted: Story = {
+  name: 'Results: after-submit, submitted',
+  play: async ({ canvasElement }) => {
+    await press(canvasElement, 'Move New play equipment up');
+    await press(canvasElement, /^Submit ranking$/);
+    await status(canvasElement, /Thank you/);
+    await resultsShown(canvasElement);
+  },
+};
+
+export const Queued: Story = {
+  name: 'Queued (offline)',
+  args: { endpoint: mockEndpoints.offline },
+  play: async ({ canvasElement }) => {
+    await press(canvasElement, /^Submit ranking$/);
+    await status(canvasElement, /saved on this device/);
+  },
+};
+
+export const Refused: Story = {
+  name: 'Refused (422)',
+  args: { endpoint: mockEndpoints.refuse },
+  play: async ({ canvasElement }) => {
+    await press(canvasElement, /^Submit ranking$/);
+    await status(canvasElement, /could not be accepted/);
+  },
+};
+
+export const NotSetUp: Story = {
+  name: 'Not set up (no endpoint)',
+  args: { endpoint: '' },
+  play: async ({ canvasElement }) => {
+    await press(canvasElement, /^Submit ranking$/);
+    await status(canvasElement, /not fully set up/);
+  },
+};
+
+// ---- results --------------------------------------------------------------------------------
+
+export const ResultsAlways: Story = {
+  name: 'Results: always',
+  args: { results: 'always' },
+  play: async ({ canvasElement }) => resultsShown(canvasElement),
+};
+
+export const ResultsFailed: Story = {
+  name: 'Results: failed to load',
+  args: { results: 'always', endpoint: mockEndpoints.broken },
+  play: async ({ canvasElement }) => {
+    const { shadow } = await rankingIn(canvasElement);
+    await waitFor(() => expect(shadow.getByRole('button', { name: 'Try again' })).toBeTruthy(), { timeout: 5000 });
+  },
+};
+
+export const Closed: Story = {
+  args: { closes: longAgo },
+  play: async ({ canvasElement }) => {
+    const { shadow } = await rankingIn(canvasElement);
+    await expect(shadow.getByText(/This closed on/)).toBeTruthy();
+    await resultsShown(canvasElement);
+  },
+};
+
+export const ReturningVoter: Story = {
+  name: 'Returning voter',
+  beforeEach: () => {
+    const envelope = {
+      id: '0e7c4f3a-5b2d-4c8e-9a61-2d3f4b5c6d7e',
+      widget: 'ranking',
+      widgetId: 'parks-ranking-2026',
+      submittedAt: '2026-11-20T09:30:00.000Z',
+      locale: 'en',
+      page: location.origin + location.pathname,
+      answer: { order: ['toilets', 'lighting', 'play', 'benches'] },
+    };
+    localStorage.setItem('delib:answer:v1:delib-ranking:parks-ranking-2026', JSON.stringify(envelope));
+  },
+  play: async ({ canvasElement }) => {
+    const { shadow } = await rankingIn(canvasElement);
+    await expect(shadow.getByText(/Your ranking:/)).toBeTruthy();
+    await resultsShown(canvasElement);
+  },
+};
+
+// ---- in a form ------------------------------------------------------------------------------
+
+export const InAForm: Story = {
+  name: 'In a form (name)',
+  args: { name: 'priorities' },
+  render: (args) => {
+    const submit = (event: SubmitEvent) => {
+      event.preventDefault();
+      const form = event.target as HTMLFormElement;
+      form.querySelector('output')!.value = [...new FormData(form)].map(([key, value]) => `${key} = ${value}`).join('\n');
+    };
+    return wrap(
+      args,
+      html`<form @submit=${submit} style="display:grid;gap:1rem;max-width:40rem">
+        ${ranking(args)}
+        <div><button>Send the form</button></div>
+        <p>The form would send:</p>
+        <output name="sent" style="white-space:pre;font-family:monospace"></output>
+      </form>`,
+    );
+  },
+  play: async ({ canvasElement }) => {
+    await press(canvasElement, 'Move Public toilets up');
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Send the form' }));
+    await expect(canvasElement.querySelector('output')).toHaveTextContent(
+      'priorities = {"order":["lighting","toilets","play","benches"]}',
+    );
+  },
+};
+
+// ---- languages ------------------------------------------------------------------------------
+
+export const Welsh: Story = {
+  name: 'Welsh (cy)',
+  args: {
+    lang: 'cy',
+    question: "Pa welliannau i'r parc sydd bwysicaf i chi? Rhowch nhw mewn trefn.",
+    results: 'always',
+    choices: [
+      { value: 'lighting', label: 'Gwell goleuadau' },
+      { value: 'play', label: 'Offer chwarae newydd' },
+      { value: 'toilets', label: 'Toiledau cyhoeddus' },
+      { value: 'benches', label: 'Mwy o feinciau' },
+    ],
+  },
+  play: async ({ canvasElement }) => resultsShown(canvasElement),
+};
+
+export const Gaelic: Story = {
+  name: 'Scottish Gaelic (gd)',
+  args: {
+    lang: 'gd',
+    question: 'Dè na leasachaidhean pàirce as cudromaiche dhut? Cuir iad ann an òrdugh.',
+    results: 'always',
+    top: 3,
+    choices: [
+      { value: 'lighting', label: 'Solas nas fheàrr' },
+      { value: 'play', label: 'Uidheam-cluiche ùr' },
+      { value: 'toilets', label: 'Taighean-beaga poblach' },
+      { value: 'benches', label: 'Barrachd bheingean' },
+    ],
+  },
+  play: async ({ canvasElement }) => resultsShown(canvasElement),
+};
+
+// ---- themes ---------------------------------------------------------------------------------
+
+const themed = (theme: string): Story => ({
+  globals: { theme },
+  args: { results: 'always', closes: inAFortnight, top: 3 },
+  play: async ({ canvasElement }) => {
+    await resultsShown(canvasElement);
+    await pickUp(canvasElement, 'More benches');
+  },
+});
+
+export const ThemeDefault: Story = { ...themed('default'), name: 'Theme: default.css' };
+export const ThemeGovuk: Story = { ...themed('govuk'), name: 'Theme: govuk.css' };
+export const ThemeDark: Story = { ...themed('dark'), name: 'Theme: dark.css' };
+export const ThemeHighContrast: Story = { ...themed('high-contrast'), name: 'Theme: high-contrast.css' };
