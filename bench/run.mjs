@@ -5,10 +5,20 @@
  */
 import { ensureDist, kbBytes } from './lib.mjs';
 
-const targets = { pollBrotli: 10 * 1024, renderRatio: 1.5, ingestRatio: 0.5, resultsMs: 50, resultsAt: 1_000_000 };
+const targets = {
+  pollBrotli: 10 * 1024,
+  widgetBrotli: 12 * 1024,
+  allBrotli: 22 * 1024,
+  renderRatio: 1.5,
+  ingestRatio: 0.5,
+  resultsMs: 50,
+  resultsAt: 1_000_000,
+  frameMs: 1000 / 60,
+};
 const benchmarks = [
   ['size', () => import('./size.mjs')],
   ['render', () => import('./render.mjs')],
+  ['ranking', () => import('./ranking.mjs')],
   ['server', () => import('./server.mjs')],
 ];
 
@@ -40,6 +50,29 @@ line(
   poll && poll.brotli <= targets.pollBrotli,
   `dist/delib-poll.min.js ≤ ${kbBytes(targets.pollBrotli)} brotli: ${
     poll ? `${kbBytes(poll.brotli)}, ${(poll.brotli / results.size.lit.brotli).toFixed(2)}× Lit alone` : 'not measured'
+  }`,
+);
+
+for (const name of ['ranking', 'pairwise', 'budget']) {
+  const bundle = results.size?.bundles[`delib-${name}.min.js`];
+  line(
+    bundle && bundle.brotli <= targets.widgetBrotli,
+    `dist/delib-${name}.min.js ≤ ${kbBytes(targets.widgetBrotli)} brotli: ${bundle ? kbBytes(bundle.brotli) : 'not measured'}`,
+  );
+}
+const all = results.size?.bundles['delib.min.js'];
+line(
+  all && all.brotli <= targets.allBrotli,
+  `dist/delib.min.js (every widget so far) ≤ ${kbBytes(targets.allBrotli)} brotli: ${all ? kbBytes(all.brotli) : 'not measured'}`,
+);
+
+const moves = results.ranking;
+line(
+  moves && moves.keyboard <= targets.frameMs,
+  `a keyboard move in a 50-item ranking fits one frame (16.7 ms) under 4× throttling: ${
+    moves
+      ? `median ${moves.keyboard.toFixed(1)} ms, p95 ${moves.keyboardP95.toFixed(1)} ms; a drag frame: median ${moves.drag.toFixed(1)} ms, p95 ${moves.dragP95.toFixed(1)} ms`
+      : 'not measured'
   }`,
 );
 
