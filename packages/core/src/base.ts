@@ -4,7 +4,7 @@ import type { Answer, Results, WidgetKind } from '@delib/protocol';
 import { delibConfigContext, type DelibConfig } from './context.js';
 import { readOptions, type Item } from './items.js';
 import { nearestLang, Translator, type Catalogue, type Catalogues } from './localize.js';
-import { SubmissionController } from './submission.js';
+import { SubmissionController, type SubmissionState } from './submission.js';
 
 export type ResultsMode = 'after-submit' | 'always' | 'after-close' | 'never';
 
@@ -75,6 +75,7 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
   });
   #closeTimer?: ReturnType<typeof setTimeout>;
   #resultsFor?: string;
+  #lastState?: SubmissionState;
 
   constructor() {
     super();
@@ -157,6 +158,24 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     return (this.endpoint || this.config?.endpoint || meta)?.replace(/\/+$/, '') || undefined;
   }
 
+  /** "Open until …" or "This closed on …", in the widget's language; empty without `closes`. */
+  get closingMessage(): string {
+    const closes = Date.parse(this.closes ?? '');
+    if (!closes) return '';
+    const t = this.i18n.t.bind(this.i18n) as (key: string, values?: Record<string, string>) => string;
+    return t(this.isClosed ? 'closed' : 'closes', { date: this.i18n.date(new Date(closes)) });
+  }
+
+  /** What the live region says of the latest submission: sending, saved for later, thanks, refused. */
+  get submissionMessage(): string {
+    const { state, refusal } = this.submission;
+    const t = this.i18n.t.bind(this.i18n) as (key: string, values?: Record<string, string>) => string;
+    if (state === 'refused') {
+      return refusal?.error.code === 'not_set_up' ? t('notSetUp') : t('refused', { reason: refusal?.error.message ?? '' });
+    }
+    return state === 'idle' ? '' : t(state);
+  }
+
   /** Whether the results view belongs on screen now, by the `results` mode. */
   get resultsVisible(): boolean {
     const mode = this.results;
@@ -186,6 +205,12 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     } else {
       this.internals.setValidity({});
     }
+    const state = this.submission.state;
+    // The form gives way to the answer: keep the keyboard user's place by focusing what replaced it.
+    if (this.#lastState === 'sending' && (state === 'submitted' || state === 'queued')) {
+      this.renderRoot.querySelector<HTMLElement>('[part="answer"]')?.focus();
+    }
+    this.#lastState = state;
   }
 
   /** Loads results from the endpoint once per widget id and submission; `force` loads again. */

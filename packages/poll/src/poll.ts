@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import type { PollAnswer, PollResults } from '@delib/protocol';
 import { limits } from '@delib/protocol';
 import { DelibElement, baseStyles, cleanText, errorSummary, type Problem } from '@delib/core';
@@ -92,7 +92,6 @@ export class DelibPoll extends DelibElement<PollMessages> {
   #chosen = new Set<string>();
   #otherText = '';
   #showProblems = false;
-  #previousState = this.submission.state;
 
   constructor() {
     super();
@@ -179,31 +178,12 @@ export class DelibPoll extends DelibElement<PollMessages> {
     }
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const state = this.submission.state;
-    // The form gives way to the answer: keep the keyboard user's place by focusing what replaced it.
-    if (state !== this.#previousState && (state === 'submitted' || state === 'queued') && this.#previousState === 'sending') {
-      this.renderRoot.querySelector<HTMLElement>('[part="answer"]')?.focus();
-    }
-    this.#previousState = state;
-  }
-
   protected override render() {
     const { submission } = this;
-    const t = this.i18n.t.bind(this.i18n);
     const answered = submission.state === 'submitted' || submission.state === 'queued';
     const closed = this.isClosed;
-    const closesAt = Date.parse(this.closes ?? '');
-    const closing = closesAt ? t(closed ? 'closed' : 'closes', { date: this.i18n.date(new Date(closesAt)) }) : '';
-    const status =
-      submission.state === 'refused'
-        ? submission.refusal?.error.code === 'not_set_up'
-          ? t('notSetUp')
-          : t('refused', { reason: submission.refusal?.error.message ?? '' })
-        : submission.state === 'idle'
-          ? ''
-          : t(submission.state);
+    const closing = this.closingMessage;
+    const status = this.submissionMessage;
     return html`
       ${answered || closed ? this.#renderAnswer(closing) : this.#renderForm(closing)}
       <div part="status" role="status" class=${submission.state}>${status}</div>

@@ -292,8 +292,7 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
   protected override render() {
     const t = this.i18n.t.bind(this.i18n);
     const closed = this.isClosed;
-    const closesAt = Date.parse(this.closes ?? '');
-    const closing = closesAt ? t(closed ? 'closed' : 'closes', { date: this.i18n.date(new Date(closesAt)) }) : '';
+    const closing = this.closingMessage;
     const question = this.question || t('question');
     const pair = this.#scheduler?.current;
     let body;

@@ -119,7 +119,6 @@ export class DelibRanking extends DelibElement<RankingMessages> {
   /** What to focus once the next update has moved the item's element. */
   #focusAfter?: { value: string; control: 'item' | 'up' | 'down' };
   #showProblems = false;
-  #previousState = this.submission.state;
 
   constructor() {
     super();
@@ -446,11 +445,6 @@ export class DelibRanking extends DelibElement<RankingMessages> {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const state = this.submission.state;
-    if (state !== this.#previousState && (state === 'submitted' || state === 'queued') && this.#previousState === 'sending') {
-      this.renderRoot.querySelector<HTMLElement>('[part="answer"]')?.focus();
-    }
-    this.#previousState = state;
     const focus = this.#focusAfter;
     if (focus) {
       this.#focusAfter = undefined;
@@ -465,19 +459,10 @@ export class DelibRanking extends DelibElement<RankingMessages> {
 
   protected override render() {
     const { submission } = this;
-    const t = this.i18n.t.bind(this.i18n);
     const answered = submission.state === 'submitted' || submission.state === 'queued';
     const closed = this.isClosed;
-    const closesAt = Date.parse(this.closes ?? '');
-    const closing = closesAt ? t(closed ? 'closed' : 'closes', { date: this.i18n.date(new Date(closesAt)) }) : '';
-    const status =
-      submission.state === 'refused'
-        ? submission.refusal?.error.code === 'not_set_up'
-          ? t('notSetUp')
-          : t('refused', { reason: submission.refusal?.error.message ?? '' })
-        : submission.state === 'idle'
-          ? ''
-          : t(submission.state);
+    const closing = this.closingMessage;
+    const status = this.submissionMessage;
     const showForm = !(answered || closed);
     // A move's announcement belongs to the form; once sending starts the submission speaks.
     const spoken =
