@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { attributes, resultsShownIn, statusShows, token, widgetIn, wrap } from './shared.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import '@delib/ranking/define-budget.js';
 import type { DelibBudget } from '../packages/ranking/src/budget.js';
@@ -128,23 +128,11 @@ const budget = (args: BudgetArgs) =>
     )}</delib-budget
   >`;
 
-const wrap = (args: BudgetArgs, content: unknown) => {
-  const style = Object.fromEntries(
-    Object.entries(args).filter(
-      (entry): entry is [string, string] => entry[0].startsWith('--delib-') && typeof entry[1] === 'string' && entry[1] !== '',
-    ),
-  );
-  return html`<div class="delib-story" lang=${args.lang || nothing} style=${styleMap(style)}>${content}</div>`;
-};
-
 // ---- helpers for play functions -------------------------------------------------------------
 
-async function budgetIn(canvasElement: HTMLElement) {
-  await customElements.whenDefined('delib-budget');
-  const element = canvasElement.querySelector<DelibBudget>('delib-budget')!;
-  await element.updateComplete;
-  return { element, shadow: within(element.shadowRoot as unknown as HTMLElement) };
-}
+const status = (canvasElement: HTMLElement, text: RegExp) => statusShows(canvasElement, 'delib-budget', text);
+const resultsShown = (canvasElement: HTMLElement) => resultsShownIn(canvasElement, 'delib-budget');
+const budgetIn = (canvasElement: HTMLElement) => widgetIn<DelibBudget>(canvasElement, 'delib-budget');
 
 /** Types amounts into the (empty) boxes named by the item labels. */
 async function give(canvasElement: HTMLElement, amounts: Record<string, string>) {
@@ -160,16 +148,6 @@ async function press(canvasElement: HTMLElement, name: RegExp) {
   await userEvent.click(shadow.getByRole('button', { name }));
 }
 
-const status = async (canvasElement: HTMLElement, text: RegExp) => {
-  const { shadow } = await budgetIn(canvasElement);
-  await waitFor(() => expect(shadow.getByRole('status')).toHaveTextContent(text), { timeout: 5000 });
-};
-
-const resultsShown = async (canvasElement: HTMLElement) => {
-  const { shadow } = await budgetIn(canvasElement);
-  await waitFor(() => expect(shadow.getByRole('table')).toBeTruthy(), { timeout: 5000 });
-};
-
 const problemShown = async (canvasElement: HTMLElement, text: string) => {
   const { element, shadow } = await budgetIn(canvasElement);
   const summary = shadow.getByRole('group', { name: 'There is a problem' });
@@ -179,12 +157,6 @@ const problemShown = async (canvasElement: HTMLElement, text: string) => {
 
 // ---- meta -----------------------------------------------------------------------------------
 
-const attributes = { table: { category: 'attributes' } };
-const token = (control: 'color' | 'text', summary: string) => ({
-  control,
-  description: `Design token, set on a wrapper around the widget. Built-in default: ${summary}.`,
-  table: { category: 'css custom properties' },
-});
 const documentedOnly = {
   ...Object.fromEntries(
     [

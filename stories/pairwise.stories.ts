@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { attributes, resultsShownIn, statusShows, token, widgetIn, wrap } from './shared.js';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import '@delib/ranking/define-pairwise.js';
 import { installMockEndpoint, mockEndpoints, mockOrigin, refusal } from '../.storybook/mock-endpoint.js';
 
@@ -142,25 +142,12 @@ const pairwise = (args: PairwiseArgs) =>
   >`;
 
 /** The wrapper carries the language and the token controls, as an ancestor on a real page would. */
-const wrap = (args: PairwiseArgs, content: unknown) => {
-  const style = Object.fromEntries(
-    Object.entries(args).filter(
-      (entry): entry is [string, string] => entry[0].startsWith('--delib-') && typeof entry[1] === 'string' && entry[1] !== '',
-    ),
-  );
-  return html`<div class="delib-story" lang=${args.lang || nothing} style=${styleMap(style)}>${content}</div>`;
-};
 
 // ---- helpers for play functions -------------------------------------------------------------
 
-async function pairwiseIn(canvasElement: HTMLElement) {
-  await customElements.whenDefined('delib-pairwise');
-  const element = canvasElement.querySelector<DelibPairwise>('delib-pairwise')!;
-  // A story starts afresh: progress kept from an earlier visit would skip the states it shows.
-  sessionStorage.removeItem(`delib:pairwise:v1:delib-pairwise:${element.widgetId}`);
-  await element.updateComplete;
-  return { element, shadow: within(element.shadowRoot as unknown as HTMLElement) };
-}
+const status = (canvasElement: HTMLElement, text: RegExp) => statusShows(canvasElement, 'delib-pairwise', text);
+const resultsShown = (canvasElement: HTMLElement) => resultsShownIn(canvasElement, 'delib-pairwise');
+const pairwiseIn = (canvasElement: HTMLElement) => widgetIn<DelibPairwise>(canvasElement, 'delib-pairwise');
 
 /** Presses the first of the two large buttons `times` times. */
 async function chooseFirst(canvasElement: HTMLElement, times: number) {
@@ -173,24 +160,8 @@ async function chooseFirst(canvasElement: HTMLElement, times: number) {
   return { element, shadow };
 }
 
-const status = async (canvasElement: HTMLElement, text: RegExp) => {
-  const { shadow } = await pairwiseIn(canvasElement);
-  await waitFor(() => expect(shadow.getByRole('status')).toHaveTextContent(text), { timeout: 5000 });
-};
-
-const resultsShown = async (canvasElement: HTMLElement) => {
-  const { shadow } = await pairwiseIn(canvasElement);
-  await waitFor(() => expect(shadow.getByRole('table')).toBeTruthy(), { timeout: 5000 });
-};
-
 // ---- meta -----------------------------------------------------------------------------------
 
-const attributes = { table: { category: 'attributes' } };
-const token = (control: 'color' | 'text', summary: string) => ({
-  control,
-  description: `Design token, set on a wrapper around the widget. Built-in default: ${summary}.`,
-  table: { category: 'css custom properties' },
-});
 const documentedOnly = {
   ...Object.fromEntries(
     [

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { attributes, resultsShownIn, statusShows, token, widgetIn, wrap } from './shared.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import '@delib/poll/define.js';
 import type { DelibPoll } from '@delib/poll';
@@ -78,23 +78,12 @@ const poll = (args: PollArgs) =>
  * The wrapper carries the language and the token controls, as an ancestor on a real page would.
  * Every `--delib-*` arg is applied: these and the other tokens the manifest lists.
  */
-const wrap = (args: PollArgs, content: unknown) => {
-  const style = Object.fromEntries(
-    Object.entries(args).filter(
-      (entry): entry is [string, string] => entry[0].startsWith('--delib-') && typeof entry[1] === 'string' && entry[1] !== '',
-    ),
-  );
-  return html`<div class="delib-story" lang=${args.lang || nothing} style=${styleMap(style)}>${content}</div>`;
-};
 
 // ---- helpers for play functions -------------------------------------------------------------
 
-async function pollIn(canvasElement: HTMLElement) {
-  await customElements.whenDefined('delib-poll');
-  const element = canvasElement.querySelector<DelibPoll>('delib-poll')!;
-  await element.updateComplete;
-  return { element, shadow: within(element.shadowRoot as unknown as HTMLElement) };
-}
+const status = (canvasElement: HTMLElement, text: RegExp) => statusShows(canvasElement, 'delib-poll', text);
+const resultsShown = (canvasElement: HTMLElement) => resultsShownIn(canvasElement, 'delib-poll');
+const pollIn = (canvasElement: HTMLElement) => widgetIn<DelibPoll>(canvasElement, 'delib-poll');
 
 async function choose(canvasElement: HTMLElement, ...labels: RegExp[]) {
   const { element, shadow } = await pollIn(canvasElement);
@@ -107,25 +96,8 @@ async function press(canvasElement: HTMLElement, name: RegExp) {
   await userEvent.click(shadow.getByRole('button', { name }));
 }
 
-const status = async (canvasElement: HTMLElement, text: RegExp) => {
-  const { shadow } = await pollIn(canvasElement);
-  await waitFor(() => expect(shadow.getByRole('status')).toHaveTextContent(text), { timeout: 5000 });
-};
-
-const resultsShown = async (canvasElement: HTMLElement) => {
-  const { shadow } = await pollIn(canvasElement);
-  await waitFor(() => expect(shadow.getByRole('table')).toBeTruthy(), { timeout: 5000 });
-};
-
 // ---- meta -----------------------------------------------------------------------------------
 
-const attributes = { table: { category: 'attributes' } };
-// The main tokens have controls even without custom-elements.json, which adds the others.
-const token = (control: 'color' | 'text', summary: string) => ({
-  control,
-  description: `Design token, set on a wrapper around the widget. Built-in default: ${summary}.`,
-  table: { category: 'css custom properties' },
-});
 /**
  * Properties from the manifest that stay in the API table without a control: camelCase twins of
  * attributes that have controls, read-only getters, and `options` (the stories use child elements).

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { attributes, resultsShownIn, statusShows, token, widgetIn, wrap } from './shared.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import '@delib/ranking/define-ranking.js';
 import { installMockEndpoint, mockEndpoints, mockOrigin } from '../.storybook/mock-endpoint.js';
@@ -147,38 +147,17 @@ const ranking = (args: RankingArgs) =>
   >`;
 
 /** The wrapper carries the language and the token controls, as an ancestor on a real page would. */
-const wrap = (args: RankingArgs, content: unknown) => {
-  const style = Object.fromEntries(
-    Object.entries(args).filter(
-      (entry): entry is [string, string] => entry[0].startsWith('--delib-') && typeof entry[1] === 'string' && entry[1] !== '',
-    ),
-  );
-  return html`<div class="delib-story" lang=${args.lang || nothing} style=${styleMap(style)}>${content}</div>`;
-};
 
 // ---- helpers for play functions -------------------------------------------------------------
 
-async function rankingIn(canvasElement: HTMLElement) {
-  await customElements.whenDefined('delib-ranking');
-  const element = canvasElement.querySelector<DelibRanking>('delib-ranking')!;
-  await element.updateComplete;
-  return { element, shadow: within(element.shadowRoot as unknown as HTMLElement) };
-}
+const status = (canvasElement: HTMLElement, text: RegExp) => statusShows(canvasElement, 'delib-ranking', text);
+const resultsShown = (canvasElement: HTMLElement) => resultsShownIn(canvasElement, 'delib-ranking');
+const rankingIn = (canvasElement: HTMLElement) => widgetIn<DelibRanking>(canvasElement, 'delib-ranking');
 
 async function press(canvasElement: HTMLElement, name: RegExp | string) {
   const { shadow } = await rankingIn(canvasElement);
   await userEvent.click(shadow.getByRole('button', { name }));
 }
-
-const status = async (canvasElement: HTMLElement, text: RegExp) => {
-  const { shadow } = await rankingIn(canvasElement);
-  await waitFor(() => expect(shadow.getByRole('status')).toHaveTextContent(text), { timeout: 5000 });
-};
-
-const resultsShown = async (canvasElement: HTMLElement) => {
-  const { shadow } = await rankingIn(canvasElement);
-  await waitFor(() => expect(shadow.getByRole('table')).toBeTruthy(), { timeout: 5000 });
-};
 
 /** Picks up the item labelled `label` with the keyboard. */
 async function pickUp(canvasElement: HTMLElement, label: string) {
@@ -193,12 +172,6 @@ async function pickUp(canvasElement: HTMLElement, label: string) {
 
 // ---- meta -----------------------------------------------------------------------------------
 
-const attributes = { table: { category: 'attributes' } };
-const token = (control: 'color' | 'text', summary: string) => ({
-  control,
-  description: `Design token, set on a wrapper around the widget. Built-in default: ${summary}.`,
-  table: { category: 'css custom properties' },
-});
 const documentedOnly = {
   ...Object.fromEntries(
     [

@@ -1,0 +1,49 @@
+/**
+ * What every widget's stories share: the wrapper that carries the token controls and the language,
+ * argTypes helpers, and the waits that play functions use to see what a person would see.
+ */
+import { html, nothing } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import { expect, waitFor, within } from 'storybook/test';
+
+/** The story's `--delib-*` controls as custom properties on a wrapper, and its `lang`. */
+export const wrap = (args: { lang?: string }, content: unknown) => {
+  const style = Object.fromEntries(
+    Object.entries(args).filter(
+      (entry): entry is [string, string] => entry[0].startsWith('--delib-') && typeof entry[1] === 'string' && entry[1] !== '',
+    ),
+  );
+  return html`<div class="delib-story" lang=${args.lang || nothing} style=${styleMap(style)}>${content}</div>`;
+};
+
+export const attributes = { table: { category: 'attributes' } };
+
+/** A token control; the main tokens have controls even without custom-elements.json, which adds the others. */
+export const token = (control: 'color' | 'text', summary: string) => ({
+  control,
+  description: `Design token, set on a wrapper around the widget. Built-in default: ${summary}.`,
+  table: { category: 'css custom properties' },
+});
+
+/** The widget of a story once defined and rendered, and queries into its shadow root. */
+export async function widgetIn<T extends HTMLElement & { updateComplete: Promise<boolean> }>(
+  canvasElement: HTMLElement,
+  tag: string,
+) {
+  await customElements.whenDefined(tag);
+  const element = canvasElement.querySelector<T>(tag)!;
+  await element.updateComplete;
+  return { element, shadow: within(element.shadowRoot as unknown as HTMLElement) };
+}
+
+/** Waits until the widget's live region says `text`. */
+export async function statusShows(canvasElement: HTMLElement, tag: string, text: RegExp) {
+  const { shadow } = await widgetIn(canvasElement, tag);
+  await waitFor(() => expect(shadow.getByRole('status')).toHaveTextContent(text), { timeout: 5000 });
+}
+
+/** Waits until the widget shows its results table. */
+export async function resultsShownIn(canvasElement: HTMLElement, tag: string) {
+  const { shadow } = await widgetIn(canvasElement, tag);
+  await waitFor(() => expect(shadow.getByRole('table')).toBeTruthy(), { timeout: 5000 });
+}
