@@ -140,7 +140,7 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
   get validationMessage(): string {
     return this.internals.validationMessage;
   }
-  /** The answer as JSON, as a form submits it. */
+  /** The answer as JSON, as a form submits it; empty without an answer. */
   get value(): string {
     const answer = this.answer;
     return answer ? JSON.stringify(answer) : '';
@@ -198,7 +198,7 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
   protected override updated(_changed: PropertyValues): void {
     const answer = this.answer;
     const problem = this.problem();
-    this.internals.setFormValue(answer ? JSON.stringify(answer) : null);
+    this.internals.setFormValue(this.value || null);
     if (problem && (answer || this.required)) {
       const anchor = this.renderRoot.querySelector<HTMLElement>('input, textarea, button') ?? undefined;
       this.internals.setValidity(answer ? { customError: true } : { valueMissing: true }, problem.message, anchor);

@@ -109,7 +109,8 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
   #progressFor?: string;
   #answered = 0;
   #stopped = false;
-  #lastAnswer?: PairwiseAnswer;
+  /** Every vote and idea given here since the page loaded (or the form was reset), oldest first. */
+  #given: PairwiseAnswer[] = [];
   #announcement = '';
   #suggestion = '';
   #suggestionProblem = false;
@@ -132,17 +133,25 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
     });
   }
 
-  /** The last vote or idea, which is the value a page's form gets. */
+  /** The last vote or idea. */
   get answer(): PairwiseAnswer | undefined {
-    return this.#lastAnswer;
+    return this.#given.at(-1);
   }
 
-  restoreAnswer(answer: PairwiseAnswer): void {
-    this.#lastAnswer = answer;
+  /**
+   * Inside a `<form>`: every vote and idea given, as a JSON array of answers, oldest first, so that
+   * the form carries all of them rather than only the last.
+   */
+  override get value(): string {
+    return this.#given.length ? JSON.stringify(this.#given) : '';
+  }
+
+  restoreAnswer(answer: PairwiseAnswer | PairwiseAnswer[]): void {
+    this.#given = (Array.isArray(answer) ? answer : [answer]).filter((given) => given && typeof given === 'object');
   }
 
   protected clear(): void {
-    this.#lastAnswer = undefined;
+    this.#given = [];
     this.#suggestion = '';
     this.#suggestionProblem = false;
   }
@@ -216,7 +225,7 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
     if (!pair || this.isDisabled || this.isClosed || this.#finished) return;
     const answer: PairwiseAnswer = { pair, winner: choice === null ? null : pair[choice] };
     if (!this.submission.submit(answer) && this.#notSetUp) return;
-    this.#lastAnswer = answer;
+    this.#given.push(answer);
     this.#answered++;
     this.#scheduler!.advance();
     this.#saveProgress();
@@ -268,7 +277,7 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
     }
     const answer: PairwiseAnswer = { suggestion: text };
     if (!this.submission.submit(answer) && this.#notSetUp) return;
-    this.#lastAnswer = answer;
+    this.#given.push(answer);
     this.#suggestion = '';
     this.#suggestionProblem = false;
     this.#announcement = this.i18n.t('suggestionSent', { text });

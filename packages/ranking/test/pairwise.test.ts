@@ -491,3 +491,37 @@ describe('<delib-pairwise> languages', () => {
     expect((endpoint.posts()[0].body as { locale: string }).locale).to.equal('cy');
   });
 });
+
+describe('<delib-pairwise> in a form', () => {
+  it('is a form control whose value is every vote as a JSON array, oldest first, and posts nothing itself', async () => {
+    endpoint = fakeEndpoint(pairwiseEndpoint());
+    const form = await fixture<HTMLFormElement>(
+      html`<form>
+        <delib-pairwise name="pairs" widget-id="pairs-in-form-${Math.random().toString(36).slice(2)}" votes="3">
+          <option value="a">Alpha</option>
+          <option value="b">Bravo</option>
+          <option value="c">Charlie</option>
+        </delib-pairwise>
+      </form>`,
+    );
+    const pairwise = form.querySelector('delib-pairwise')!;
+    await pairwise.updateComplete;
+    expect(new FormData(form).get('pairs')).to.be.null;
+    const votes: unknown[] = [];
+    const first = shownPair(pairwise).map((label) => label.toLowerCase()[0]);
+    await clickChoice(pairwise, 0);
+    votes.push({ pair: first, winner: first[0] });
+    expect(JSON.parse(new FormData(form).get('pairs') as string)).to.deep.equal(votes);
+    const second = shownPair(pairwise).map((label) => label.toLowerCase()[0]);
+    button(pairwise, "I can't decide").click();
+    await pairwise.updateComplete;
+    votes.push({ pair: second, winner: null });
+    expect(JSON.parse(pairwise.value)).to.deep.equal(votes);
+    expect(JSON.parse(new FormData(form).get('pairs') as string)).to.deep.equal(votes);
+    form.reset();
+    await pairwise.updateComplete;
+    expect(new FormData(form).get('pairs')).to.be.null;
+    expect(endpoint.posts()).to.have.length(0);
+    await expectAccessible(form);
+  });
+});
