@@ -96,8 +96,8 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
 
   /** The answer as the person has given it so far, or undefined when there is none yet. */
   abstract get answer(): Answer | undefined;
-  /** @internal Sets the inputs from an answer (form restore, returning voter). */
-  abstract restoreAnswer(answer: Answer): void;
+  /** @internal Sets the inputs from an answer (form restore, returning voter): what `value` gave, parsed. */
+  abstract restoreAnswer(answer: unknown): void;
   /** Clears the inputs (form reset). */
   protected abstract clear(): void;
   /** Why the current input cannot be submitted, or undefined. */
