@@ -1,18 +1,23 @@
 /**
  * A pretend delib endpoint for the stories, answering in the browser through a wrapped `fetch`, so
  * Storybook needs no server. It speaks the wire protocol of CONTRACT.md section 4 at
- * `https://mock.delib.test/api…`; the end of the base path chooses how it behaves:
+ * `https://mock.delib.test/api…`, for every kind of widget; the end of the base path chooses how it
+ * behaves:
  *
  * | base                                   | POST /responses              | GET /results/{widgetId}  |
  * |----------------------------------------|------------------------------|--------------------------|
- * | `…/api`                                | 201 `{ id, accepted: true }` | canned counts + votes cast in this story |
- * | `…/api-offline`                        | rejects with a TypeError, as a network failure does | same |
- * | `…/api-refuse`                         | 422 with the contract's error body | canned counts      |
- * | `…/api-slow`                           | never answers (the "sending" state) | canned counts      |
+ * | `…/api`                                | 201 `{ id, accepted: true }` | seeded responses + those sent in this story |
+ * | `…/api-offline`                        | rejects with a TypeError, as a network failure does | the same (every request fails) |
+ * | `…/api-refuse`                         | 422 with the contract's error body | seeded responses   |
+ * | `…/api-slow`                           | never answers (the "sending" state) | seeded responses   |
  * | `…/api-broken`                         | 201                          | 503 (results fail to load) |
  *
- * Every other request goes to the real `fetch` untouched.
+ * Results come in the contract's shape for the widget's kind (poll, ranking, pairwise, budget,
+ * needs-assets), counted by the reference endpoint's own tally code, so the stories show what a
+ * real endpoint would send. Every other request goes to the real `fetch` untouched.
  */
+import type { AnswerByKind, Envelope, WidgetKind } from '@delib/protocol';
+import { results, tallies, type Tally } from '../packages/server/src/tally.js';
 
 export const mockOrigin = 'https://mock.delib.test';
 
@@ -34,22 +39,113 @@ export const refusal = {
   },
 };
 
-interface PollTally {
-  total: number;
-  counts: Record<string, number>;
-}
+/** Responses already "in the database" for one widget id: how many people gave each answer. */
+type Seed = { [Kind in WidgetKind]: { widget: Kind; answers: [count: number, answer: AnswerByKind[Kind]][] } }[WidgetKind];
 
-/** Results already "in the database", by widget id. Unknown ids have no votes yet. */
-const canned: Record<string, PollTally> = {
-  'parks-2026': { total: 312, counts: { lighting: 141, play: 102, toilets: 57, other: 12 } },
-  'parks-2026-multiple': { total: 180, counts: { lighting: 121, play: 88, toilets: 97, benches: 64 } },
+/** `count` votes for `winner` over each of `losers`, as `{ loser: count }`. */
+const wins = (winner: string, losers: Record<string, number>) =>
+  Object.entries(losers).map(([loser, count]): [number, AnswerByKind['pairwise']] => [count, { pair: [winner, loser], winner }]);
+
+/** Seeded responses, by widget id. Other ids start with no responses. */
+const seeds: Record<string, Seed> = {
+  'parks-2026': {
+    widget: 'poll',
+    answers: [
+      [141, { choices: ['lighting'] }],
+      [102, { choices: ['play'] }],
+      [57, { choices: ['toilets'] }],
+      [12, { choices: ['other'], other: 'A dog-free area' }],
+    ],
+  },
+  'parks-2026-multiple': {
+    widget: 'poll',
+    answers: [
+      [10, { choices: ['lighting', 'play', 'toilets'] }],
+      [64, { choices: ['lighting', 'benches'] }],
+      [19, { choices: ['lighting', 'play'] }],
+      [28, { choices: ['lighting', 'toilets'] }],
+      [59, { choices: ['play', 'toilets'] }],
+    ],
+  },
+  'parks-ranking-2026': {
+    widget: 'ranking',
+    answers: [
+      [41, { order: ['play', 'lighting', 'toilets', 'benches'] }],
+      [33, { order: ['lighting', 'toilets', 'play', 'benches'] }],
+      [19, { order: ['toilets', 'lighting', 'benches', 'play'] }],
+      [7, { order: ['benches', 'play', 'lighting', 'toilets'] }],
+    ],
+  },
+  'parks-pairwise-2026': {
+    widget: 'pairwise',
+    answers: [
+      ...wins('lighting', { play: 9, toilets: 17, benches: 19, bins: 13 }),
+      ...wins('play', { lighting: 14, toilets: 19, benches: 23, bins: 15 }),
+      ...wins('toilets', { lighting: 9, play: 7, benches: 15, bins: 9 }),
+      ...wins('benches', { lighting: 3, play: 2, toilets: 4, bins: 3 }),
+      ...wins('bins', { lighting: 5, play: 4, toilets: 7, benches: 9 }),
+    ],
+  },
+  'parks-budget-2026': {
+    widget: 'budget',
+    answers: [
+      [35, { allocation: { play: 35, lighting: 25, toilets: 30, trees: 10 } }],
+      [10, { allocation: { play: 30, lighting: 25, toilets: 25, trees: 20 } }],
+      [2, { allocation: { play: 35, lighting: 30, toilets: 25, trees: 10 } }],
+      [1, { allocation: { play: 35, lighting: 25, toilets: 25, trees: 15 } }],
+    ],
+  },
+  'parks-needs-assets-2026': {
+    widget: 'needs-assets',
+    answers: [
+      [23, { needs: [{ category: 'transport' }, { category: 'company' }], assets: [{ category: 'time' }] }],
+      [17, { needs: [{ category: 'childcare' }], assets: [{ category: 'skills' }, { category: 'knowledge' }] }],
+      [11, { needs: [{ category: 'food' }], assets: [{ category: 'space' }] }],
+      [6, { needs: [], assets: [{ category: 'equipment' }, { category: 'time' }] }],
+    ],
+  },
 };
 
-/** Votes cast during the current story, added to the canned ones. Cleared before each story. */
-let cast: { widgetId: string; choices: string[] }[] = [];
+/** Responses sent during the current story, by envelope id (stored once, as the contract says). */
+const sent = new Map<string, Envelope>();
 
-export function resetMockVotes(): void {
-  cast = [];
+/** Forgets the responses sent in earlier stories. */
+export function resetMockResponses(): void {
+  sent.clear();
+}
+
+/** The tally rows of `count` identical responses. */
+const rowsOf = (widget: WidgetKind, answer: AnswerByKind[WidgetKind], count = 1): Tally[] =>
+  tallies({ widget, answer } as Envelope).map((row) => ({ ...row, n: row.n * count, a: row.a * count, b: row.b * count }));
+
+/** The kinds of widget the mock answers for: a made-up `?widget=` gets a 404, not a broken shape. */
+const kinds = new Set<string>(['poll', 'ranking', 'pairwise', 'budget', 'needs-assets'] satisfies WidgetKind[]);
+
+/**
+ * The widget id's results in the shape for its kind: the seeded responses plus those sent in this
+ * story. The kind is the seed's, else the first response's, else the widget's `?widget=` hint, as
+ * the reference endpoint does; undefined (a 404) when none says.
+ */
+function resultsFor(widgetId: string, hint: string | null) {
+  const seed = seeds[widgetId];
+  const widget = seed?.widget ?? [...sent.values()].find((envelope) => envelope.widgetId === widgetId)?.widget ?? hint;
+  if (!widget || !kinds.has(widget)) return undefined;
+  const kind = widget as WidgetKind;
+  const mine = [...sent.values()].filter((envelope) => envelope.widgetId === widgetId && envelope.widget === kind);
+  const rows = [
+    ...(seed?.answers ?? []).flatMap(([count, answer]) => rowsOf(kind, answer, count)),
+    ...mine.flatMap((envelope) => rowsOf(kind, envelope.answer)),
+  ];
+  // One row per (bucket, key), as the reference endpoint keeps them.
+  const merged = new Map<string, Tally>();
+  for (const row of rows) {
+    const key = `${row.bucket}\u0000${row.key}`;
+    const into = merged.get(key);
+    if (into) Object.assign(into, { n: into.n + row.n, a: into.a + row.a, b: into.b + row.b });
+    else merged.set(key, { ...row });
+  }
+  const total = (seed?.answers ?? []).reduce((sum, [count]) => sum + count, 0) + mine.length;
+  return results(kind, widgetId, total, [...merged.values()]);
 }
 
 const json = (status: number, body: unknown) =>
@@ -58,17 +154,6 @@ const json = (status: number, body: unknown) =>
 /** A little latency, so that "Sending…" and "Loading results…" are real states, if brief ones. */
 const latency = (milliseconds = 250) => new Promise((done) => setTimeout(done, milliseconds));
 
-function tally(widgetId: string): PollTally {
-  const base = canned[widgetId] ?? { total: 0, counts: {} };
-  const counts = { ...base.counts };
-  let total = base.total;
-  for (const vote of cast.filter((vote) => vote.widgetId === widgetId)) {
-    total += 1;
-    for (const choice of vote.choices) counts[choice] = (counts[choice] ?? 0) + 1;
-  }
-  return { total, counts };
-}
-
 async function answer(url: URL, init: RequestInit | undefined, method: string): Promise<Response> {
   const match = /^\/api(?:-(offline|refuse|slow|broken))?(\/.*)$/.exec(url.pathname);
   if (!match) return json(404, { error: { code: 'not_found', message: 'Not found' } });
@@ -76,19 +161,22 @@ async function answer(url: URL, init: RequestInit | undefined, method: string): 
   await latency();
   if (variant === 'offline') throw new TypeError('Failed to fetch');
 
-  const results = /^\/results\/([^/]+)$/.exec(route);
-  if (results && method === 'GET') {
+  const resultsRoute = /^\/results\/([^/]+)$/.exec(route);
+  if (resultsRoute && method === 'GET') {
     if (variant === 'broken') return json(503, { error: { code: 'unavailable', message: 'Try again later' } });
-    const widgetId = decodeURIComponent(results[1]);
-    return json(200, { widget: 'poll', widgetId, ...tally(widgetId) });
+    const found = resultsFor(decodeURIComponent(resultsRoute[1]), url.searchParams.get('widget'));
+    return found
+      ? json(200, found)
+      : json(404, { error: { code: 'not_found', message: 'No responses for this widgetId yet.', field: 'widgetId' } });
   }
 
   if (route === '/responses' && method === 'POST') {
     if (variant === 'slow') return new Promise<Response>(() => {});
     if (variant === 'refuse') return json(422, refusal);
-    const envelope = JSON.parse(String(init?.body ?? '{}'));
-    cast.push({ widgetId: envelope.widgetId, choices: envelope.answer?.choices ?? [] });
-    return json(201, { id: envelope.id, accepted: true });
+    const envelope = JSON.parse(String(init?.body ?? '{}')) as Envelope;
+    const again = sent.has(envelope.id);
+    if (!again) sent.set(envelope.id, envelope);
+    return json(again ? 200 : 201, { id: envelope.id, accepted: true });
   }
 
   return json(405, { error: { code: 'method_not_allowed', message: `${method} ${route} is not supported` } });

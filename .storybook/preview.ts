@@ -7,7 +7,7 @@ import darkTheme from '../packages/core/themes/dark.css?raw';
 import highContrastTheme from '../packages/core/themes/high-contrast.css?raw';
 // The build appends these shared rules to every theme file; so does this preview.
 import upgradeRules from '../packages/core/themes/partials/upgrade.css?raw';
-import { installMockEndpoint, resetMockVotes } from './mock-endpoint.js';
+import { installMockEndpoint, resetMockResponses } from './mock-endpoint.js';
 
 // custom-elements.json is written by `npm run build`. Without it Storybook still runs, with no
 // API tables: hence a glob, which finds nothing rather than failing.
@@ -86,13 +86,13 @@ const withTheme: Decorator = (story, context) => {
 const delibKeys = /^delib:(outbox|answer):v1:/;
 
 /**
- * Each story starts as a first visit: no remembered answers, nothing waiting in the outbox, no votes
- * cast on the mock endpoint. Stories that need a returning voter seed storage in their own
+ * Each story starts as a first visit: no remembered answers, nothing waiting in the outbox, no
+ * responses sent to the mock endpoint. Stories that need a returning voter seed storage in their own
  * `beforeEach`, which runs after this one.
  */
 function freshVisit(): void {
   for (const key of Object.keys(localStorage)) if (delibKeys.test(key)) localStorage.removeItem(key);
-  resetMockVotes();
+  resetMockResponses();
 }
 
 /**

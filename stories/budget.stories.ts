@@ -4,7 +4,7 @@ import { attributes, resultsShownIn, statusShows, token, widgetIn, wrap } from '
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import '@delib/ranking/define-budget.js';
 import type { DelibBudget } from '../packages/ranking/src/budget.js';
-import { mockEndpoints, mockOrigin, refusal } from '../.storybook/mock-endpoint.js';
+import { mockEndpoints, refusal } from '../.storybook/mock-endpoint.js';
 
 interface Choice {
   value: string;
@@ -52,54 +52,6 @@ const inAFortnight = (() => {
   return date.toISOString();
 })();
 const longAgo = '2024-03-31T16:00:00.000Z';
-
-// ---- budget results on the mock endpoint -----------------------------------------------------
-
-/**
- * The shared mock endpoint answers results in the poll's shape. Until it learns the budget's, this
- * wraps it for `?widget=budget` results only: canned totals plus what was given in this story.
- */
-const cannedBudgets: Record<string, { total: number; items: Record<string, number> }> = {
-  'parks-budget-2026': { total: 48, items: { play: 1630, lighting: 1210, toilets: 1375, trees: 585 } },
-};
-let given: { widgetId: string; allocation: Record<string, number> }[] = [];
-
-function installBudgetResults(): void {
-  given = [];
-  const marker = Symbol.for('delib.storybook.budgetResults');
-  const scope = window as unknown as Record<symbol, boolean>;
-  if (scope[marker]) return;
-  scope[marker] = true;
-  const inner = window.fetch.bind(window);
-  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const url = new URL(href, location.href);
-    const method = (init?.method ?? 'GET').toUpperCase();
-    if (url.origin !== mockOrigin) return inner(input, init);
-    if (method === 'POST' && /^\/api\/responses$/.test(url.pathname)) {
-      const envelope = JSON.parse(String(init?.body ?? '{}'));
-      if (envelope.widget === 'budget')
-        given.push({ widgetId: envelope.widgetId, allocation: envelope.answer?.allocation ?? {} });
-      return inner(input, init);
-    }
-    const results = /^\/api(?:-(offline|refuse|slow))?\/results\/([^/]+)$/.exec(url.pathname);
-    if (method !== 'GET' || !results || url.searchParams.get('widget') !== 'budget') return inner(input, init);
-    await new Promise((done) => setTimeout(done, 250));
-    const widgetId = decodeURIComponent(results[2]);
-    const base = cannedBudgets[widgetId] ?? { total: 0, items: {} };
-    const totals = { ...base.items };
-    let people = base.total;
-    for (const answer of given.filter((entry) => entry.widgetId === widgetId)) {
-      people += 1;
-      for (const [id, amount] of Object.entries(answer.allocation)) totals[id] = (totals[id] ?? 0) + amount;
-    }
-    const items = Object.entries(totals).map(([id, total]) => ({ id, total, mean: people ? total / people : 0 }));
-    return new Response(JSON.stringify({ widget: 'budget', widgetId, total: people, items }), {
-      status: 200,
-      headers: { 'Content-Type': 'application/json' },
-    });
-  };
-}
 
 // ---- rendering -------------------------------------------------------------------------------
 
@@ -184,7 +136,6 @@ const meta = {
   tags: ['autodocs'],
   component: 'delib-budget',
   render: (args) => wrap(args, budget(args)),
-  beforeEach: installBudgetResults,
   args: {
     'widget-id': 'parks-budget-2026',
     endpoint: mockEndpoints.ok,

@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { attributes, resultsShownIn, statusShows, token, widgetIn, wrap } from './shared.js';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '@delib/ranking/define-pairwise.js';
-import { installMockEndpoint, mockEndpoints, mockOrigin, refusal } from '../.storybook/mock-endpoint.js';
+import { mockEndpoints, refusal } from '../.storybook/mock-endpoint.js';
 
 interface Choice {
   value: string;
@@ -34,75 +34,6 @@ type PairwiseArgs = {
 };
 
 type DelibPairwise = HTMLElementTagNameMap['delib-pairwise'];
-
-// ---- pairwise results on the mock endpoint ---------------------------------------------------
-
-/**
- * The shared mock endpoint answers results in the poll's shape. Pairwise results are worked out here
- * instead, from canned wins and losses plus the votes sent during the story, by the contract's rule:
- * score = 100 × (wins + 1) / (wins + losses + 2).
- */
-const cannedTallies: Record<string, Record<string, { wins: number; losses: number }>> = {
-  'parks-pairwise-2026': {
-    lighting: { wins: 58, losses: 31 },
-    play: { wins: 71, losses: 22 },
-    toilets: { wins: 40, losses: 47 },
-    benches: { wins: 12, losses: 66 },
-    bins: { wins: 25, losses: 40 },
-  },
-};
-let sentVotes: { widgetId: string; pair: [string, string]; winner: string | null }[] = [];
-
-function pairwiseTally(widgetId: string) {
-  const tallies = new Map(Object.entries(cannedTallies[widgetId] ?? {}).map(([id, tally]) => [id, { ...tally }]));
-  const votes = sentVotes.filter((vote) => vote.widgetId === widgetId && vote.winner !== null);
-  for (const { pair, winner } of votes) {
-    for (const id of pair) {
-      const tally = tallies.get(id) ?? { wins: 0, losses: 0 };
-      if (id === winner) tally.wins += 1;
-      else tally.losses += 1;
-      tallies.set(id, tally);
-    }
-  }
-  const items = [...tallies]
-    .map(([id, { wins, losses }]) => ({ id, wins, losses, score: (100 * (wins + 1)) / (wins + losses + 2) }))
-    .sort((a, b) => b.score - a.score);
-  const total = items.reduce((sum, item) => sum + item.wins, 0);
-  return { widget: 'pairwise', widgetId, total, items };
-}
-
-function installPairwiseResults(): void {
-  installMockEndpoint();
-  const marker = Symbol.for('delib.storybook.pairwiseFetch');
-  const scope = window as unknown as Record<symbol, boolean>;
-  if (scope[marker]) return;
-  scope[marker] = true;
-  const underlying = window.fetch.bind(window);
-  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const url = new URL(href, location.href);
-    const match = url.origin === mockOrigin && /^\/api(?:-(offline|refuse|slow|broken))?\/(.*)$/.exec(url.pathname);
-    if (!match) return underlying(input, init);
-    const [, variant, route] = match;
-    const method = (init?.method ?? 'GET').toUpperCase();
-    if (method === 'GET' && route.startsWith('results/') && url.searchParams.get('widget') === 'pairwise' && !variant) {
-      await new Promise((done) => setTimeout(done, 250));
-      const widgetId = decodeURIComponent(route.slice('results/'.length));
-      return new Response(JSON.stringify(pairwiseTally(widgetId)), {
-        status: 200,
-        headers: { 'Content-Type': 'application/json' },
-      });
-    }
-    if (method === 'POST' && route === 'responses' && !variant) {
-      const envelope = JSON.parse(String(init?.body ?? '{}'));
-      if (envelope.widget === 'pairwise' && envelope.answer?.pair) {
-        sentVotes.push({ widgetId: envelope.widgetId, pair: envelope.answer.pair, winner: envelope.answer.winner });
-      }
-    }
-    return underlying(input, init);
-  };
-}
-installPairwiseResults();
 
 // ---- rendering --------------------------------------------------------------------------------
 
@@ -191,9 +122,6 @@ const meta = {
   tags: ['autodocs'],
   component: 'delib-pairwise',
   render: (args) => wrap(args, pairwise(args)),
-  beforeEach: () => {
-    sentVotes = [];
-  },
   args: {
     'widget-id': 'parks-pairwise-2026',
     endpoint: mockEndpoints.ok,

@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { attributes, resultsShownIn, statusShows, token, widgetIn, wrap } from './shared.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import '@delib/ranking/define-ranking.js';
-import { installMockEndpoint, mockEndpoints, mockOrigin } from '../.storybook/mock-endpoint.js';
+import { mockEndpoints } from '../.storybook/mock-endpoint.js';
 
 interface Choice {
   value: string;
@@ -34,81 +34,6 @@ type RankingArgs = {
 };
 
 type DelibRanking = HTMLElementTagNameMap['delib-ranking'];
-
-// ---- ranking results on the mock endpoint ----------------------------------------------------
-
-/**
- * The shared mock endpoint answers results in the poll's shape. Ranking results are worked out here
- * instead, from canned orders plus the orders sent during the story, by the contract's Borda rule:
- * each response gives an item (items in the response − position) points.
- */
-const cannedOrders: Record<string, string[][]> = {
-  'parks-ranking-2026': [
-    ...Array<string[]>(41).fill(['play', 'lighting', 'toilets', 'benches']),
-    ...Array<string[]>(33).fill(['lighting', 'toilets', 'play', 'benches']),
-    ...Array<string[]>(19).fill(['toilets', 'lighting', 'benches', 'play']),
-    ...Array<string[]>(7).fill(['benches', 'play', 'lighting', 'toilets']),
-  ],
-};
-let sentOrders: { widgetId: string; order: string[] }[] = [];
-
-function rankingTally(widgetId: string) {
-  const orders = [
-    ...(cannedOrders[widgetId] ?? []),
-    ...sentOrders.filter((sent) => sent.widgetId === widgetId).map((sent) => sent.order),
-  ];
-  const scores = new Map<string, { borda: number; positions: number; count: number }>();
-  for (const order of orders) {
-    order.forEach((id, index) => {
-      const score = scores.get(id) ?? { borda: 0, positions: 0, count: 0 };
-      score.borda += order.length - (index + 1);
-      score.positions += index + 1;
-      score.count += 1;
-      scores.set(id, score);
-    });
-  }
-  const items = [...scores]
-    .map(([id, score]) => ({ id, borda: score.borda, meanRank: Math.round((score.positions / score.count) * 100) / 100 }))
-    .sort((a, b) => b.borda - a.borda || a.meanRank - b.meanRank);
-  return { widget: 'ranking', widgetId, total: orders.length, items };
-}
-
-function installRankingResults(): void {
-  installMockEndpoint();
-  const marker = Symbol.for('delib.storybook.rankingFetch');
-  const scope = window as unknown as Record<symbol, boolean>;
-  if (scope[marker]) return;
-  scope[marker] = true;
-  const underlying = window.fetch.bind(window);
-  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const url = new URL(href, location.href);
-    const match = url.origin === mockOrigin && /^\/api(?:-(offline|refuse|slow|broken))?\/(.*)$/.exec(url.pathname);
-    if (!match) return underlying(input, init);
-    const [, variant, route] = match;
-    const method = (init?.method ?? 'GET').toUpperCase();
-    if (
-      method === 'GET' &&
-      route.startsWith('results/') &&
-      url.searchParams.get('widget') === 'ranking' &&
-      variant !== 'broken'
-    ) {
-      if (variant === 'offline') return underlying(input, init);
-      await new Promise((done) => setTimeout(done, 250));
-      const widgetId = decodeURIComponent(route.slice('results/'.length));
-      return new Response(JSON.stringify(rankingTally(widgetId)), {
-        status: 200,
-        headers: { 'Content-Type': 'application/json' },
-      });
-    }
-    if (method === 'POST' && route === 'responses' && !variant) {
-      const envelope = JSON.parse(String(init?.body ?? '{}'));
-      if (envelope.widget === 'ranking') sentOrders.push({ widgetId: envelope.widgetId, order: envelope.answer?.order ?? [] });
-    }
-    return underlying(input, init);
-  };
-}
-installRankingResults();
 
 // ---- rendering --------------------------------------------------------------------------------
 
@@ -199,9 +124,6 @@ const meta = {
   tags: ['autodocs'],
   component: 'delib-ranking',
   render: (args) => wrap(args, ranking(args)),
-  beforeEach: () => {
-    sentOrders = [];
-  },
   args: {
     'widget-id': 'parks-ranking-2026',
     endpoint: mockEndpoints.ok,
@@ -219,7 +141,7 @@ const meta = {
       control: 'select',
       options: Object.values(mockEndpoints),
       description:
-        'Base URL of the endpoint: the mock endpoint of `.storybook/mock-endpoint.ts` (`api` accepts, `api-offline` fails like a network, `api-refuse` answers 422, `api-slow` never answers, `api-broken` cannot give results), with ranking results worked out in this stories file.',
+        'Base URL of the endpoint. Here, the mock endpoint of `.storybook/mock-endpoint.ts`: `api` accepts, `api-offline` fails like a network, `api-refuse` answers 422, `api-slow` never answers, `api-broken` cannot give results.',
       ...attributes,
     },
     question: { control: 'text', ...attributes },
