@@ -19,6 +19,7 @@ const widgets = {
   ranking: 'packages/ranking/src/define-ranking.ts',
   pairwise: 'packages/ranking/src/define-pairwise.ts',
   budget: 'packages/ranking/src/define-budget.ts',
+  'needs-assets': 'packages/needs-assets/src/define.ts',
 };
 
 // Resolve the workspace packages to their TypeScript sources, and Lit to its production build.
@@ -179,7 +180,7 @@ const scriptTag = (name, input, extra = []) => ({
   },
 });
 
-const packages = ['protocol', 'core', 'poll', 'ranking', 'server'];
+const packages = ['protocol', 'core', 'poll', 'ranking', 'needs-assets', 'server'];
 // Everything that is not the package's own file stays an import: Lit, other delib packages, Node's
 // built-ins and the server's dependencies.
 const external = (id) => !/^[./]/.test(id) && !/^[A-Za-z]:/.test(id);

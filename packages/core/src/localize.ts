@@ -79,7 +79,8 @@ export class Translator<M extends Catalogue> {
   }
 
   t(key: keyof M & string, values: Values = {}): string {
-    const message: Message = this.overrides[key] ?? this.catalogues[this.lang]?.[key] ?? this.catalogues.en[key];
+    // A key no catalogue has is shown as itself rather than breaking the widget.
+    const message: Message = this.overrides[key] ?? this.catalogues[this.lang]?.[key] ?? this.catalogues.en[key] ?? key;
     let text: string;
     if (typeof message === 'string') text = message;
     else {
