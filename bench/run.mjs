@@ -53,7 +53,7 @@ line(
   }`,
 );
 
-for (const name of ['ranking', 'pairwise', 'budget']) {
+for (const name of ['ranking', 'pairwise', 'budget', 'needs-assets']) {
   const bundle = results.size?.bundles[`delib-${name}.min.js`];
   line(
     bundle && bundle.brotli <= targets.widgetBrotli,
