@@ -329,13 +329,14 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
     const problems: Problem[] = [];
     if (step === 'needs' || step === 'assets') {
       const ticked = draft[step];
-      const count = Object.keys(ticked).length;
+      // Only what is on screen counts: a draft may tick a category the page no longer lists.
+      const count = this.#entries(step).length;
       if (!count && !draft.none[step]) {
         problems.push({ message: t(step === 'needs' ? 'chooseNeeds' : 'chooseAssets'), field: `${step}-0` });
       } else if (
         step === 'assets' &&
         draft.none.assets &&
-        !Object.keys(draft.needs).length &&
+        !this.#entries('needs').length &&
         (draft.none.needs || !this.#categories.needs.length)
       ) {
         problems.push({ message: t('nothingAtAll'), field: 'assets-0' });
