@@ -104,6 +104,36 @@ const seeds: Record<string, Seed> = {
       [6, { needs: [], assets: [{ category: 'equipment' }, { category: 'time' }] }],
     ],
   },
+  // The default categories of <delib-needs-assets> (packages/needs-assets/src/categories.ts).
+  'neighbourhood-needs-2026': {
+    widget: 'needs-assets',
+    answers: [
+      [28, { needs: [{ category: 'getting-around' }, { category: 'older-people' }], assets: [{ category: 'time' }] }],
+      [
+        22,
+        {
+          needs: [{ category: 'children-and-young-people' }, { category: 'safety' }],
+          assets: [{ category: 'skills' }, { category: 'space' }],
+        },
+      ],
+      [17, { needs: [{ category: 'housing' }, { category: 'digital-access' }], assets: [{ category: 'knowledge' }] }],
+      [
+        12,
+        {
+          needs: [{ category: 'food' }, { category: 'health-and-care' }],
+          assets: [{ category: 'equipment' }, { category: 'connections' }],
+        },
+      ],
+      [
+        9,
+        {
+          needs: [{ category: 'green-spaces' }, { category: 'culture' }],
+          assets: [{ category: 'time' }, { category: 'skills' }],
+        },
+      ],
+      [4, { needs: [{ category: 'jobs-and-skills' }, { category: 'other', detail: 'A cash machine' }], assets: [] }],
+    ],
+  },
 };
 
 /** Responses sent during the current story, by envelope id (stored once, as the contract says). */
