@@ -78,7 +78,13 @@ test(
   'every bundle on one page, all-in-one first and last: no errors, every element defined, the poll works',
   budget,
   async (t) => {
-    const each = ['/delib-poll.min.js', '/delib-ranking.min.js', '/delib-pairwise.min.js', '/delib-budget.min.js'];
+    const each = [
+      '/delib-poll.min.js',
+      '/delib-ranking.min.js',
+      '/delib-pairwise.min.js',
+      '/delib-budget.min.js',
+      '/delib-needs-assets.min.js',
+    ];
     const { url, api, context } = await setup(t, {
       'all-first.html': page({ bundles: ['/delib.min.js', ...each] }),
       'all-last.html': page({ bundles: [...each, '/delib.min.js'] }),
@@ -86,11 +92,11 @@ test(
     for (const name of ['all-first.html', 'all-last.html']) {
       const p = await open(context, `${url}/${name}`);
       const tags = await p.evaluate(() =>
-        ['delib-poll', 'delib-ranking', 'delib-pairwise', 'delib-budget', 'delib-provider'].map(
+        ['delib-poll', 'delib-ranking', 'delib-pairwise', 'delib-budget', 'delib-needs-assets', 'delib-provider'].map(
           (tag) => typeof customElements.get(tag),
         ),
       );
-      assert.deepEqual(tags, ['function', 'function', 'function', 'function', 'function']);
+      assert.deepEqual(tags, ['function', 'function', 'function', 'function', 'function', 'function']);
       if (name === 'all-first.html') await voteAndCheck(p, api);
       assert.deepEqual(p.problems, []);
     }
