@@ -23,6 +23,8 @@ const pages = {
   'council-consultation-cy.html': { polls: 3, voteButton: 'Pleidleisio' },
   'think-tank-post.html': { polls: 1, voteButton: 'Vote' },
   'participatory-budget.html': { polls: 0, voteButton: 'Submit ranking' },
+  'our-neighbourhood.html': { polls: 0, voteButton: 'Continue' },
+  'privacy.html': { polls: 0 },
 };
 
 let server;
