@@ -47,6 +47,9 @@ const en = {
   inForm: 'Your answers will be sent with the rest of this form.',
   send: 'Send',
   submitted: 'Thank you. We have received your answers.',
+  queued:
+    'We could not send your answers just now. They are saved on this device and will be sent automatically, even if you close this page.',
+  refused: 'Your answers could not be accepted: {reason}',
   doneTitle: 'Thank you',
   doneBody: 'We have received what you told us.',
   queuedTitle: 'Your answers are saved',
@@ -151,6 +154,9 @@ export const needsAssetsMessages: Catalogues<NeedsAssetsMessages> = {
     inForm: 'Bydd eich atebion yn cael eu hanfon gyda gweddill y ffurflen hon.',
     send: 'Anfon',
     submitted: 'Diolch. Rydym wedi cael eich atebion.',
+    queued:
+      "Nid oedd modd anfon eich atebion ar hyn o bryd. Maen nhw wedi'u cadw ar y ddyfais hon a byddant yn cael eu hanfon yn awtomatig, hyd yn oed os byddwch yn cau'r dudalen hon.",
+    refused: 'Nid oedd modd derbyn eich atebion: {reason}',
     doneTitle: 'Diolch',
     doneBody: 'Rydym wedi cael yr hyn a ddywedoch wrthym.',
     queuedTitle: "Mae eich atebion wedi'u cadw",
@@ -253,6 +259,9 @@ export const needsAssetsMessages: Catalogues<NeedsAssetsMessages> = {
     inForm: "Thèid na freagairtean agad a chur còmhla ris a' chòrr dhen fhoirm seo.",
     send: 'Cuir',
     submitted: 'Tapadh leat. Fhuair sinn na freagairtean agad.',
+    queued:
+      "Cha b' urrainn dhuinn na freagairtean agad a chur an-dràsta. Tha iad air an sàbhaladh air an uidheam seo agus thèid an cur leotha fhèin, fiù 's ma dhùineas tu an duilleag seo.",
+    refused: "Cha b' urrainn dhuinn gabhail ris na freagairtean agad: {reason}",
     doneTitle: 'Tapadh leat',
     doneBody: "Fhuair sinn na dh'innis thu dhuinn.",
     queuedTitle: 'Tha na freagairtean agad air an sàbhaladh',

@@ -453,8 +453,11 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
     else if (closed) body = html`<p class="hint">${closing}</p>`;
     else body = this.#renderStep(closing);
     const status = submission.state === 'idle' ? this.#announcement : this.submissionMessage;
+    // Step changes repeat the heading, and the confirmation panel says the rest: those are for
+    // screen readers only. "Sending…" and a refusal are news for everyone.
+    const shown = submission.state === 'sending' || submission.state === 'refused';
     return html`${body}
-      <div part="status" role="status" class=${submission.state}>${status}</div>
+      <div part="status" role="status" class="${submission.state} ${shown ? '' : 'sr-only'}">${status}</div>
       ${this.#renderResults()}`;
   }
 
@@ -568,10 +571,12 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
     id: 'area' | 'name' | 'email' | 'phone',
     label: string,
     byField: Map<string, string>,
-    attributes: { type?: string; autocomplete: string; max: number; hint?: string },
+    attributes: { type?: string; autocomplete: string; max: number; hint?: string; describedBy?: string },
   ) {
     const error = byField.get(id);
-    const describedBy = [attributes.hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
+    const describedBy = [attributes.hint && `${id}-hint`, attributes.describedBy, error && `${id}-error`]
+      .filter(Boolean)
+      .join(' ');
     return html`<div class="field ${error ? 'invalid' : ''}">
       <label for=${id}>${label}</label>
       ${attributes.hint ? html`<p class="hint" id="${id}-hint">${attributes.hint}</p>` : nothing} ${this.#fieldError(id, error)}
@@ -623,8 +628,18 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
             ? html`<div class="reveal" part="reveal">
                 ${this.#textField('name', t('name'), byField, { autocomplete: 'name', max: limits.nameLength })}
                 <p class="hint" id="how">${t('contactHow')}</p>
-                ${this.#textField('email', t('email'), byField, { type: 'email', autocomplete: 'email', max: limits.emailLength })}
-                ${this.#textField('phone', t('phone'), byField, { type: 'tel', autocomplete: 'tel', max: limits.phoneLength })}
+                ${this.#textField('email', t('email'), byField, {
+                  type: 'email',
+                  autocomplete: 'email',
+                  max: limits.emailLength,
+                  describedBy: 'how',
+                })}
+                ${this.#textField('phone', t('phone'), byField, {
+                  type: 'tel',
+                  autocomplete: 'tel',
+                  max: limits.phoneLength,
+                  describedBy: 'how',
+                })}
               </div>`
             : nothing
         }
