@@ -399,6 +399,16 @@ export class DelibRanking extends DelibElement<RankingMessages> {
     this.#announce(this.#describe(drag.value, 'dropped'));
   }
 
+  /**
+   * A touch on the grip is the widget's own from the start: cancelling it stops the browser making
+   * gestures of it. `touch-action: none` already stops the page scrolling, but without this a drag
+   * let go while still moving becomes a fling, and the person's next tap (on Submit, say) only
+   * stops that fling and is lost.
+   */
+  #onGripTouchStart(event: TouchEvent): void {
+    if (event.cancelable) event.preventDefault();
+  }
+
   #onPointerCancel(event: PointerEvent): void {
     if (this.#drag && event.pointerId === this.#drag.pointerId) this.#endDrag();
   }
@@ -559,7 +569,7 @@ export class DelibRanking extends DelibElement<RankingMessages> {
       @pointercancel=${this.#onPointerCancel}
       @lostpointercapture=${this.#onPointerCancel}
     >
-      <span class="grip" part="grip" aria-hidden="true"></span>
+      <span class="grip" part="grip" aria-hidden="true" @touchstart=${this.#onGripTouchStart}></span>
       <span class="position" part="position" aria-hidden="true"
         >${isRanked ? this.i18n.number(position + 1) : t('notRankedBadge')}</span
       >
@@ -600,8 +610,10 @@ export class DelibRanking extends DelibElement<RankingMessages> {
       ${closing ? html`<p class="hint">${closing}</p>` : nothing}
       ${
         order.length
-          ? html`<p id="your-ranking">${t('yourRanking')}</p>
-              <ol class="your-ranking" aria-labelledby="your-ranking">
+          ? // No aria-labelledby on the list: the focused answer's accessible name is worked out from
+            // its content, and a labelled list would put its label there instead of the ranking.
+            html`<p>${t('yourRanking')}</p>
+              <ol class="your-ranking">
                 ${order.map((value) => html`<li>${this.#labelOf(value)}</li>`)}
               </ol>`
           : nothing
