@@ -1,0 +1,483 @@
+/**
+ * Walk-throughs of each widget as residents do them, against the built script-tag bundles (issue 4:
+ * "each widget can be completed by mouse, by touch, by keyboard alone and with a screen reader, and
+ * posts the contract's answer"). Run `npm run build` first.
+ *
+ *   node --import tsx --test test/e2e/walkthrough.test.mjs
+ *
+ * - Screen reader: every control is found by its accessible role and name, and only the keyboard
+ *   acts. After each step the test reads, from Chromium's accessibility tree, what a screen reader
+ *   would hear from the polite live region (role=status) and what has focus.
+ * - Touch: a 375×667 touch screen; taps on the centres of controls found by role and name, and for
+ *   the ranking a touch drag on an item's grip.
+ * - Mouse: clicks, and for the ranking a mouse drag.
+ *
+ * Each ends by checking that the endpoint received exactly one envelope per response, whose `answer`
+ * is the contract's (CONTRACT.md sections 2 and 4).
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { isDeepStrictEqual } from 'node:util';
+import { launch } from './browser.mjs';
+import { go, open, page, pollElement, requireBuild, site, sleep, uuidV4 } from './pages.mjs';
+
+requireBuild();
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+// ---- the accessibility tree ---------------------------------------------------------------------
+
+function* descendants(node) {
+  yield node;
+  for (const child of node.children ?? []) yield* descendants(child);
+}
+
+/** The text a screen reader reads out of `node`: its static text, white space folded. */
+const textOf = (node) =>
+  [...descendants(node)]
+    .filter((each) => each.role === 'StaticText')
+    .map((each) => each.name)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const tree = (p) => p.accessibility.snapshot({ interestingOnly: false });
+
+/** What the live region says now. */
+async function heard(p) {
+  const region = [...descendants(await tree(p))].find((node) => node.role === 'status');
+  return region ? textOf(region) : undefined;
+}
+
+/** The focused node: its role, accessible name and states (`checked`, …). */
+async function focused(p) {
+  const node = [...descendants(await tree(p))].filter((each) => each.focused && each.role !== 'RootWebArea').at(-1);
+  return node && { ...node, name: node.name ?? '' };
+}
+
+/** Waits until `read()` gives `expected` (deep equality), then asserts it, so a failure shows the last value. */
+async function until(read, expected, message, timeout = 5_000) {
+  const end = Date.now() + timeout;
+  let value = await read();
+  while (!isDeepStrictEqual(value, expected) && Date.now() < end) {
+    await sleep(40);
+    value = await read();
+  }
+  assert.deepEqual(value, expected, message);
+}
+
+/** A selector for the control with this role and accessible name (puppeteer's ARIA query handler). */
+const aria = (role, name) => `::-p-aria([name="${name.replace(/"/g, '\\"')}"][role="${role}"])`;
+
+// ---- one person, one page -----------------------------------------------------------------------
+
+/**
+ * What a walk-through uses: key presses and screen-reader checks, taps or clicks on controls found
+ * by role and name, drags.
+ */
+function person(p, mode) {
+  const find = (role, name) => p.waitForSelector(aria(role, name), { timeout: 5_000 });
+  const centre = async (handle) => {
+    await handle.scrollIntoView();
+    const box = await handle.boundingBox();
+    assert.ok(box, 'the control is on screen');
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2, box };
+  };
+  return {
+    page: p,
+    find,
+    centre,
+    /** Presses `key` `times` times, as real key events. */
+    async press(key, times = 1) {
+      for (let index = 0; index < times; index++) await p.keyboard.press(key);
+    },
+    async type(text) {
+      await p.keyboard.type(text);
+    },
+    /** The live region says exactly `text` (waiting for it to settle). */
+    hears: (text) => until(() => heard(p), text, 'what the live region says'),
+    /**
+     * Focus is on the control with this role and accessible name, what a screen reader says on
+     * focus, and `states` such as `{ checked: true }`.
+     */
+    focusIs: (role, name, states = {}) =>
+      until(
+        async () => {
+          const node = await focused(p);
+          return node && { role: node.role, name: node.name, ...pick(node, Object.keys(states)) };
+        },
+        { role, name, ...states },
+        'what has focus',
+      ),
+    /** Tabs forward until the control with this role and name has focus (failing after 30 presses). */
+    async tabTo(role, name) {
+      for (let presses = 0; presses < 30; presses++) {
+        await p.keyboard.press('Tab');
+        const node = await focused(p);
+        if (node?.role === role && node.name === name) return;
+      }
+      assert.fail(`Tab never reached the ${role} "${name}"`);
+    },
+    /** Taps (touch) or clicks (mouse) the centre of the control with this role and name. */
+    async hit(role, name) {
+      assert.notEqual(mode, 'keyboard', 'the keyboard walk-throughs use no pointer');
+      const { x, y } = await centre(await find(role, name));
+      if (mode === 'touch') await p.touchscreen.tap(x, y);
+      else await p.mouse.click(x, y);
+    },
+    /**
+     * Presses at `from`, moves to `to` in `steps` moves, and lets go while still moving, as a quick
+     * finger does: a finger or the mouse.
+     */
+    async drag(from, to, steps = 8) {
+      assert.notEqual(mode, 'keyboard', 'the keyboard walk-throughs use no pointer');
+      const at = (step) => [from.x + ((to.x - from.x) * step) / steps, from.y + ((to.y - from.y) * step) / steps];
+      if (mode === 'touch') {
+        await p.touchscreen.touchStart(from.x, from.y);
+        for (let step = 1; step <= steps; step++) await p.touchscreen.touchMove(...at(step));
+        await p.touchscreen.touchEnd();
+      } else {
+        await p.mouse.move(from.x, from.y);
+        await p.mouse.down();
+        for (let step = 1; step <= steps; step++) await p.mouse.move(...at(step));
+        await p.mouse.up();
+      }
+    },
+  };
+}
+
+const pick = (object, keys) => Object.fromEntries(keys.map((key) => [key, object[key]]));
+
+const viewports = {
+  keyboard: { width: 1024, height: 768 },
+  mouse: { width: 1024, height: 768 },
+  touch: { width: 375, height: 667, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+};
+
+/**
+ * Opens the widget's page in a fresh context with the endpoint double, lets `walk` complete it, and
+ * checks that the endpoint got exactly the answers `walk` returns, one envelope each, and no errors.
+ */
+async function walkThrough(t, widget, mode, walk) {
+  const file = `${widget.kind}.html`;
+  const head = '<meta name="viewport" content="width=device-width, initial-scale=1">';
+  const s = await site({ [file]: page({ head, body: widget.body, bundles: [widget.bundle] }) });
+  const context = await browser.createBrowserContext();
+  t.after(async () => {
+    await context.close().catch(() => {});
+    await s.close();
+  });
+  // A moment in flight, so that "Sending…" is a state a screen reader can hear.
+  s.api.set('ok', { delayMs: mode === 'keyboard' ? 300 : 0 });
+  const p = await open(context);
+  await p.setViewport(viewports[mode]);
+  await go(p, `${s.url}/${file}`, widget.tag);
+
+  const expected = await walk(person(p, mode));
+
+  await s.api.waitForPosts(expected.length);
+  await sleep(300);
+  assert.deepEqual(
+    s.api.posts.map((post) => post.body?.answer),
+    expected,
+    'one POST per response, each with the contract answer',
+  );
+  for (const post of s.api.posts) {
+    assert.equal(post.status, 201);
+    assert.match(post.body.id, uuidV4);
+    assert.equal(post.body.widget, widget.kind);
+    assert.equal(post.body.widgetId, widget.widgetId);
+    assert.equal(post.body.locale, 'en');
+    assert.equal(post.body.page, `${s.url}/${file}`);
+  }
+  assert.equal(new Set(s.api.posts.map((post) => post.id)).size, expected.length, 'a new id per response');
+  assert.deepEqual(p.problems, [], 'no page errors');
+}
+
+// ---- the widgets --------------------------------------------------------------------------------
+
+const poll = {
+  kind: 'poll',
+  tag: 'delib-poll',
+  bundle: '/delib-poll.min.js',
+  widgetId: 'parks-2026',
+  body: pollElement(),
+};
+
+const ranking = {
+  kind: 'ranking',
+  tag: 'delib-ranking',
+  bundle: '/delib-ranking.min.js',
+  widgetId: 'parks-ranking',
+  body: `<delib-ranking widget-id="parks-ranking" endpoint="/api" question="Which parks should be improved first?">
+    <option value="alpha">Alpha park</option>
+    <option value="bravo">Bravo park</option>
+    <option value="charlie">Charlie park</option>
+    <option value="delta">Delta park</option>
+  </delib-ranking>`,
+};
+
+const pairwise = {
+  kind: 'pairwise',
+  tag: 'delib-pairwise',
+  bundle: '/delib-pairwise.min.js',
+  widgetId: 'parks-pairwise',
+  body: `<delib-pairwise widget-id="parks-pairwise" endpoint="/api" votes="3">
+    <option value="lighting">Better lighting</option>
+    <option value="play">Play areas</option>
+    <option value="toilets">Public toilets</option>
+    <option value="benches">More benches</option>
+  </delib-pairwise>`,
+};
+
+const budget = {
+  kind: 'budget',
+  tag: 'delib-budget',
+  bundle: '/delib-budget.min.js',
+  widgetId: 'parks-budget',
+  body: `<delib-budget widget-id="parks-budget" endpoint="/api" total="100" step="5" question="How would you share 100 points across the park?">
+    <option value="play">Play areas</option>
+    <option value="lighting">Lighting</option>
+    <option value="toilets">Public toilets</option>
+    <option value="trees">Trees and planting</option>
+  </delib-budget>`,
+};
+
+/** The pair on screen, read from the accessibility tree: the first two buttons of the pair's group. */
+async function currentPair(p) {
+  const group = [...descendants(await tree(p))].find(
+    (node) => node.role === 'group' && node.name === 'Which matters more to you?',
+  );
+  assert.ok(group, 'the pair is on screen');
+  const [first, second] = [...descendants(group)].filter((node) => node.role === 'button').map((node) => node.name);
+  return [first, second];
+}
+
+const pairwiseValues = {
+  'Better lighting': 'lighting',
+  'Play areas': 'play',
+  'Public toilets': 'toilets',
+  'More benches': 'benches',
+};
+const values = (labels) => labels.map((label) => pairwiseValues[label]);
+
+const walks = {
+  poll: {
+    async keyboard(you) {
+      await you.press('Tab');
+      await you.focusIs('radio', 'Better lighting', { checked: false });
+      await you.tabTo('button', 'Vote');
+      // Nothing chosen: the error summary takes focus and links to the options.
+      await you.press('Enter');
+      await you.focusIs('group', 'There is a problem');
+      await you.press('Tab');
+      await you.focusIs('link', 'Select an option');
+      await you.press('Enter');
+      await you.focusIs('radio', 'Better lighting', { checked: false });
+      await you.press('ArrowDown');
+      await you.focusIs('radio', 'New play equipment', { checked: true });
+      await you.tabTo('button', 'Vote');
+      await you.press('Space');
+      await you.hears('Sending…');
+      await you.hears('Thank you. Your vote has been counted.');
+      await you.focusIs('generic', 'Which park improvement matters most to you? You voted for: New play equipment.');
+      return [{ choices: ['play'] }];
+    },
+    async pointer(you) {
+      await you.hit('radio', 'Better lighting');
+      await you.hit('radio', 'Public toilets');
+      await you.hit('button', 'Vote');
+      await you.hears('Thank you. Your vote has been counted.');
+      return [{ choices: ['toilets'] }];
+    },
+  },
+
+  ranking: {
+    async keyboard(you) {
+      await you.press('Tab');
+      await you.focusIs('listitem', 'Alpha park, position 1 of 4');
+      await you.press('ArrowDown');
+      await you.focusIs('listitem', 'Bravo park, position 2 of 4');
+      await you.press('Space');
+      await you.hears(
+        'Bravo park picked up, position 2 of 4. Use the up and down arrow keys to move it, Space or Enter to drop it, Escape to cancel.',
+      );
+      await you.press('ArrowDown');
+      await you.hears('Bravo park, position 3 of 4');
+      await you.focusIs('listitem', 'Bravo park, position 3 of 4');
+      await you.press('ArrowDown');
+      await you.hears('Bravo park, position 4 of 4');
+      await you.focusIs('listitem', 'Bravo park, position 4 of 4');
+      await you.press('Space');
+      await you.hears('Bravo park dropped at position 4 of 4.');
+      await you.focusIs('listitem', 'Bravo park, position 4 of 4');
+
+      // Picked up, moved, and put back with Escape.
+      await you.press('ArrowUp');
+      await you.focusIs('listitem', 'Delta park, position 3 of 4');
+      await you.press('Enter');
+      await you.hears(
+        'Delta park picked up, position 3 of 4. Use the up and down arrow keys to move it, Space or Enter to drop it, Escape to cancel.',
+      );
+      await you.press('Home');
+      await you.hears('Delta park, position 1 of 4');
+      await you.focusIs('listitem', 'Delta park, position 1 of 4');
+      await you.press('Escape');
+      await you.hears('Move cancelled. Delta park is back at position 3 of 4.');
+      await you.focusIs('listitem', 'Delta park, position 3 of 4');
+
+      await you.press('Enter');
+      await you.press('ArrowUp', 2);
+      await you.hears('Delta park, position 1 of 4');
+      await you.press('Enter');
+      await you.hears('Delta park dropped at position 1 of 4.');
+
+      // The item's own buttons: Up is disabled at the top, so Tab reaches Down.
+      await you.press('Tab');
+      await you.focusIs('button', 'Move Delta park down');
+      await you.press('Enter');
+      await you.hears('Delta park, position 2 of 4');
+      await you.focusIs('button', 'Move Delta park down');
+
+      await you.tabTo('button', 'Submit ranking');
+      await you.press('Enter');
+      await you.hears('Sending…');
+      await you.hears('Thank you. Your ranking has been counted.');
+      // The answer takes focus, named by what it says.
+      await you.focusIs(
+        'generic',
+        'Which parks should be improved first? Your ranking: Alpha park Delta park Charlie park Bravo park',
+      );
+      return [{ order: ['alpha', 'delta', 'charlie', 'bravo'] }];
+    },
+    async pointer(you, pointer) {
+      await you.hit('button', 'Move Charlie park up');
+      await you.hears('Charlie park, position 2 of 4');
+      // Delta, last, dragged above the first item: by its grip with a finger, anywhere with the mouse.
+      const item = await you.find('listitem', 'Delta park, position 4 of 4');
+      const handle = pointer === 'touch' ? await item.$('[part="grip"]') : item;
+      const from = await you.centre(handle);
+      const first = await you.centre(await you.find('listitem', 'Alpha park, position 1 of 4'));
+      await you.drag(from, { x: from.x, y: first.box.y + 4 });
+      await you.hears('Delta park dropped at position 1 of 4.');
+      await you.hit('button', 'Submit ranking');
+      await you.hears('Thank you. Your ranking has been counted.');
+      return [{ order: ['delta', 'alpha', 'charlie', 'bravo'] }];
+    },
+  },
+
+  pairwise: {
+    async keyboard(you) {
+      const first = await currentPair(you.page);
+      await you.press('Tab');
+      await you.focusIs('button', first[0]);
+      await you.press('Enter');
+      await you.hears(`You chose ${first[0]} over ${first[1]}. Pair 2 of 3.`);
+      const second = await currentPair(you.page);
+      // The same button now offers the next pair's first item; 2 chooses the second.
+      await you.focusIs('button', second[0]);
+      await you.press('2');
+      await you.hears(`You chose ${second[1]} over ${second[0]}. Pair 3 of 3.`);
+      const third = await currentPair(you.page);
+      await you.tabTo('button', "I can't decide");
+      await you.press('Space');
+      await you.hears(`You could not decide between ${third[0]} and ${third[1]}. That was the last pair. Thank you.`);
+      await you.focusIs('generic', 'Which matters more to you? You compared 3 pairs.');
+      return [
+        { pair: values(first), winner: values(first)[0] },
+        { pair: values(second), winner: values(second)[1] },
+        { pair: values(third), winner: null },
+      ];
+    },
+    async pointer(you) {
+      const first = await currentPair(you.page);
+      await you.hit('button', first[0]);
+      await you.hears(`You chose ${first[0]} over ${first[1]}. Pair 2 of 3.`);
+      const second = await currentPair(you.page);
+      await you.hit('button', second[1]);
+      await you.hears(`You chose ${second[1]} over ${second[0]}. Pair 3 of 3.`);
+      const third = await currentPair(you.page);
+      await you.hit('button', "I can't decide");
+      await you.hears(`You could not decide between ${third[0]} and ${third[1]}. That was the last pair. Thank you.`);
+      return [
+        { pair: values(first), winner: values(first)[0] },
+        { pair: values(second), winner: values(second)[1] },
+        { pair: values(third), winner: null },
+      ];
+    },
+  },
+
+  budget: {
+    async keyboard(you) {
+      await you.tabTo('textbox', 'Play areas');
+      await you.type('70');
+      await you.hears('30 points left to share out, of 100 points.');
+      await you.tabTo('textbox', 'Lighting');
+      await you.type('50');
+      await you.hears('You have given 20 points more than the 100 points you have.');
+      await you.tabTo('button', 'Submit');
+      await you.press('Enter');
+      const overspent = 'You have given 20 points too many. Take 20 points away so that you give no more than 100 points';
+      await you.focusIs('group', 'There is a problem');
+      await you.press('Tab');
+      await you.focusIs('link', overspent);
+      await you.press('Enter');
+      await you.focusIs('textbox', 'Play areas');
+      await you.press('Backspace', 2);
+      await you.type('40');
+      await you.hears('10 points left to share out, of 100 points.');
+      // Up and Down in a box step by `step`.
+      await you.press('ArrowUp', 2);
+      await you.hears('You have shared out all 100 points.');
+      await you.tabTo('button', 'Take 5 points from Lighting');
+      await you.press('Space');
+      await you.hears('5 points left to share out, of 100 points.');
+      await you.focusIs('button', 'Take 5 points from Lighting');
+      await you.tabTo('button', 'Add 5 points to Trees and planting');
+      await you.press('Space');
+      await you.hears('You have shared out all 100 points.');
+      await you.tabTo('button', 'Submit');
+      await you.press('Enter');
+      await you.hears('Sending…');
+      await you.hears('Thank you. Your budget has been received.');
+      await you.focusIs(
+        'generic',
+        'How would you share 100 points across the park? You gave: Play areas: 50 points, Lighting: 45 points and Trees and planting: 5 points.',
+      );
+      return [{ allocation: { play: 50, lighting: 45, toilets: 0, trees: 5 } }];
+    },
+    async pointer(you) {
+      for (let tap = 0; tap < 8; tap++) await you.hit('button', 'Add 5 points to Play areas');
+      for (let tap = 0; tap < 7; tap++) await you.hit('button', 'Add 5 points to Lighting');
+      await you.hears('25 points left to share out, of 100 points.');
+      // A box takes a tap (or click), then what is typed.
+      await you.hit('textbox', 'Public toilets');
+      await you.type('25');
+      await you.hears('You have shared out all 100 points.');
+      // + never overspends: nothing is left to add.
+      await you.hit('button', 'Add 5 points to Trees and planting');
+      await you.hit('button', 'Submit');
+      await you.hears('Thank you. Your budget has been received.');
+      return [{ allocation: { play: 40, lighting: 35, toilets: 25, trees: 0 } }];
+    },
+  },
+};
+
+const timeLimit = { timeout: 30_000 };
+
+for (const widget of [poll, ranking, pairwise, budget]) {
+  test(`<delib-${widget.kind}> with a screen reader and the keyboard alone`, timeLimit, (t) =>
+    walkThrough(t, widget, 'keyboard', walks[widget.kind].keyboard),
+  );
+  for (const pointer of ['touch', 'mouse']) {
+    test(`<delib-${widget.kind}> by ${pointer}`, timeLimit, (t) =>
+      walkThrough(t, widget, pointer, (you) => walks[widget.kind].pointer(you, pointer)),
+    );
+  }
+}
