@@ -250,6 +250,22 @@ const budget = {
 };
 
 /** The pair on screen, read from the accessibility tree: the first two buttons of the pair's group. */
+/**
+ * After a vote: waits until the live region says `said` and then names the pair now on screen
+ * ("Pair 2 of 3: A or B?"), and gives that pair.
+ */
+async function nextPairHeard(you, said) {
+  await you.page.waitForFunction(
+    (said) =>
+      document.querySelector('delib-pairwise').shadowRoot.querySelector('[role=status]').textContent.trim().startsWith(said),
+    {},
+    said,
+  );
+  const pair = await currentPair(you.page);
+  await you.hears(`${said}${pair[0]} or ${pair[1]}?`);
+  return pair;
+}
+
 async function currentPair(p) {
   const group = [...descendants(await tree(p))].find(
     (node) => node.role === 'group' && node.name === 'Which matters more to you?',
@@ -378,13 +394,11 @@ const walks = {
       await you.press('Tab');
       await you.focusIs('button', first[0]);
       await you.press('Enter');
-      await you.hears(`You chose ${first[0]} over ${first[1]}. Pair 2 of 3.`);
-      const second = await currentPair(you.page);
+      const second = await nextPairHeard(you, `You chose ${first[0]} over ${first[1]}. Pair 2 of 3: `);
       // The same button now offers the next pair's first item; 2 chooses the second.
       await you.focusIs('button', second[0]);
       await you.press('2');
-      await you.hears(`You chose ${second[1]} over ${second[0]}. Pair 3 of 3.`);
-      const third = await currentPair(you.page);
+      const third = await nextPairHeard(you, `You chose ${second[1]} over ${second[0]}. Pair 3 of 3: `);
       await you.tabTo('button', "I can't decide");
       await you.press('Space');
       await you.hears(`You could not decide between ${third[0]} and ${third[1]}. That was the last pair. Thank you.`);
@@ -398,11 +412,9 @@ const walks = {
     async pointer(you) {
       const first = await currentPair(you.page);
       await you.hit('button', first[0]);
-      await you.hears(`You chose ${first[0]} over ${first[1]}. Pair 2 of 3.`);
-      const second = await currentPair(you.page);
+      const second = await nextPairHeard(you, `You chose ${first[0]} over ${first[1]}. Pair 2 of 3: `);
       await you.hit('button', second[1]);
-      await you.hears(`You chose ${second[1]} over ${second[0]}. Pair 3 of 3.`);
-      const third = await currentPair(you.page);
+      const third = await nextPairHeard(you, `You chose ${second[1]} over ${second[0]}. Pair 3 of 3: `);
       await you.hit('button', "I can't decide");
       await you.hears(`You could not decide between ${third[0]} and ${third[1]}. That was the last pair. Thank you.`);
       return [

@@ -17,7 +17,7 @@ const en = {
   keysHint: 'You can also press 1 or the left arrow key for the first, 2 or the right arrow key for the second.',
   chose: 'You chose {winner} over {loser}.',
   undecided: 'You could not decide between {first} and {second}.',
-  nextPair: 'Pair {n} of {total}.',
+  nextPair: 'Pair {n} of {total}: {first} or {second}?',
   finished: 'That was the last pair. Thank you.',
   stopped: 'Thank you for your answers.',
   answered: { one: 'You compared {n} pair.', other: 'You compared {n} pairs.' },
@@ -55,7 +55,7 @@ export const pairwiseMessages: Catalogues<PairwiseMessages> = {
     keysHint: "Gallwch hefyd bwyso 1 neu'r fysell saeth chwith ar gyfer y cyntaf, 2 neu'r fysell saeth dde ar gyfer yr ail.",
     chose: 'Fe wnaethoch chi ddewis {winner} dros {loser}.',
     undecided: 'Doeddech chi ddim yn gallu penderfynu rhwng {first} a {second}.',
-    nextPair: 'Pâr {n} o {total}.',
+    nextPair: 'Pâr {n} o {total}: {first} neu {second}?',
     finished: "Dyna'r pâr olaf. Diolch.",
     stopped: 'Diolch am eich atebion.',
     answered: {
@@ -101,7 +101,7 @@ export const pairwiseMessages: Catalogues<PairwiseMessages> = {
       "'S urrainn dhut cuideachd 1 no an t-saighead chlì a bhrùthadh airson a' chiad fhear, 2 no an t-saighead dheas airson an dàrna fear.",
     chose: 'Thagh thu {winner} seach {loser}.',
     undecided: "Cha b' urrainn dhut co-dhùnadh eadar {first} agus {second}.",
-    nextPair: 'Paidhir {n} à {total}.',
+    nextPair: 'Paidhir {n} à {total}: {first} no {second}?',
     finished: 'B’ e sin a’ phaidhir mu dheireadh. Tapadh leat.',
     stopped: 'Tapadh leat airson do fhreagairtean.',
     answered: {

@@ -235,7 +235,11 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
       choice === null
         ? t('undecided', { first, second })
         : t('chose', { winner: choice === 0 ? first : second, loser: choice === 0 ? second : first });
-    const next = this.#finished ? t('finished') : t('nextPair', { n: this.#answered + 1, total: this.#total });
+    // The buttons' names change under the person's focus without a word: the new pair is said aloud.
+    const [nextFirst, nextSecond] = (this.#scheduler!.current ?? []).map((value) => this.#labelOf(value));
+    const next = this.#finished
+      ? t('finished')
+      : t('nextPair', { n: this.#answered + 1, total: this.#total, first: nextFirst ?? '', second: nextSecond ?? '' });
     this.#announcement = `${what} ${next}`;
     if (this.#finished) this.#focusNext = '[part="answer"]';
     this.requestUpdate();

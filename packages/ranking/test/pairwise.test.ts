@@ -139,23 +139,28 @@ describe('<delib-pairwise>', () => {
     await expectAccessible(pairwise);
   });
 
-  it('announces each choice and the next pair in its live region, and shows progress', async () => {
+  it('announces each choice and names the next pair in its live region, and shows progress', async () => {
     endpoint = fakeEndpoint(pairwiseEndpoint());
     const pairwise = await parks();
     expect(statusText(pairwise)).to.equal('');
     let [first, second] = shownPair(pairwise);
     await clickChoice(pairwise, 0);
-    expect(statusText(pairwise)).to.equal(`You chose ${first} over ${second}. Pair 2 of 10.`);
-    [first, second] = shownPair(pairwise);
+    let next = shownPair(pairwise);
+    expect(statusText(pairwise)).to.equal(`You chose ${first} over ${second}. Pair 2 of 10: ${next[0]} or ${next[1]}?`);
+    [first, second] = next;
     await clickChoice(pairwise, 1);
-    expect(statusText(pairwise)).to.equal(`You chose ${second} over ${first}. Pair 3 of 10.`);
+    next = shownPair(pairwise);
+    expect(statusText(pairwise)).to.equal(`You chose ${second} over ${first}. Pair 3 of 10: ${next[0]} or ${next[1]}?`);
     expect(shadow(pairwise, 'label[for="progress"]')!.textContent!.trim()).to.equal('Pair 3 of 10');
     const progress = shadow<HTMLProgressElement>(pairwise, 'progress')!;
     expect([progress.value, progress.max]).to.deep.equal([2, 10]);
-    [first, second] = shownPair(pairwise);
+    [first, second] = next;
     button(pairwise, "I can't decide").click();
     await pairwise.updateComplete;
-    expect(statusText(pairwise)).to.equal(`You could not decide between ${first} and ${second}. Pair 4 of 10.`);
+    next = shownPair(pairwise);
+    expect(statusText(pairwise)).to.equal(
+      `You could not decide between ${first} and ${second}. Pair 4 of 10: ${next[0]} or ${next[1]}?`,
+    );
   });
 
   it('posts winner null for "I can\'t decide"', async () => {
@@ -200,7 +205,7 @@ describe('<delib-pairwise>', () => {
       expect(pairwise.shadowRoot!.activeElement, 'focus kept on "I can\'t decide"').to.equal(button(pairwise, "I can't decide"));
       await until(() => endpoint!.posts().length === expected.length, 3000, 'all posts');
       expect(answers(endpoint)).to.deep.equal(expected);
-      expect(statusText(pairwise)).to.match(/^You could not decide between .+ and .+\. Pair 6 of 10\.$/);
+      expect(statusText(pairwise)).to.match(/^You could not decide between .+ and .+\. Pair 6 of 10: .+ or .+\?$/);
     } finally {
       before.remove();
     }
@@ -486,7 +491,10 @@ describe('<delib-pairwise> languages', () => {
     const pairwise = wrapper.querySelector('delib-pairwise')!;
     const [first, second] = shownPair(pairwise);
     await clickChoice(pairwise, 0);
-    expect(statusText(pairwise)).to.equal(`Fe wnaethoch chi ddewis ${first} dros ${second}. Pâr 2 o 2.`);
+    const next = shownPair(pairwise);
+    expect(statusText(pairwise)).to.equal(
+      `Fe wnaethoch chi ddewis ${first} dros ${second}. Pâr 2 o 2: ${next[0]} neu ${next[1]}?`,
+    );
     await until(() => endpoint!.posts().length === 1);
     expect((endpoint.posts()[0].body as { locale: string }).locale).to.equal('cy');
   });
