@@ -91,7 +91,7 @@ const states: [name: string, setup: () => Promise<DelibNeedsAssets>, shows: stri
   [
     'done: queued after a 503',
     () => sent(() => json(503, { error: { code: 'unavailable', message: 'Down' } }), 'Your answers are saved'),
-    'It is saved on this device',
+    'They are saved on this device',
   ],
   [
     'done: queued after a network error',

@@ -221,9 +221,10 @@ describe('<delib-needs-assets> errors, the GOV.UK way', () => {
     expect(box('Your name').invalid).to.equal('true');
     expect(box('Your name').description).to.equal(`Error: ${message.needName}`);
     expect(box('Email address').invalid).to.equal('true');
-    expect(box('Email address').description).to.equal(`Error: ${message.badEmail}`);
+    const how = 'Give an email address, a phone number or both.';
+    expect(box('Email address').description).to.equal(`${how} Error: ${message.badEmail}`);
     expect(box('Phone number').invalid).to.equal('true');
-    expect(box('Phone number').description).to.equal(`Error: ${message.badPhone}`);
+    expect(box('Phone number').description).to.equal(`${how} Error: ${message.badPhone}`);
     expect(nodes.find((node) => node.role === 'heading')!.name).to.equal('Step 4 of 4 Error (3 problems): Can we contact you?');
     const summaryGroup = nodes.find((node) => node.role === 'group' && node.name === 'There is a problem');
     expect(summaryGroup, 'the summary is a group named "There is a problem"').to.exist;

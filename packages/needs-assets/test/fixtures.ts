@@ -132,32 +132,32 @@ export interface Plan {
   contact?: { name?: string; email?: string; phone?: string };
 }
 
-/** Ticks and types the first `steps` steps (all four by default), pressing Continue after each. */
-export async function fillIn(element: DelibNeedsAssets, plan: Plan, steps = 4): Promise<void> {
-  const sides = [plan.needs ?? ['Food'], plan.assets ?? ['Time']];
-  for (const [index, labels] of sides.entries()) {
-    if (index >= steps) return;
-    if (labels === 'none') await tick(element, 'Nothing at the moment');
-    else {
-      for (const label of labels) {
-        await tick(element, label);
-        const detail = plan.details?.[label];
-        if (detail !== undefined) await explain(element, label, detail);
+/**
+ * Ticks and types steps `from` to `to` (1 to 4: needs, assets, area, contact), pressing Continue
+ * after each. Unless told otherwise it ticks Food and Time, and gives no area and no contact.
+ */
+export async function fillIn(element: DelibNeedsAssets, plan: Plan, to = 4, from = 1): Promise<void> {
+  for (let step = from; step <= to; step++) {
+    if (step <= 2) {
+      const labels = (step === 1 ? plan.needs : plan.assets) ?? [step === 1 ? 'Food' : 'Time'];
+      if (labels === 'none') await tick(element, 'Nothing at the moment');
+      else {
+        for (const label of labels) {
+          await tick(element, label);
+          const detail = plan.details?.[label];
+          if (detail !== undefined) await explain(element, label, detail);
+        }
       }
+    } else if (step === 3) {
+      if (plan.area !== undefined) await type(element, 'Neighbourhood, street or postcode (optional)', plan.area);
+    } else if (plan.contact) {
+      await tick(element, 'Yes, you can contact me about this');
+      if (plan.contact.name !== undefined) await type(element, 'Your name', plan.contact.name);
+      if (plan.contact.email !== undefined) await type(element, 'Email address', plan.contact.email);
+      if (plan.contact.phone !== undefined) await type(element, 'Phone number', plan.contact.phone);
     }
     await next(element);
   }
-  if (steps < 3) return;
-  if (plan.area !== undefined) await type(element, 'Neighbourhood, street or postcode (optional)', plan.area);
-  await next(element);
-  if (steps < 4) return;
-  if (plan.contact) {
-    await tick(element, 'Yes, you can contact me about this');
-    if (plan.contact.name !== undefined) await type(element, 'Your name', plan.contact.name);
-    if (plan.contact.email !== undefined) await type(element, 'Email address', plan.contact.email);
-    if (plan.contact.phone !== undefined) await type(element, 'Phone number', plan.contact.phone);
-  }
-  await next(element);
 }
 
 export async function send(element: DelibNeedsAssets): Promise<void> {

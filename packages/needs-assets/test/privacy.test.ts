@@ -127,7 +127,6 @@ describe('<delib-needs-assets> keeps no personal data it should not', () => {
     const element = await make();
     expectNothingPersonalKept('at the start');
     await fillIn(element, { details: { Food: ann.name } }, 1);
-    await fillIn(element, {}, 0);
     expectNothingPersonalKept('after step 1');
     await tick(element, 'Time');
     await next(element);
@@ -171,7 +170,7 @@ describe('<delib-needs-assets> keeps no personal data it should not', () => {
       await queued;
       await element.updateComplete;
       expect(shadow(element, '[part="answer"] h2')!.textContent).to.equal('Your answers are saved');
-      expect(statusText(element)).to.contain('It is saved on this device and will be sent automatically');
+      expect(statusText(element)).to.contain('They are saved on this device and will be sent automatically');
       expect(shadow(element, '.note')!.textContent).to.equal('Results will be shown once your answer has been sent.');
       expect(draftOf(element)).to.be.null;
       expect(holdingContact(sessionStorage)).to.deep.equal([]);
@@ -195,7 +194,7 @@ describe('<delib-needs-assets> keeps no personal data it should not', () => {
     const event = await refused;
     expect(event.detail.status).to.equal(422);
     await element.updateComplete;
-    expect(statusText(element)).to.equal('Your answer could not be accepted: Only answers about Riverside are accepted');
+    expect(statusText(element)).to.equal('Your answers could not be accepted: Only answers about Riverside are accepted');
     expect(element.step).to.equal('check');
     expect(shadow(element, '[part="summary-list"]')!.textContent).to.contain('A fridge').and.contain('Mill Street');
     expect(shadow<HTMLButtonElement>(element, '[part="submit"]')!.disabled, 'Send works again').to.be.false;

@@ -7,6 +7,7 @@ import {
   byLabel,
   clearDelibStorage,
   fakeEndpoint,
+  json,
   shadow,
   shadowAll,
   statusText,
@@ -381,6 +382,23 @@ describe('<delib-needs-assets> steps', () => {
     const element = await make({ privacy: false });
     await fillIn(element, {}, 3);
     expect(shadowAll(element, 'a'), 'no link to nowhere').to.have.length(0);
+  });
+
+  it('gives a keyboard user their place back when the endpoint refuses: focus returns to Send', async () => {
+    endpoint = fakeEndpoint(
+      needsEndpoint({ post: () => json(422, { error: { code: 'invalid', message: 'Only answers about Riverside are accepted' } }) }),
+    );
+    const element = await make();
+    await fillIn(element, {});
+    const sendButton = button(element, 'Send');
+    sendButton.focus();
+    const refused = oneEvent(element, 'delib-error');
+    await sendKeys({ press: 'Enter' });
+    await refused;
+    await element.updateComplete;
+    expect(statusText(element)).to.equal('Your answers could not be accepted: Only answers about Riverside are accepted');
+    expect(focused(element), 'not lost to the page when Send was disabled while sending').to.equal(button(element, 'Send'));
+    expect(shadowAll(element, '[role="status"], [aria-live]')).to.have.length(1);
   });
 
   it('takes focus to the confirmation, which says what happens next (and that someone may get in touch, with consent)', async () => {
