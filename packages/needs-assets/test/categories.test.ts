@@ -1,17 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { byLabel, clearDelibStorage, fakeEndpoint, shadow, shadowAll, until } from '../../../test/helpers.js';
-import {
-  checkboxLabels,
-  explain,
-  fillIn,
-  make,
-  needsEndpoint,
-  next,
-  send,
-  text,
-  tick,
-  type Envelope,
-} from './fixtures.js';
+import { checkboxLabels, explain, fillIn, make, needsEndpoint, next, send, text, tick, type Envelope } from './fixtures.js';
 
 type Endpoint = ReturnType<typeof fakeEndpoint>;
 let endpoint: Endpoint | undefined;
@@ -34,8 +23,7 @@ const pageGroups = `
     <option value="hall" data-description="For meetings or classes">A hall</option>
   </optgroup>`;
 
-const hints = (element: HTMLElement) =>
-  shadowAll(element, '[part="option"]').map((block) => text(block.querySelector('.hint')));
+const hints = (element: HTMLElement) => shadowAll(element, '[part="option"]').map((block) => text(block.querySelector('.hint')));
 
 describe('<delib-needs-assets> categories', () => {
   it('asks about eleven default needs, then “Something else”, then “or” “Nothing at the moment”', async () => {
@@ -56,7 +44,10 @@ describe('<delib-needs-assets> categories', () => {
       'Nothing at the moment',
     ]);
     expect(text(shadow(element, '.or'))).to.equal('or');
-    expect(hints(element).every((hint) => hint === ''), 'needs have no hints').to.be.true;
+    expect(
+      hints(element).every((hint) => hint === ''),
+      'needs have no hints',
+    ).to.be.true;
   });
 
   it('offers six default assets, each with a hint, then “Something else” and “Nothing at the moment”', async () => {
@@ -87,7 +78,13 @@ describe('<delib-needs-assets> categories', () => {
   it('takes categories from the page’s optgroups (label matched loosely), with data-description hints, and sends their values', async () => {
     endpoint = fakeEndpoint(needsEndpoint());
     const element = await make({ inner: pageGroups });
-    expect(checkboxLabels(element)).to.deep.equal(['Warm spaces', 'Youth club', 'Buses', 'Something else', 'Nothing at the moment']);
+    expect(checkboxLabels(element)).to.deep.equal([
+      'Warm spaces',
+      'Youth club',
+      'Buses',
+      'Something else',
+      'Nothing at the moment',
+    ]);
     expect(hints(element)[0]).to.equal('Somewhere warm to go in winter');
     expect(byLabel(element, 'Warm spaces').getAttribute('aria-describedby')).to.equal('needs-0-hint');
     await tick(element, 'Buses');
@@ -136,7 +133,7 @@ describe('<delib-needs-assets> categories', () => {
     await fillIn(element, { details: { Time: attack } }, 4, 2);
     const summary = shadow(element, '[part="summary-list"]')!;
     expect(summary.textContent).to.contain(attack).and.contain('<b>bold</b>');
-    expect(shadowAll(element, 'img, b'), 'no element made from what was typed').to.have.length(0);
+    expect(shadowAll(element, 'img, b').length, 'no element made from what was typed').to.equal(0);
     await send(element);
     await until(() => endpoint!.posts().length === 1);
     expect((endpoint.posts()[0].body as Envelope).answer.needs).to.deep.equal([

@@ -13,6 +13,8 @@ import {
 } from '../../../test/helpers.js';
 import {
   detailBox,
+  expectFocus,
+  expectNone,
   explain,
   fillIn,
   focused,
@@ -183,7 +185,7 @@ describe('<delib-needs-assets> errors, the GOV.UK way', () => {
       expect(headingText(element)).to.equal(
         `Step ${rule.step} of 4 Error (${count} ${count === 1 ? 'problem' : 'problems'}): ${title}`,
       );
-      expect(focused(element), 'the summary takes focus').to.equal(summary(element));
+      expectFocus(element, summary(element), 'the summary takes focus');
       expect(text(summary(element)!.querySelector('#summary-title'))).to.equal('There is a problem');
       expect(summaryLinks(element).map((link) => text(link))).to.deep.equal(rule.problems.map(([problem]) => problem));
       expect(statusText(element), 'no step announced while staying on the step').to.equal('');
@@ -191,7 +193,7 @@ describe('<delib-needs-assets> errors, the GOV.UK way', () => {
       for (const [index, [problem, field]] of rule.problems.entries()) {
         const target = field(element);
         summaryLinks(element)[index].click();
-        expect(focused(element), `"${problem}" focuses its field`).to.equal(target);
+        expectFocus(element, target, `"${problem}" focuses its field`);
         const errorId = target.matches('input[type="checkbox"]')
           ? `${target.id.replace(/-\d+$/, '')}-0-error`
           : `${target.id}-error`;
@@ -249,12 +251,12 @@ describe('<delib-needs-assets> errors, the GOV.UK way', () => {
     const element = await make();
     await contactStep({})(element);
     await next(element);
-    expect(focused(element)).to.equal(summary(element));
+    expectFocus(element, summary(element));
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Tab' });
     expect(text(focused(element))).to.equal(message.needEmailOrPhone);
     await sendKeys({ press: 'Enter' });
-    expect(focused(element)).to.equal(byLabel(element, 'Email address'));
+    expectFocus(element, byLabel(element, 'Email address'));
   });
 
   it('takes each message away as it is put right, and Continue then moves on', async () => {
@@ -264,11 +266,11 @@ describe('<delib-needs-assets> errors, the GOV.UK way', () => {
     expect(headingText(element)).to.equal('Step 4 of 4 Error (2 problems): Can we contact you?');
     await type(element, 'Your name', 'Ann');
     expect(headingText(element)).to.equal('Step 4 of 4 Error (1 problem): Can we contact you?');
-    expect(shadow(element, '#name-error')).to.be.null;
+    expectNone(shadow(element, '#name-error'));
     expect(byLabel(element, 'Your name').hasAttribute('aria-invalid')).to.be.false;
     await type(element, 'Email address', 'ann@example.com');
     expect(headingText(element)).to.equal('Step 4 of 4 Can we contact you?');
-    expect(summary(element)).to.be.null;
+    expectNone(summary(element));
     await next(element);
     expect(element.step).to.equal('check');
   });
@@ -279,7 +281,7 @@ describe('<delib-needs-assets> errors, the GOV.UK way', () => {
     expect(summary(element)).to.exist;
     await tick(element, 'Food');
     await next(element);
-    expect(summary(element), 'step 2 starts without errors').to.be.null;
+    expectNone(summary(element), 'step 2 starts without errors');
     expect(headingText(element)).to.equal('Step 2 of 4 What can you offer?');
   });
 
@@ -291,7 +293,7 @@ describe('<delib-needs-assets> errors, the GOV.UK way', () => {
     await tick(element, 'Nothing at the moment');
     expect(byLabel(element, 'Food').checked).to.be.false;
     expect(byLabel(element, 'Housing').checked).to.be.false;
-    expect(shadowAll(element, 'textarea'), 'their boxes go too').to.have.length(0);
+    expect(shadowAll(element, 'textarea').length, 'their boxes go too').to.equal(0);
     await tick(element, 'Safety');
     expect(byLabel(element, 'Nothing at the moment').checked).to.be.false;
     expect(byLabel(element, 'Safety').checked).to.be.true;

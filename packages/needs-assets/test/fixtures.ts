@@ -3,7 +3,7 @@
  * an endpoint that answers as a needs-assets endpoint would, and moving through the steps the way a
  * person with a mouse would. The keyboard tests press real keys instead.
  */
-import { fixture } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
 import type { NeedsAssetsAnswer } from '@delib/protocol';
 import type { DelibNeedsAssets } from '../src/needs-assets.js';
 import '../src/define.js';
@@ -71,6 +71,24 @@ export async function make(
 
 /** Text with white space folded, as a screen reader would read it out. */
 export const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * An element in a few words, for failure messages. Assertions here never carry an element itself:
+ * the runner hangs serialising a failed assertion whose actual or expected value is a DOM node.
+ */
+export const describeNode = (node: Element | null | undefined) =>
+  node ? `<${node.localName}${node.id ? `#${node.id}` : ''}> "${text(node).slice(0, 60)}"` : 'nothing';
+
+/** Focus (inside the widget's shadow root) is on `target`. */
+export function expectFocus(element: DelibNeedsAssets, target: Element | null | undefined, message = 'focus') {
+  const actual = focused(element);
+  expect(!!target && actual === target, `${message}: on ${describeNode(actual)}, expected ${describeNode(target)}`).to.be.true;
+}
+
+/** There is no such element. */
+export function expectNone(node: Element | null | undefined, message = 'no such element') {
+  expect(node == null, `${message}: found ${describeNode(node)}`).to.be.true;
+}
 
 export const headingText = (element: DelibNeedsAssets) => text(shadow(element, '#heading'));
 export const focused = (element: DelibNeedsAssets) => element.shadowRoot!.activeElement;

@@ -3,6 +3,7 @@ import { byLabel, clearDelibStorage, expectAccessible, fakeEndpoint, shadow, sha
 import {
   apiBase,
   draftOf,
+  expectNone,
   fillIn,
   needsEndpoint,
   newId,
@@ -52,11 +53,11 @@ describe('<delib-needs-assets> in a form', () => {
     expect(element.formMode).to.be.true;
     await fillIn(element, { contact: { name: 'Ann', email: 'ann@example.com' } });
     expect(element.step).to.equal('check');
-    expect(shadowAll(element, '[part="submit"]')).to.have.length(0);
+    expect(shadowAll(element, '[part="submit"]').length).to.equal(0);
     expect(text(shadow(element, 'form[part="form"] > p:last-of-type'))).to.equal(
       'Your answers will be sent with the rest of this form.',
     );
-    expect(shadow(element, 'table'), 'no results in a form').to.be.null;
+    expectNone(shadow(element, 'table'), 'no results in a form');
     await expectAccessible(element);
     await wait(50);
     expect(endpoint!.calls, 'nothing posted, no results fetched').to.have.length(0);
@@ -93,8 +94,8 @@ describe('<delib-needs-assets> in a form', () => {
     form.reset();
     await element.updateComplete;
     expect(element.step).to.equal('needs');
-    expect(shadow(element, '[part="back"]')).to.be.null;
-    expect(shadowAll<HTMLInputElement>(element, 'input:checked')).to.have.length(0);
+    expectNone(shadow(element, '[part="back"]'));
+    expect(shadowAll<HTMLInputElement>(element, 'input:checked').length).to.equal(0);
     expect(element.answer).to.be.undefined;
     expect(fieldValue(form)).to.equal(null);
     expect(draftOf(element)).to.be.null;

@@ -3,8 +3,8 @@ import { clearDelibStorage, fakeEndpoint, shadow, shadowAll, statusText, until }
 import {
   back,
   checkboxLabels,
+  expectFocus,
   fill,
-  focused,
   headingText,
   make,
   needsEndpoint,
@@ -13,7 +13,6 @@ import {
   summary,
   summaryLinks,
   text,
-  tick,
   type DelibNeedsAssets,
   type Envelope,
 } from './fixtures.js';
@@ -68,7 +67,7 @@ describe('<delib-needs-assets> languages', () => {
     expect(partText(element, 'continue')).to.equal('Parhau');
     await next(element);
     expect(headingText(element)).to.equal('Cam 1 o 4 Gwall (1 broblem): Beth sydd ei angen ar eich cymuned?');
-    expect(focused(element)).to.equal(summary(element));
+    expectFocus(element, summary(element));
     expect(text(summary(element)!.querySelector('#summary-title'))).to.equal('Mae problem wedi codi');
     expect(summaryLinks(element).map((link) => text(link))).to.deep.equal([
       'Dewiswch beth sydd ei angen ar eich cymuned, neu dewiswch ‘Dim byd ar hyn o bryd’',
@@ -104,7 +103,10 @@ describe('<delib-needs-assets> languages', () => {
       'Cysylltu',
     ]);
     expect(text(shadowAll(element, '[part="change"]')[2])).to.equal('Newid Ble');
-    expect(text(shadow(element, '[part="summary-list"]'))).to.contain('Bwyd').and.contain('Amser').and.contain('Peidiwch â chysylltu â mi');
+    expect(text(shadow(element, '[part="summary-list"]')))
+      .to.contain('Bwyd')
+      .and.contain('Amser')
+      .and.contain('Peidiwch â chysylltu â mi');
     expect(partText(element, 'submit')).to.equal('Anfon');
     await send(element);
     await until(() => shadow(element, '[part="answer"]'));

@@ -14,6 +14,7 @@ import {
   back,
   detailBox,
   draftOf,
+  expectNone,
   explain,
   fillIn,
   focused,
@@ -73,7 +74,7 @@ describe('<delib-needs-assets> keeps no personal data it should not', () => {
     await type(element, 'Email address', ann.email);
     await type(element, 'Phone number', ann.phone);
     await tick(element, consent);
-    expect(shadow(element, '#name'), 'the details are hidden again').to.be.null;
+    expectNone(shadow(element, '#name'), 'the details are hidden again');
     await next(element);
     expect(shadow(element, '[part="summary-list"]')!.textContent).to.contain('Do not contact me').and.not.contain('Ann');
     expect(element.answer).to.not.have.property('contact');
@@ -303,7 +304,7 @@ describe('<delib-needs-assets> keeps no personal data it should not', () => {
     first.remove();
     const element = await make({ widgetId });
     expect(element.step).to.equal('needs');
-    expect(shadowAll<HTMLInputElement>(element, 'input:checked')).to.have.length(0);
+    expect(shadowAll<HTMLInputElement>(element, 'input:checked').length).to.equal(0);
     expect(element.answer).to.be.undefined;
   });
 
@@ -336,7 +337,7 @@ describe('<delib-needs-assets> keeps no personal data it should not', () => {
       }),
       async (element) => {
         expect(element.step).to.equal('needs');
-        expect(shadowAll<HTMLInputElement>(element, 'input:checked'), 'nothing ticked').to.have.length(0);
+        expect(shadowAll<HTMLInputElement>(element, 'input:checked').length, 'nothing ticked').to.equal(0);
         expect(element.answer).to.be.undefined;
         await next(element);
         expect(summary(element), 'nothing ticked is a problem, not an answer').to.exist;
@@ -346,7 +347,7 @@ describe('<delib-needs-assets> keeps no personal data it should not', () => {
       'a tick of a category the page does not list',
       JSON.stringify({ step: 'needs', needs: { 'no-such-category': 'x' }, assets: {}, none: {} }),
       async (element) => {
-        expect(shadowAll<HTMLInputElement>(element, 'input:checked')).to.have.length(0);
+        expect(shadowAll<HTMLInputElement>(element, 'input:checked').length).to.equal(0);
         await next(element);
         expect(summary(element), 'an unlisted category is not an answer').to.exist;
         expect(element.step).to.equal('needs');

@@ -11,7 +11,7 @@ import {
   shadowAll,
   until,
 } from '../../../test/helpers.js';
-import { fillIn, make, needsEndpoint, send, text, type DelibNeedsAssets } from './fixtures.js';
+import { expectNone, fillIn, make, needsEndpoint, send, text, type DelibNeedsAssets } from './fixtures.js';
 
 type Endpoint = ReturnType<typeof fakeEndpoint>;
 let endpoint: Endpoint | undefined;
@@ -76,7 +76,7 @@ describe('<delib-needs-assets> results', () => {
   it('draws a bar for each count, sized by its share and hidden from screen readers', async () => {
     const element = await withResults({ total: 8, needs: { food: 2 }, assets: {} }, { inner: pageGroups });
     const bars = shadowAll(element, '[part="bar"]');
-    expect(bars, 'one per count, none for "Not asked"').to.have.length(7);
+    expect(bars.length, 'one per count, none for "Not asked"').to.equal(7);
     expect(bars.every((bar) => bar.getAttribute('aria-hidden') === 'true')).to.be.true;
     expect(bars[0].style.getPropertyValue('--share')).to.equal('25%');
     expect(bars[1].style.getPropertyValue('--share')).to.equal('0%');
@@ -109,7 +109,7 @@ describe('<delib-needs-assets> results', () => {
     expect(rows(element).map((row) => row[0])).to.deep.equal(['Food', 'Housing', 'Something else', 'Time', 'A space']);
     const shown = text(table(element));
     for (const word of ['Vote for me', 'made-up', 'free-stuff', '50']) expect(shown).to.not.contain(word);
-    expect(shadowAll(element, 'table b')).to.have.length(0);
+    expect(shadowAll(element, 'table b').length).to.equal(0);
   });
 
   it('lists every default category on its own row, needs first, then offers, each “Something else” once', async () => {
@@ -149,7 +149,8 @@ describe('<delib-needs-assets> results', () => {
     let calls = 0;
     endpoint = fakeEndpoint(
       needsEndpoint({
-        results: () => (++calls === 1 ? json(500, {}) : json(200, { widget: 'needs-assets', total: 1, needs: { food: 1 }, assets: {} })),
+        results: () =>
+          ++calls === 1 ? json(500, {}) : json(200, { widget: 'needs-assets', total: 1, needs: { food: 1 }, assets: {} }),
       }),
     );
     const element = await make({ attributes: 'results="always"' });
@@ -159,13 +160,13 @@ describe('<delib-needs-assets> results', () => {
     button(element, 'Try again').click();
     await until(() => table(element), 3000, 'the results table');
     expect(calls).to.equal(2);
-    expect(shadow(element, '[part="retry"]')).to.be.null;
+    expectNone(shadow(element, '[part="retry"]'));
   });
 
   it('shows the results below the confirmation once the answers are sent (results after-submit)', async () => {
     endpoint = fakeEndpoint(needsEndpoint({ needs: { food: 4 }, assets: { time: 2 }, total: 4 }));
     const element = await make();
-    expect(table(element), 'not before sending').to.be.null;
+    expectNone(table(element), 'not before sending');
     await fillIn(element, {});
     await send(element);
     await until(() => table(element), 3000, 'the results table');
@@ -180,8 +181,8 @@ describe('<delib-needs-assets> results', () => {
     endpoint = fakeEndpoint(needsEndpoint({ needs: { food: 4 }, total: 4 }));
     const element = await make({ attributes: 'results="never" closes="2020-01-31T17:00:00Z"' });
     expect(text(element.shadowRoot as unknown as Element)).to.contain('This closed on');
-    expect(table(element)).to.be.null;
+    expectNone(table(element));
     expect(endpoint.calls).to.have.length(0);
-    expect(shadowAll(element, 'input, button, textarea'), 'nothing to answer once closed').to.have.length(0);
+    expect(shadowAll(element, 'input, button, textarea').length, 'nothing to answer once closed').to.equal(0);
   });
 });

@@ -2,6 +2,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { clearDelibStorage, fakeEndpoint, json, shadow, statusText, until } from '../../../test/helpers.js';
 import {
   draftOf,
+  expectFocus,
   fillIn,
   focused,
   headingText,
@@ -120,7 +121,7 @@ describe('<delib-needs-assets> sending', () => {
     submitButton(element).click();
     await element.updateComplete;
     expect(headingText(element)).to.equal('Step 2 of 4 Error (1 problem): What can you offer?');
-    expect(focused(element)).to.equal(summary(element));
+    expectFocus(element, summary(element));
     await wait(50);
     expect(endpoint.posts()).to.have.length(0);
   });
