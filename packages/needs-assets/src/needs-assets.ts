@@ -155,6 +155,7 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
   #returning = false;
   #announcement = '';
   #focusNext?: string;
+  #wasSending = false;
   #categories: Record<Side, Category[]> = { needs: [], assets: [] };
 
   constructor() {
@@ -437,6 +438,11 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    const state = this.submission.state;
+    // Send, disabled while sending, lost focus; a refusal gives it back, unless the person moved on.
+    const lost = !this.shadowRoot?.activeElement && (!document.activeElement || document.activeElement === document.body);
+    if (this.#wasSending && state === 'refused' && lost) this.#focusNext ??= '[part="submit"]';
+    this.#wasSending = state === 'sending';
     if (this.#focusNext) {
       this.renderRoot.querySelector<HTMLElement>(this.#focusNext)?.focus();
       this.#focusNext = undefined;

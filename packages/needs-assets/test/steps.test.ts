@@ -17,6 +17,8 @@ import {
 import {
   back,
   detailBox,
+  expectFocus,
+  expectNone,
   explain,
   fillIn,
   focused,
@@ -51,11 +53,11 @@ const checkTitle = 'Check your answers before sending';
  */
 async function expectStep(element: DelibNeedsAssets, n: number, title: string) {
   await element.updateComplete;
-  expect(focused(element), `focus on the heading of "${title}"`).to.equal(shadow(element, '#heading'));
+  expectFocus(element, shadow(element, '#heading'), `focus on the heading of "${title}"`);
   expect(headingText(element)).to.equal(n ? `Step ${n} of 4 ${title}` : title);
   expect(statusText(element)).to.equal(n ? `Step ${n} of 4: ${title}` : title);
   const live = shadowAll(element, '[role="status"], [role="alert"], [aria-live]');
-  expect(live, 'exactly one live region').to.have.length(1);
+  expect(live.length, 'exactly one live region').to.equal(1);
   expect(live[0].getAttribute('role')).to.equal('status');
 }
 
@@ -76,8 +78,8 @@ describe('<delib-needs-assets> steps', () => {
     const element = await make();
     expect(headingText(element)).to.equal(`Step 1 of 4 ${titles[0]}`);
     expect(statusText(element)).to.equal('');
-    expect(focused(element)).to.equal(null);
-    expect(shadow(element, '[part="back"]'), 'no Back on the first step').to.be.null;
+    expectNone(focused(element), 'nothing focused yet');
+    expectNone(shadow(element, '[part="back"]'), 'no Back on the first step');
     expect(element.step).to.equal('needs');
   });
 
@@ -95,7 +97,7 @@ describe('<delib-needs-assets> steps', () => {
     await expectStep(element, 0, checkTitle);
     expect(element.step).to.equal('check');
     expect(button(element, 'Send')).to.exist;
-    expect(shadowAll(element, '[part="continue"]'), 'no Continue on check your answers').to.have.length(0);
+    expect(shadowAll(element, '[part="continue"]').length, 'no Continue on check your answers').to.equal(0);
   });
 
   it('goes Back a step at a time, focusing and announcing each, keeping what was ticked and typed', async () => {
@@ -124,14 +126,14 @@ describe('<delib-needs-assets> steps', () => {
 
     // Step 1: Tab into the first checkbox, on to Food, tick it with Space, type in its box.
     await sendKeys({ press: 'Tab' });
-    expect(focused(element)).to.equal(byLabel(element, 'Housing'));
+    expectFocus(element, byLabel(element, 'Housing'));
     for (let press = 0; press < 3; press++) await sendKeys({ press: 'Tab' });
-    expect(focused(element)).to.equal(byLabel(element, 'Food'));
+    expectFocus(element, byLabel(element, 'Food'));
     await sendKeys({ press: 'Space' });
     await element.updateComplete;
     expect(byLabel(element, 'Food').checked).to.be.true;
     await sendKeys({ press: 'Tab' });
-    expect(focused(element), 'the revealed box comes next').to.equal(detailBox(element, 'Food'));
+    expectFocus(element, detailBox(element, 'Food'), 'the revealed box comes next');
     await sendKeys({ type: 'A community fridge' });
     const presses = await tabTo(element, () => button(element, 'Continue'));
     expect(presses, 'seven more needs, Something else, Nothing at the moment, then Continue').to.equal(10);
@@ -142,15 +144,15 @@ describe('<delib-needs-assets> steps', () => {
     await sendKeys({ down: 'Shift' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ up: 'Shift' });
-    expect(focused(element)).to.equal(button(element, 'Back'));
+    expectFocus(element, button(element, 'Back'));
     await sendKeys({ press: 'Tab' });
-    expect(focused(element)).to.equal(byLabel(element, 'Skills'));
+    expectFocus(element, byLabel(element, 'Skills'));
     await sendKeys({ press: 'Space' });
     await sendKeys({ press: 'Tab' });
-    expect(focused(element)).to.equal(detailBox(element, 'Skills'));
+    expectFocus(element, detailBox(element, 'Skills'));
     await sendKeys({ type: 'Cooking' });
     await sendKeys({ press: 'Tab' });
-    expect(focused(element)).to.equal(byLabel(element, 'Time'));
+    expectFocus(element, byLabel(element, 'Time'));
     await sendKeys({ press: 'Space' });
     await tabTo(element, () => button(element, 'Continue'));
     await sendKeys({ press: 'Enter' });
@@ -158,23 +160,23 @@ describe('<delib-needs-assets> steps', () => {
 
     // Step 3: Enter in the text box continues.
     await sendKeys({ press: 'Tab' });
-    expect(focused(element)).to.equal(byLabel(element, 'Neighbourhood, street or postcode (optional)'));
+    expectFocus(element, byLabel(element, 'Neighbourhood, street or postcode (optional)'));
     await sendKeys({ type: 'sw1a1aa' });
     await sendKeys({ press: 'Enter' });
     await expectStep(element, 4, titles[3]);
 
     // Step 4: the privacy link, then consent, then the details it reveals.
     await sendKeys({ press: 'Tab' });
-    expect(focused(element)).to.equal(shadow(element, 'a[href="/privacy"]'));
+    expectFocus(element, shadow(element, 'a[href="/privacy"]'));
     await sendKeys({ press: 'Tab' });
-    expect(focused(element)).to.equal(byLabel(element, 'Yes, you can contact me about this'));
+    expectFocus(element, byLabel(element, 'Yes, you can contact me about this'));
     await sendKeys({ press: 'Space' });
     await element.updateComplete;
     await sendKeys({ press: 'Tab' });
-    expect(focused(element)).to.equal(byLabel(element, 'Your name'));
+    expectFocus(element, byLabel(element, 'Your name'));
     await sendKeys({ type: 'Ann Other' });
     await sendKeys({ press: 'Tab' });
-    expect(focused(element)).to.equal(byLabel(element, 'Email address'));
+    expectFocus(element, byLabel(element, 'Email address'));
     await sendKeys({ type: 'ann@example.com' });
     await sendKeys({ press: 'Enter' });
     await expectStep(element, 0, checkTitle);
@@ -186,7 +188,7 @@ describe('<delib-needs-assets> steps', () => {
     await expectStep(element, 3, titles[2]);
     await sendKeys({ press: 'Tab' });
     const area = byLabel(element, 'Neighbourhood, street or postcode (optional)');
-    expect(focused(element)).to.equal(area);
+    expectFocus(element, area);
     expect(area.value).to.equal('sw1a1aa');
     await sendKeys({ type: 'Riverside' });
     await sendKeys({ press: 'Enter' });
@@ -266,7 +268,7 @@ describe('<delib-needs-assets> steps', () => {
       { label: 'Where', value: 'SW1A 1AA' },
       { label: 'Contact', value: 'Ann Otherann@example.com01632 960 001' },
     ]);
-    expect(shadowAll(element, '[part="summary-list"] br'), 'name, email and phone on their own lines').to.have.length(2);
+    expect(shadowAll(element, '[part="summary-list"] br').length, 'name, email and phone on their own lines').to.equal(2);
   });
 
   it('says "Nothing at the moment", "Not given" and "Do not contact me" for what was not given', async () => {
@@ -278,14 +280,14 @@ describe('<delib-needs-assets> steps', () => {
 
   it('reveals a box under a category only while it is ticked, and forgets its text when unticked', async () => {
     const element = await make();
-    expect(shadowAll(element, 'textarea')).to.have.length(0);
+    expect(shadowAll(element, 'textarea').length).to.equal(0);
     await tick(element, 'Food');
     expect(text(detailBox(element, 'Food')!.labels![0])).to.equal('Tell us more (optional)');
     await explain(element, 'Food', 'Fresh fruit');
     await tick(element, 'Something else');
     expect(text(detailBox(element, 'Something else')!.labels![0])).to.equal('What else does your community need?');
     await tick(element, 'Food');
-    expect(detailBox(element, 'Food')).to.be.null;
+    expectNone(detailBox(element, 'Food'));
     await tick(element, 'Food');
     expect(detailBox(element, 'Food')!.value, 'a fresh box').to.equal('');
   });
@@ -381,12 +383,14 @@ describe('<delib-needs-assets> steps', () => {
   it('has no privacy link when there is no privacy-url', async () => {
     const element = await make({ privacy: false });
     await fillIn(element, {}, 3);
-    expect(shadowAll(element, 'a'), 'no link to nowhere').to.have.length(0);
+    expect(shadowAll(element, 'a').length, 'no link to nowhere').to.equal(0);
   });
 
   it('gives a keyboard user their place back when the endpoint refuses: focus returns to Send', async () => {
     endpoint = fakeEndpoint(
-      needsEndpoint({ post: () => json(422, { error: { code: 'invalid', message: 'Only answers about Riverside are accepted' } }) }),
+      needsEndpoint({
+        post: () => json(422, { error: { code: 'invalid', message: 'Only answers about Riverside are accepted' } }),
+      }),
     );
     const element = await make();
     await fillIn(element, {});
@@ -397,8 +401,35 @@ describe('<delib-needs-assets> steps', () => {
     await refused;
     await element.updateComplete;
     expect(statusText(element)).to.equal('Your answers could not be accepted: Only answers about Riverside are accepted');
-    expect(focused(element), 'not lost to the page when Send was disabled while sending').to.equal(button(element, 'Send'));
-    expect(shadowAll(element, '[role="status"], [aria-live]')).to.have.length(1);
+    expectFocus(element, button(element, 'Send'), 'not lost to the page when Send was disabled while sending');
+    expect(shadowAll(element, '[role="status"], [aria-live]').length).to.equal(1);
+  });
+
+  it('leaves focus where the person put it during sending when the endpoint refuses', async () => {
+    let refuse!: () => void;
+    endpoint = fakeEndpoint(
+      needsEndpoint({
+        post: () =>
+          new Promise<Response>((resolve) => {
+            refuse = () => resolve(json(422, { error: { code: 'invalid', message: 'No' } }));
+          }),
+      }),
+    );
+    const element = await make();
+    await fillIn(element, {});
+    button(element, 'Send').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => endpoint!.posts().length === 1);
+    const elsewhere = document.createElement('input');
+    elsewhere.setAttribute('aria-label', 'search');
+    element.parentElement!.after(elsewhere);
+    elsewhere.focus();
+    const refused = oneEvent(element, 'delib-error');
+    refuse();
+    await refused;
+    await element.updateComplete;
+    expect(document.activeElement === elsewhere, 'focus not taken back').to.be.true;
+    elsewhere.remove();
   });
 
   it('takes focus to the confirmation, which says what happens next (and that someone may get in touch, with consent)', async () => {
