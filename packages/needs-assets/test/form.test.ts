@@ -3,6 +3,7 @@ import { byLabel, clearDelibStorage, expectAccessible, fakeEndpoint, shadow, sha
 import {
   apiBase,
   draftOf,
+  fill,
   expectNone,
   fillIn,
   needsEndpoint,
@@ -85,6 +86,19 @@ describe('<delib-needs-assets> in a form', () => {
     expect(JSON.parse(fieldValue(form) as string)).to.deep.equal(expected);
     expect(JSON.parse(element.value)).to.deep.equal(expected);
     expect(element.validity.valid).to.be.true;
+  });
+
+  it('gives the form no contact details once consent is withdrawn', async () => {
+    const { element, form } = await inForm();
+    await fillIn(element, {}, 3);
+    await tick(element, 'Yes, you can contact me about this');
+    await fill(byLabel(element, 'Your name'), 'Ann Other', element);
+    await fill(byLabel(element, 'Email address'), 'ann@example.com', element);
+    expect(JSON.parse(fieldValue(form) as string).contact).to.deep.equal({ name: 'Ann Other', email: 'ann@example.com' });
+    await tick(element, 'Yes, you can contact me about this');
+    const value = fieldValue(form) as string;
+    expect(JSON.parse(value)).to.not.have.property('contact');
+    expect(value).to.not.contain('Ann').and.not.contain('example.com');
   });
 
   it('clears every step, the value and the draft on form.reset()', async () => {

@@ -17,6 +17,7 @@ import {
 import {
   back,
   detailBox,
+  draftOf,
   expectFocus,
   expectNone,
   explain,
@@ -430,6 +431,32 @@ describe('<delib-needs-assets> steps', () => {
     await element.updateComplete;
     expect(document.activeElement === elsewhere, 'focus not taken back').to.be.true;
     elsewhere.remove();
+  });
+
+  it('keeps step announcements for screen readers only, but shows a refusal to everyone', async () => {
+    endpoint = fakeEndpoint(needsEndpoint({ post: () => json(422, { error: { code: 'invalid', message: 'No' } }) }));
+    const element = await make();
+    const status = shadow(element, '[part="status"]')!;
+    await fillIn(element, {}, 1);
+    expect(statusText(element)).to.equal('Step 2 of 4: What can you offer?');
+    expect(status.classList.contains('sr-only'), 'the heading already shows the step').to.be.true;
+    expect(getComputedStyle(status).clipPath, 'clipped out of sight').to.equal('inset(50%)');
+    await fillIn(element, {}, 4, 2);
+    await send(element);
+    await until(() => statusText(element).includes('No'), 3000, 'the refusal');
+    expect(status.classList.contains('sr-only'), 'a refusal is news for everyone').to.be.false;
+    expect(getComputedStyle(status).clipPath).to.equal('none');
+    expect(status.getBoundingClientRect().height).to.be.above(10);
+  });
+
+  it('says until when it is open, and closes while open, without losing the person’s answers', async () => {
+    const closes = new Date(Date.now() + 400).toISOString();
+    const element = await make({ attributes: `closes="${closes}" results="never"` });
+    expect(text(element.shadowRoot as unknown as Element)).to.contain('Open until');
+    await tick(element, 'Food');
+    await until(() => text(element.shadowRoot as unknown as Element).includes('This closed on'), 3000, 'closing');
+    expect(shadowAll(element, 'input, textarea, button').length, 'nothing to answer once closed').to.equal(0);
+    expect(draftOf(element).needs).to.deep.equal({ food: '' });
   });
 
   it('takes focus to the confirmation, which says what happens next (and that someone may get in touch, with consent)', async () => {
