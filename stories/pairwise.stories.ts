@@ -197,7 +197,7 @@ export const AfterVotes: Story = {
   name: 'After two votes',
   play: async ({ canvasElement }) => {
     await chooseFirst(canvasElement, 2);
-    await status(canvasElement, /Pair 3 of 10\.$/);
+    await status(canvasElement, /Pair 3 of 10: .+ or .+\?$/);
   },
 };
 
@@ -217,7 +217,7 @@ export const Keyboard: Story = {
     element.shadowRoot!.querySelector<HTMLButtonElement>('[part="choice"]')!.focus();
     await userEvent.keyboard('{ArrowRight}');
     await userEvent.keyboard('1');
-    await status(canvasElement, /Pair 3 of 10\.$/);
+    await status(canvasElement, /Pair 3 of 10: .+ or .+\?$/);
   },
 };
 
@@ -333,7 +333,7 @@ export const Welsh: Story = {
   },
   play: async ({ canvasElement }) => {
     await chooseFirst(canvasElement, 1);
-    await status(canvasElement, /Pâr 2 o 6\.$/);
+    await status(canvasElement, /Pâr 2 o 6: .+ neu .+\?$/);
   },
 };
 
@@ -351,7 +351,7 @@ export const Gaelic: Story = {
   },
   play: async ({ canvasElement }) => {
     await chooseFirst(canvasElement, 1);
-    await status(canvasElement, /Paidhir 2 à 6\.$/);
+    await status(canvasElement, /Paidhir 2 à 6: .+ no .+\?$/);
   },
 };
 
