@@ -76,6 +76,8 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
   #closeTimer?: ReturnType<typeof setTimeout>;
   #resultsFor?: string;
   #lastState?: SubmissionState;
+  /** A selector in the shadow root to focus once the coming update has rendered. */
+  protected focusNext?: string;
 
   constructor() {
     super();
@@ -206,11 +208,18 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
       this.internals.setValidity({});
     }
     const state = this.submission.state;
-    // The form gives way to the answer: keep the keyboard user's place by focusing what replaced it.
-    if (this.#lastState === 'sending' && (state === 'submitted' || state === 'queued')) {
-      this.renderRoot.querySelector<HTMLElement>('[part="answer"]')?.focus();
+    if (this.#lastState === 'sending') {
+      // The form gives way to the answer: keep the keyboard user's place by focusing what replaced it.
+      if (state === 'submitted' || state === 'queued') this.focusNext ??= '[part="answer"]';
+      // The submit button, disabled while sending, lost focus; a refusal gives it back, unless the person moved on.
+      const lost = !this.shadowRoot?.activeElement && (!document.activeElement || document.activeElement === document.body);
+      if (state === 'refused' && lost) this.focusNext ??= '[part="submit"]';
     }
     this.#lastState = state;
+    if (this.focusNext) {
+      this.renderRoot.querySelector<HTMLElement>(this.focusNext)?.focus();
+      this.focusNext = undefined;
+    }
   }
 
   /** Loads results from the endpoint once per widget id and submission; `force` loads again. */

@@ -154,8 +154,6 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
   /** Came to a step from "check your answers": Continue goes back there. */
   #returning = false;
   #announcement = '';
-  #focusNext?: string;
-  #wasSending = false;
   #categories: Record<Side, Category[]> = { needs: [], assets: [] };
 
   constructor() {
@@ -369,7 +367,7 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
     this.#returning = returning;
     this.#change({ step });
     this.#announcement = this.#title(step, true);
-    this.#focusNext = '#heading';
+    this.focusNext = '#heading';
   }
 
   #title(step: Step, withStep = false): string {
@@ -379,7 +377,7 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
     return withStep && index < asking ? `${t('stepOf', { n: index + 1, total: asking })}: ${title}` : title;
   }
 
-  async #continue(event: Event): Promise<void> {
+  #continue(event: Event): void {
     event.preventDefault();
     const step = this.#draft.step;
     if (this.isDisabled || this.isClosed) return;
@@ -387,7 +385,7 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
     if (this.#problems(step).length) {
       this.#showProblems = true;
       this.#announcement = '';
-      this.#focusNext = '.summary';
+      this.focusNext = '.summary';
       this.requestUpdate();
       return;
     }
@@ -402,7 +400,7 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
     if (wrong) {
       this.#go(wrong);
       this.#showProblems = true;
-      this.#focusNext = '.summary';
+      this.focusNext = '.summary';
       return;
     }
     this.#announcement = '';
@@ -434,19 +432,6 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
     super.willUpdate(changed);
     this.#syncDraft();
     this.#categories = { needs: this.#readCategories('needs'), assets: this.#readCategories('assets') };
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const state = this.submission.state;
-    // Send, disabled while sending, lost focus; a refusal gives it back, unless the person moved on.
-    const lost = !this.shadowRoot?.activeElement && (!document.activeElement || document.activeElement === document.body);
-    if (this.#wasSending && state === 'refused' && lost) this.#focusNext ??= '[part="submit"]';
-    this.#wasSending = state === 'sending';
-    if (this.#focusNext) {
-      this.renderRoot.querySelector<HTMLElement>(this.#focusNext)?.focus();
-      this.#focusNext = undefined;
-    }
   }
 
   protected override render() {

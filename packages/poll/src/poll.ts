@@ -149,7 +149,7 @@ export class DelibPoll extends DelibElement<PollMessages> {
     this.requestUpdate();
   }
 
-  async #onSubmit(event: Event): Promise<void> {
+  #onSubmit(event: Event): void {
     event.preventDefault();
     // Inside a page's form, Enter submits that form, as it would from a native control.
     if (this.formMode) return void this.form?.requestSubmit();
@@ -157,9 +157,8 @@ export class DelibPoll extends DelibElement<PollMessages> {
     const problem = this.problem();
     if (problem) {
       this.#showProblems = true;
+      this.focusNext = '.summary';
       this.requestUpdate();
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.summary')?.focus();
       return;
     }
     this.#showProblems = false;

@@ -337,16 +337,15 @@ export class DelibBudget extends DelibElement<BudgetMessages> {
     }
   }
 
-  async #onSubmit(event: Event): Promise<void> {
+  #onSubmit(event: Event): void {
     event.preventDefault();
     if (this.formMode) return void this.form?.requestSubmit();
     if (this.isDisabled || this.isClosed || this.submission.state === 'sending') return;
     const problem = this.problem();
     if (problem) {
       this.#showProblems = true;
+      this.focusNext = '.summary';
       this.requestUpdate();
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.summary')?.focus();
       return;
     }
     this.#showProblems = false;

@@ -114,7 +114,6 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
   #announcement = '';
   #suggestion = '';
   #suggestionProblem = false;
-  #focusNext?: string;
 
   constructor() {
     super();
@@ -241,7 +240,7 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
       ? t('finished')
       : t('nextPair', { n: this.#answered + 1, total: this.#total, first: nextFirst ?? '', second: nextSecond ?? '' });
     this.#announcement = `${what} ${next}`;
-    if (this.#finished) this.#focusNext = '[part="answer"]';
+    if (this.#finished) this.focusNext = '[part="answer"]';
     this.requestUpdate();
   }
 
@@ -249,7 +248,7 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
     this.#stopped = true;
     this.#saveProgress();
     this.#announcement = this.i18n.t('stopped');
-    this.#focusNext = '[part="answer"]';
+    this.focusNext = '[part="answer"]';
     this.requestUpdate();
   }
 
@@ -275,7 +274,7 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
     const text = cleanText(this.#suggestion, limits.textLength);
     if (!text) {
       this.#suggestionProblem = true;
-      this.#focusNext = '#suggestion';
+      this.focusNext = '#suggestion';
       this.requestUpdate();
       return;
     }
@@ -292,14 +291,6 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
     // Before the base class decides whether results are due, which depends on the progress.
     this.#syncProgress();
     super.willUpdate(changed);
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    if (this.#focusNext) {
-      this.renderRoot.querySelector<HTMLElement>(this.#focusNext)?.focus();
-      this.#focusNext = undefined;
-    }
   }
 
   protected override render() {

@@ -435,7 +435,7 @@ export class DelibRanking extends DelibElement<RankingMessages> {
 
   // ---- submitting ---------------------------------------------------------------------------
 
-  async #onSubmit(event: Event): Promise<void> {
+  #onSubmit(event: Event): void {
     event.preventDefault();
     if (this.formMode) return void this.form?.requestSubmit();
     if (this.isDisabled || this.isClosed || this.submission.state === 'sending') return;
@@ -444,9 +444,8 @@ export class DelibRanking extends DelibElement<RankingMessages> {
     const problem = this.problem();
     if (problem) {
       this.#showProblems = true;
+      this.focusNext = '.summary';
       this.requestUpdate();
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.summary')?.focus();
       return;
     }
     this.#showProblems = false;
