@@ -1,6 +1,16 @@
 import { html, nothing } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { attributes, resultsShownIn, statusShows, token, widgetIn, wrap } from './shared.js';
+import {
+  attributes,
+  resultsShownIn,
+  statusShows,
+  token,
+  widgetIn,
+  wrap,
+  inAFortnight,
+  longAgo,
+  documentedOnly,
+} from './shared.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import '@delib/ranking/define-budget.js';
 import type { DelibBudget } from '../packages/ranking/src/budget.js';
@@ -45,13 +55,6 @@ const parks: Choice[] = [
   { value: 'toilets', label: 'Public toilets' },
   { value: 'trees', label: 'Trees and planting' },
 ];
-
-const inAFortnight = (() => {
-  const date = new Date(Date.now() + 14 * 24 * 3600_000);
-  date.setUTCHours(17, 0, 0, 0);
-  return date.toISOString();
-})();
-const longAgo = '2024-03-31T16:00:00.000Z';
 
 // ---- rendering -------------------------------------------------------------------------------
 
@@ -108,28 +111,6 @@ const problemShown = async (canvasElement: HTMLElement, text: string) => {
 };
 
 // ---- meta -----------------------------------------------------------------------------------
-
-const documentedOnly = {
-  ...Object.fromEntries(
-    [
-      'widgetId',
-      'requireAll',
-      'options',
-      'answer',
-      'value',
-      'items',
-      'kind',
-      'form',
-      'formMode',
-      'isClosed',
-      'isDisabled',
-      'resultsVisible',
-      'validity',
-      'validationMessage',
-    ].map((name) => [name, { control: false }]),
-  ),
-  config: { table: { disable: true } },
-};
 
 const meta = {
   title: 'Widgets/delib-budget',
@@ -201,7 +182,7 @@ const meta = {
     onDelibSubmitted: { action: 'delib-submitted', table: { disable: true } },
     onDelibQueued: { action: 'delib-queued', table: { disable: true } },
     onDelibError: { action: 'delib-error', table: { disable: true } },
-    ...documentedOnly,
+    ...documentedOnly('requireAll'),
   },
 } satisfies Meta<BudgetArgs>;
 

@@ -1,6 +1,16 @@
 import { html, nothing } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { attributes, resultsShownIn, statusShows, token, widgetIn, wrap } from './shared.js';
+import {
+  attributes,
+  resultsShownIn,
+  statusShows,
+  token,
+  widgetIn,
+  wrap,
+  inAFortnight,
+  longAgo,
+  documentedOnly,
+} from './shared.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import '@delib/needs-assets/define.js';
 import type { DelibNeedsAssets } from '@delib/needs-assets';
@@ -50,13 +60,6 @@ const pageAssets: Category[] = [
   { value: 'space', label: 'A space people can use' },
   { value: 'equipment', label: 'Tools or equipment' },
 ];
-
-const inAFortnight = (() => {
-  const date = new Date(Date.now() + 14 * 24 * 3600_000);
-  date.setUTCHours(17, 0, 0, 0);
-  return date.toISOString();
-})();
-const longAgo = '2024-03-31T16:00:00.000Z';
 
 // ---- rendering -------------------------------------------------------------------------------
 
@@ -194,30 +197,6 @@ async function continueWithProblem(canvasElement: HTMLElement, text: string) {
  * Properties from the manifest that stay in the API table without a control: camelCase twins of
  * attributes that have controls, read-only getters, and `options` (the categories come from optgroups).
  */
-const documentedOnly = {
-  ...Object.fromEntries(
-    [
-      'widgetId',
-      'privacyUrl',
-      'options',
-      'answer',
-      'value',
-      'items',
-      'kind',
-      'step',
-      'remember',
-      'form',
-      'formMode',
-      'isClosed',
-      'isDisabled',
-      'resultsVisible',
-      'validity',
-      'validationMessage',
-    ].map((name) => [name, { control: false }]),
-  ),
-  // Internal state (`@internal`), which the manifest analyser lists as an attribute all the same.
-  config: { table: { disable: true } },
-};
 
 const meta = {
   title: 'Widgets/delib-needs-assets',
@@ -298,7 +277,7 @@ const meta = {
     onDelibSubmitted: { action: 'delib-submitted', table: { disable: true } },
     onDelibQueued: { action: 'delib-queued', table: { disable: true } },
     onDelibError: { action: 'delib-error', table: { disable: true } },
-    ...documentedOnly,
+    ...documentedOnly('privacyUrl', 'step', 'remember'),
   },
 } satisfies Meta<NeedsAssetsArgs>;
 

@@ -1,6 +1,16 @@
 import { html, nothing } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { attributes, resultsShownIn, statusShows, token, widgetIn, wrap } from './shared.js';
+import {
+  attributes,
+  resultsShownIn,
+  statusShows,
+  token,
+  widgetIn,
+  wrap,
+  inAFortnight,
+  longAgo,
+  documentedOnly,
+} from './shared.js';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '@delib/ranking/define-pairwise.js';
 import { mockEndpoints, refusal } from '../.storybook/mock-endpoint.js';
@@ -45,13 +55,6 @@ const parks: Choice[] = [
   { value: 'bins', label: 'More bins' },
 ];
 
-const inAFortnight = (() => {
-  const date = new Date(Date.now() + 14 * 24 * 3600_000);
-  date.setUTCHours(17, 0, 0, 0);
-  return date.toISOString();
-})();
-const longAgo = '2024-03-31T16:00:00.000Z';
-
 const pairwise = (args: PairwiseArgs) =>
   html`<delib-pairwise
     widget-id=${args['widget-id'] || nothing}
@@ -92,30 +95,6 @@ async function chooseFirst(canvasElement: HTMLElement, times: number) {
 }
 
 // ---- meta -----------------------------------------------------------------------------------
-
-const documentedOnly = {
-  ...Object.fromEntries(
-    [
-      'widgetId',
-      'allowSuggestions',
-      'options',
-      'answer',
-      'value',
-      'items',
-      'kind',
-      'form',
-      'formMode',
-      'isClosed',
-      'isDisabled',
-      'resultsVisible',
-      'validity',
-      'validationMessage',
-      'name',
-      'required',
-    ].map((name) => [name, { control: false }]),
-  ),
-  config: { table: { disable: true } },
-};
 
 const meta = {
   title: 'Widgets/delib-pairwise',
@@ -177,7 +156,7 @@ const meta = {
     onDelibSubmitted: { action: 'delib-submitted', table: { disable: true } },
     onDelibQueued: { action: 'delib-queued', table: { disable: true } },
     onDelibError: { action: 'delib-error', table: { disable: true } },
-    ...documentedOnly,
+    ...documentedOnly('allowSuggestions', 'name', 'required'),
   },
 } satisfies Meta<PairwiseArgs>;
 

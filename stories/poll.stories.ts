@@ -1,6 +1,16 @@
 import { html, nothing } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { attributes, resultsShownIn, statusShows, token, widgetIn, wrap } from './shared.js';
+import {
+  attributes,
+  resultsShownIn,
+  statusShows,
+  token,
+  widgetIn,
+  wrap,
+  inAFortnight,
+  longAgo,
+  documentedOnly,
+} from './shared.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import '@delib/poll/define.js';
 import type { DelibPoll } from '@delib/poll';
@@ -44,12 +54,6 @@ const parks: Choice[] = [
 ];
 
 /** A fortnight from now at 5pm, for the "open until" hint. */
-const inAFortnight = (() => {
-  const date = new Date(Date.now() + 14 * 24 * 3600_000);
-  date.setUTCHours(17, 0, 0, 0);
-  return date.toISOString();
-})();
-const longAgo = '2024-03-31T16:00:00.000Z';
 
 const poll = (args: PollArgs) =>
   html`<delib-poll
@@ -102,29 +106,6 @@ async function press(canvasElement: HTMLElement, name: RegExp) {
  * Properties from the manifest that stay in the API table without a control: camelCase twins of
  * attributes that have controls, read-only getters, and `options` (the stories use child elements).
  */
-const documentedOnly = {
-  ...Object.fromEntries(
-    [
-      'widgetId',
-      'maxChoices',
-      'allowOther',
-      'options',
-      'answer',
-      'value',
-      'items',
-      'kind',
-      'form',
-      'formMode',
-      'isClosed',
-      'isDisabled',
-      'resultsVisible',
-      'validity',
-      'validationMessage',
-    ].map((name) => [name, { control: false }]),
-  ),
-  // Internal state (`@internal`), which the manifest analyser lists as an attribute all the same.
-  config: { table: { disable: true } },
-};
 
 const meta = {
   title: 'Widgets/delib-poll',
@@ -199,7 +180,7 @@ const meta = {
     onDelibSubmitted: { action: 'delib-submitted', table: { disable: true } },
     onDelibQueued: { action: 'delib-queued', table: { disable: true } },
     onDelibError: { action: 'delib-error', table: { disable: true } },
-    ...documentedOnly,
+    ...documentedOnly('maxChoices', 'allowOther'),
   },
 } satisfies Meta<PollArgs>;
 

@@ -1,6 +1,16 @@
 import { html, nothing } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { attributes, resultsShownIn, statusShows, token, widgetIn, wrap } from './shared.js';
+import {
+  attributes,
+  resultsShownIn,
+  statusShows,
+  token,
+  widgetIn,
+  wrap,
+  inAFortnight,
+  longAgo,
+  documentedOnly,
+} from './shared.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import '@delib/ranking/define-ranking.js';
 import { mockEndpoints } from '../.storybook/mock-endpoint.js';
@@ -43,13 +53,6 @@ const parks: Choice[] = [
   { value: 'toilets', label: 'Public toilets' },
   { value: 'benches', label: 'More benches' },
 ];
-
-const inAFortnight = (() => {
-  const date = new Date(Date.now() + 14 * 24 * 3600_000);
-  date.setUTCHours(17, 0, 0, 0);
-  return date.toISOString();
-})();
-const longAgo = '2024-03-31T16:00:00.000Z';
 
 const ranking = (args: RankingArgs) =>
   html`<delib-ranking
@@ -96,28 +99,6 @@ async function pickUp(canvasElement: HTMLElement, label: string) {
 }
 
 // ---- meta -----------------------------------------------------------------------------------
-
-const documentedOnly = {
-  ...Object.fromEntries(
-    [
-      'widgetId',
-      'options',
-      'answer',
-      'value',
-      'items',
-      'kind',
-      'form',
-      'formMode',
-      'isClosed',
-      'isDisabled',
-      'resultsVisible',
-      'validity',
-      'validationMessage',
-      'required',
-    ].map((name) => [name, { control: false }]),
-  ),
-  config: { table: { disable: true } },
-};
 
 const meta = {
   title: 'Widgets/delib-ranking',
@@ -179,7 +160,7 @@ const meta = {
     onDelibSubmitted: { action: 'delib-submitted', table: { disable: true } },
     onDelibQueued: { action: 'delib-queued', table: { disable: true } },
     onDelibError: { action: 'delib-error', table: { disable: true } },
-    ...documentedOnly,
+    ...documentedOnly('required'),
   },
 } satisfies Meta<RankingArgs>;
 

@@ -47,3 +47,39 @@ export async function resultsShownIn(canvasElement: HTMLElement, tag: string) {
   const { shadow } = await widgetIn(canvasElement, tag);
   await waitFor(() => expect(shadow.getByRole('table')).toBeTruthy(), { timeout: 5000 });
 }
+
+/** A closing date a fortnight ahead, at 17:00 UTC: "open until …" stories. */
+export const inAFortnight = (() => {
+  const date = new Date(Date.now() + 14 * 24 * 3600_000);
+  date.setUTCHours(17, 0, 0, 0);
+  return date.toISOString();
+})();
+/** A closing date long past: "closed" stories. */
+export const longAgo = '2024-03-31T16:00:00.000Z';
+
+/**
+ * The argTypes of properties that are documented but not for a control: every widget's shared ones
+ * (from `DelibElement`) and `own`, the widget's. `config` is internal state, which the manifest
+ * analyser lists as an attribute all the same, so it is hidden.
+ */
+export const documentedOnly = (...own: string[]) => ({
+  ...Object.fromEntries(
+    [
+      'widgetId',
+      'options',
+      'answer',
+      'value',
+      'items',
+      'kind',
+      'form',
+      'formMode',
+      'isClosed',
+      'isDisabled',
+      'resultsVisible',
+      'validity',
+      'validationMessage',
+      ...own,
+    ].map((name) => [name, { control: false }]),
+  ),
+  config: { table: { disable: true } },
+});
