@@ -310,9 +310,9 @@ export const NeedTicked: Story = {
   name: 'Needs, one ticked and told more',
   play: async ({ canvasElement }) => {
     await tick(canvasElement, 'Food');
-    await type(canvasElement, 'Tell us more (optional)', 'A community fridge at the church hall');
+    await type(canvasElement, 'Tell us more about Food (optional)', 'A community fridge at the church hall');
     const { shadow } = await needsAssetsIn(canvasElement);
-    await expect(shadow.getByRole('textbox', { name: 'Tell us more (optional)' })).toHaveValue(
+    await expect(shadow.getByRole('textbox', { name: 'Tell us more about Food (optional)' })).toHaveValue(
       'A community fridge at the church hall',
     );
   },
@@ -562,7 +562,7 @@ export const Queued: Story = {
     await status(canvasElement, /saved on this device/);
     const { shadow } = await needsAssetsIn(canvasElement);
     await expect(shadow.getByRole('heading', { name: 'Your answers are saved' })).toBeTruthy();
-    await expect(shadow.getByText('Results will be shown once your answer has been sent.')).toBeTruthy();
+    await expect(shadow.getByText('Results will be shown once your answers have been sent.')).toBeTruthy();
   },
 };
 

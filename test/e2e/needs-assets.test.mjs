@@ -136,7 +136,7 @@ describe('<delib-needs-assets> with a screen reader and a keyboard, against the 
     // The heading of the first step can be reached and names the group.
     assert.ok(await tab.$('::-p-aria([name="Feeling safe"][role="checkbox"])'), 'page categories become checkboxes');
     await press(tab, 'checkbox', 'Food');
-    await type(tab, 'Tell us more (optional)', 'A community fridge');
+    await type(tab, 'Tell us more about Food (optional)', 'A community fridge');
     await press(tab, 'checkbox', 'Something else');
     await type(tab, 'What else does your community need?', 'Benches by the bus stop');
     await next(tab, 'What can you offer?');

@@ -19,7 +19,8 @@ const en = {
   needsHint: 'Select all that apply.',
   assetsTitle: 'What can you offer?',
   assetsHint: 'Skills, time, a space, equipment, knowledge or people you know. Select all that apply.',
-  tellMore: 'Tell us more (optional)',
+  /** The box revealed under a ticked category; `{category}` is its label, so each box has its own name. */
+  tellMore: 'Tell us more about {category} (optional)',
   otherNeed: 'What else does your community need?',
   otherAsset: 'What else can you offer?',
   or: 'or',
@@ -50,6 +51,7 @@ const en = {
   queued:
     'We could not send your answers just now. They are saved on this device and will be sent automatically, even if you close this page.',
   refused: 'Your answers could not be accepted: {reason}',
+  resultsPending: 'Results will be shown once your answers have been sent.',
   doneTitle: 'Thank you',
   doneBody: 'We have received what you told us.',
   queuedTitle: 'Your answers are saved',
@@ -125,7 +127,8 @@ export const needsAssetsMessages: Catalogues<NeedsAssetsMessages> = {
     needsHint: "Dewiswch bob un sy'n berthnasol.",
     assetsTitle: 'Beth allwch chi ei gynnig?',
     assetsHint: "Sgiliau, amser, lle, offer, gwybodaeth neu bobl rydych yn eu hadnabod. Dewiswch bob un sy'n berthnasol.",
-    tellMore: 'Dywedwch fwy wrthym (dewisol)',
+    // The label first, so that no mutation after a preposition is needed.
+    tellMore: '{category}: dywedwch fwy wrthym (dewisol)',
     otherNeed: 'Beth arall sydd ei angen ar eich cymuned?',
     otherAsset: 'Beth arall allwch chi ei gynnig?',
     or: 'neu',
@@ -157,6 +160,7 @@ export const needsAssetsMessages: Catalogues<NeedsAssetsMessages> = {
     queued:
       "Nid oedd modd anfon eich atebion ar hyn o bryd. Maen nhw wedi'u cadw ar y ddyfais hon a byddant yn cael eu hanfon yn awtomatig, hyd yn oed os byddwch yn cau'r dudalen hon.",
     refused: 'Nid oedd modd derbyn eich atebion: {reason}',
+    resultsPending: "Bydd y canlyniadau'n cael eu dangos ar ôl i'ch atebion gael eu hanfon.",
     doneTitle: 'Diolch',
     doneBody: 'Rydym wedi cael yr hyn a ddywedoch wrthym.',
     queuedTitle: "Mae eich atebion wedi'u cadw",
@@ -230,7 +234,7 @@ export const needsAssetsMessages: Catalogues<NeedsAssetsMessages> = {
     needsHint: 'Tagh na h-uile a tha iomchaidh.',
     assetsTitle: 'Dè as urrainn dhut a thabhann?',
     assetsHint: 'Sgilean, ùine, àite, uidheam, eòlas no daoine as aithne dhut. Tagh na h-uile a tha iomchaidh.',
-    tellMore: 'Innis barrachd dhuinn (roghainneil)',
+    tellMore: '{category}: innis barrachd dhuinn (roghainneil)',
     otherNeed: 'Dè eile a tha a dhìth air do choimhearsnachd?',
     otherAsset: 'Dè eile as urrainn dhut a thabhann?',
     or: 'no',
@@ -262,6 +266,7 @@ export const needsAssetsMessages: Catalogues<NeedsAssetsMessages> = {
     queued:
       "Cha b' urrainn dhuinn na freagairtean agad a chur an-dràsta. Tha iad air an sàbhaladh air an uidheam seo agus thèid an cur leotha fhèin, fiù 's ma dhùineas tu an duilleag seo.",
     refused: "Cha b' urrainn dhuinn gabhail ris na freagairtean agad: {reason}",
+    resultsPending: 'Thèid na toraidhean a shealltainn nuair a bhios na freagairtean agad air an cur.',
     doneTitle: 'Tapadh leat',
     doneBody: "Fhuair sinn na dh'innis thu dhuinn.",
     queuedTitle: 'Tha na freagairtean agad air an sàbhaladh',

@@ -470,7 +470,13 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
     else content = this.#renderCheck(heading);
     const sending = this.submission.state === 'sending';
     return html`<form part="form" novalidate aria-labelledby="heading" @submit=${this.#continue}>
-      ${index > 0 ? html`<button type="button" class="back" part="back" @click=${this.#back}>${t('back')}</button>` : nothing}
+      ${
+        index > 0
+          ? html`<button type="button" class="back" part="back" ?disabled=${this.isDisabled} @click=${this.#back}>
+              ${t('back')}
+            </button>`
+          : nothing
+      }
       ${closing ? html`<p class="hint">${closing}</p>` : nothing}
       ${errorSummary(t('problem'), problems, this.renderRoot as ShadowRoot)} ${content}
       ${
@@ -525,7 +531,9 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
           ${
             isTicked
               ? html`<div class="reveal ${detailError ? 'invalid' : ''}" part="reveal">
-                  <label for="${id}-detail">${isOther ? t(side === 'needs' ? 'otherNeed' : 'otherAsset') : t('tellMore')}</label>
+                  <label for="${id}-detail"
+                    >${isOther ? t(side === 'needs' ? 'otherNeed' : 'otherAsset') : t('tellMore', { category: category.label })}</label
+                  >
                   ${this.#fieldError(`${id}-detail`, detailError)}
                   <textarea
                     id="${id}-detail"
@@ -678,7 +686,11 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
               <dt>${label}</dt>
               <dd>${value}</dd>
               <dd>
-                <a href="#${step}" part="change" @click=${(event: Event) => (event.preventDefault(), this.#go(step, true))}
+                <a
+                  href="#${step}"
+                  part="change"
+                  aria-disabled=${this.isDisabled ? 'true' : nothing}
+                  @click=${(event: Event) => (event.preventDefault(), this.isDisabled || this.#go(step, true))}
                   >${t('change')}<span class="sr-only"> ${label}</span></a
                 >
               </dd>

@@ -77,7 +77,7 @@ describe('<delib-needs-assets> languages', () => {
     );
     byId(element, 'needs-3').click();
     await element.updateComplete;
-    expect(label(element, 'needs-3-detail')).to.equal('Dywedwch fwy wrthym (dewisol)');
+    expect(label(element, 'needs-3-detail')).to.equal('Bwyd: dywedwch fwy wrthym (dewisol)');
     await next(element);
     expect(statusText(element)).to.equal('Cam 2 o 4: Beth allwch chi ei gynnig?');
     expect(partText(element, 'back')).to.equal('Yn ôl');

@@ -172,7 +172,7 @@ describe('<delib-needs-assets> keeps no personal data it should not', () => {
       await element.updateComplete;
       expect(shadow(element, '[part="answer"] h2')!.textContent).to.equal('Your answers are saved');
       expect(statusText(element)).to.contain('They are saved on this device and will be sent automatically');
-      expect(shadow(element, '.note')!.textContent).to.equal('Results will be shown once your answer has been sent.');
+      expect(shadow(element, '.note')!.textContent).to.equal('Results will be shown once your answers have been sent.');
       expect(draftOf(element)).to.be.null;
       expect(holdingContact(sessionStorage)).to.deep.equal([]);
       expect(outboxKeys()).to.have.length(1);

@@ -283,7 +283,7 @@ describe('<delib-needs-assets> steps', () => {
     const element = await make();
     expect(shadowAll(element, 'textarea').length).to.equal(0);
     await tick(element, 'Food');
-    expect(text(detailBox(element, 'Food')!.labels![0])).to.equal('Tell us more (optional)');
+    expect(text(detailBox(element, 'Food')!.labels![0])).to.equal('Tell us more about Food (optional)');
     await explain(element, 'Food', 'Fresh fruit');
     await tick(element, 'Something else');
     expect(text(detailBox(element, 'Something else')!.labels![0])).to.equal('What else does your community need?');
@@ -471,5 +471,37 @@ describe('<delib-needs-assets> steps', () => {
       expect(panel.includes('someone may get in touch'), `mentions contact: ${!!contact}`).to.equal(!!contact);
       expect(statusText(element)).to.equal('Thank you. We have received your answers.');
     }
+  });
+});
+
+describe('<delib-needs-assets> names and disabling', () => {
+  it('names each revealed box after its category, so a list of fields tells them apart', async () => {
+    const element = await make();
+    await tick(element, 'Food');
+    await tick(element, 'Housing');
+    const names = ['Food', 'Housing'].map((label) => text(detailBox(element, label)!.labels![0]));
+    expect(names).to.deep.equal(['Tell us more about Food (optional)', 'Tell us more about Housing (optional)']);
+  });
+
+  it('when disabled, Back and the Change links go nowhere', async () => {
+    const element = await make();
+    await fillIn(element, {});
+    expect(headingText(element)).to.equal('Check your answers before sending');
+    element.disabled = true;
+    await element.updateComplete;
+    const backButton = shadow<HTMLButtonElement>(element, '[part="back"]')!;
+    expect(backButton.disabled, 'Back is disabled').to.be.true;
+    const change = shadow<HTMLAnchorElement>(element, '[part="change"]')!;
+    expect(change.getAttribute('aria-disabled')).to.equal('true');
+    change.click();
+    await element.updateComplete;
+    expect(headingText(element)).to.equal('Check your answers before sending');
+    element.disabled = false;
+    // The form-associated element's own `disabled` reaches it by formDisabledCallback too, a render later.
+    await until(() => !backButton.disabled, 1000, 'Back enabled again');
+    expect(change.hasAttribute('aria-disabled')).to.be.false;
+    change.click();
+    await element.updateComplete;
+    expect(headingText(element)).to.equal('Step 1 of 4 What does your community need?');
   });
 });
