@@ -201,7 +201,8 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     const answer = this.answer;
     const problem = this.problem();
     this.internals.setFormValue(this.value || null);
-    if (problem && (answer || this.required)) {
+    // Validity is for a page's form; outside one it would only mark the widget invalid to assistive technology.
+    if (problem && (answer || this.required) && this.internals.form) {
       const anchor = this.renderRoot.querySelector<HTMLElement>('input, textarea, button') ?? undefined;
       this.internals.setValidity(answer ? { customError: true } : { valueMissing: true }, problem.message, anchor);
     } else {

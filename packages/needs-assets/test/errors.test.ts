@@ -220,6 +220,8 @@ describe('<delib-needs-assets> errors, the GOV.UK way', () => {
       invalid?: string;
     })[];
     const box = (name: string) => nodes.find((node) => node.role === 'textbox' && node.name === name)!;
+    expect(nodes[0].invalid, 'outside a form the widget itself is not marked invalid, only its fields').to.not.equal('true');
+    expect(element.matches(':invalid')).to.be.false;
     expect(box('Your name').invalid).to.equal('true');
     expect(box('Your name').description).to.equal(`Error: ${message.needName}`);
     expect(box('Email address').invalid).to.equal('true');
