@@ -1,4 +1,4 @@
-import { LitElement, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import type { Answer, Results, WidgetKind } from '@delib/protocol';
 import { delibConfigContext, type DelibConfig } from './context.js';
@@ -221,6 +221,26 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
       this.renderRoot.querySelector<HTMLElement>(this.focusNext)?.focus();
       this.focusNext = undefined;
     }
+  }
+
+  /**
+   * The results view: nothing when results are not due, "shown once your answer has been sent" while
+   * it waits in the outbox (with `pending`), "loading", "could not be loaded" with a retry button, and
+   * once loaded whatever `view` makes of them.
+   */
+  protected renderResults<R extends Results>(view: (results: R) => unknown, pending = true) {
+    const t = this.i18n.t.bind(this.i18n) as (key: string) => string;
+    if (pending && this.results === 'after-submit' && this.submission.state === 'queued' && !this.formMode) {
+      return html`<p class="note">${t('resultsPending')}</p>`;
+    }
+    if (!this.resultsVisible) return nothing;
+    const loaded = this.resultsState;
+    if (loaded.state === 'failed') {
+      return html`<p>${t('resultsFailed')}</p>
+        <button class="secondary" part="retry" @click=${() => this.loadResults(true)}>${t('retry')}</button>`;
+    }
+    if (loaded.state !== 'loaded') return html`<p class="note">${t('resultsLoading')}</p>`;
+    return view(loaded.data as R);
   }
 
   /** Loads results from the endpoint once per widget id and submission; `force` loads again. */

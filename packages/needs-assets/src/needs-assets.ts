@@ -714,62 +714,53 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
 
   #renderResults() {
     const t = this.i18n.t.bind(this.i18n);
-    if (this.results === 'after-submit' && this.submission.state === 'queued' && !this.formMode) {
-      return html`<p class="note">${t('resultsPending')}</p>`;
-    }
-    if (!this.resultsVisible) return nothing;
-    const loaded = this.resultsState;
-    if (loaded.state === 'failed') {
-      return html`<p>${t('resultsFailed')}</p>
-        <button class="secondary" part="retry" @click=${() => this.loadResults(true)}>${t('retry')}</button>`;
-    }
-    if (loaded.state !== 'loaded') return html`<p class="note">${t('resultsLoading')}</p>`;
-    const results = loaded.data as NeedsAssetsResults;
-    const total = Number(results.total) || 0;
-    // Only the page's own categories: the endpoint counts whatever anyone posts, and a stranger's
-    // made-up category must not become a row in a council's asset map.
-    const rows = new Map<string, { label: string; needs?: number; assets?: number }>();
-    for (const side of ['needs', 'assets'] as const) {
-      const counts = results[side] && typeof results[side] === 'object' ? results[side] : {};
-      for (const category of this.#categories[side]) {
-        const row = rows.get(category.value) ?? { label: category.label };
-        row[side] = Number(counts[category.value]) || 0;
-        rows.set(category.value, row);
+    return this.renderResults<NeedsAssetsResults>((results) => {
+      const total = Number(results.total) || 0;
+      // Only the page's own categories: the endpoint counts whatever anyone posts, and a stranger's
+      // made-up category must not become a row in a council's asset map.
+      const rows = new Map<string, { label: string; needs?: number; assets?: number }>();
+      for (const side of ['needs', 'assets'] as const) {
+        const counts = results[side] && typeof results[side] === 'object' ? results[side] : {};
+        for (const category of this.#categories[side]) {
+          const row = rows.get(category.value) ?? { label: category.label };
+          row[side] = Number(counts[category.value]) || 0;
+          rows.set(category.value, row);
+        }
       }
-    }
-    const cell = (count: number | undefined) => {
-      if (count === undefined) return html`<td class="number"><span class="hint">${t('notAsked')}</span></td>`;
-      const share = total ? count / total : 0;
-      return html`<td class="number">
-        ${t('count', { n: count, percent: this.i18n.percent(share) })}<span
-          class="bar"
-          part="bar"
-          aria-hidden="true"
-          .style=${`--share:${share * 100}%`}
-        ></span>
-      </td>`;
-    };
-    return html`<table part="results">
-        <caption>
-          ${t('resultsCaption', { n: total })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${t('categoryHeader')}</th>
-            <th scope="col" class="number">${t('needHeader')}</th>
-            <th scope="col" class="number">${t('offerHeader')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${[...rows.values()].map(
-            (row) =>
-              html`<tr>
-                <th scope="row">${row.label}</th>
-                ${cell(row.needs)} ${cell(row.assets)}
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-      <p class="note" part="note">${t('how')}</p>`;
+      const cell = (count: number | undefined) => {
+        if (count === undefined) return html`<td class="number"><span class="hint">${t('notAsked')}</span></td>`;
+        const share = total ? count / total : 0;
+        return html`<td class="number">
+          ${t('count', { n: count, percent: this.i18n.percent(share) })}<span
+            class="bar"
+            part="bar"
+            aria-hidden="true"
+            .style=${`--share:${share * 100}%`}
+          ></span>
+        </td>`;
+      };
+      return html`<table part="results">
+          <caption>
+            ${t('resultsCaption', { n: total })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${t('categoryHeader')}</th>
+              <th scope="col" class="number">${t('needHeader')}</th>
+              <th scope="col" class="number">${t('offerHeader')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${[...rows.values()].map(
+              (row) =>
+                html`<tr>
+                  <th scope="row">${row.label}</th>
+                  ${cell(row.needs)} ${cell(row.assets)}
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+        <p class="note" part="note">${t('how')}</p>`;
+    });
   }
 }

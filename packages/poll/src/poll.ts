@@ -270,57 +270,48 @@ export class DelibPoll extends DelibElement<PollMessages> {
 
   #renderResults() {
     const t = this.i18n.t.bind(this.i18n);
-    if (this.results === 'after-submit' && this.submission.state === 'queued' && !this.formMode) {
-      return html`<p class="note">${t('resultsPending')}</p>`;
-    }
-    if (!this.resultsVisible) return nothing;
-    const loaded = this.resultsState;
-    if (loaded.state === 'failed') {
-      return html`<p>${t('resultsFailed')}</p>
-        <button class="secondary" part="retry" @click=${() => this.loadResults(true)}>${t('retry')}</button>`;
-    }
-    if (loaded.state !== 'loaded') return html`<p class="note">${t('resultsLoading')}</p>`;
-    const results = loaded.data as PollResults;
-    const counts = results.counts ?? {};
-    const mine = (this.submission.envelope?.answer as PollAnswer | undefined)?.choices ?? [];
-    // Only the page's own options: the endpoint counts whatever values anyone posts, and a stranger's
-    // made-up value must not become a row in a council's results.
-    const values = this.#values;
-    // Bars get their width through the `.style` property (CSSOM), which a strict CSP allows; a
-    // `style` attribute would need 'unsafe-inline'.
-    return html`<table part="results">
-        <caption>
-          ${t('resultsCaption', { n: results.total })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${t('optionHeader')}</th>
-            <th scope="col" class="number">${t('votesHeader')}</th>
-            <th scope="col" class="share">${t('shareHeader')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${values.map((value) => {
-            const count = counts[value] ?? 0;
-            const share = results.total ? count / results.total : 0;
-            const isMine = mine.includes(value);
-            return html`<tr>
-              <th scope="row" class=${isMine ? 'mine' : ''}>
-                ${this.#labelOf(value)}${isMine ? html` <span>${t('yourChoice')}</span>` : nothing}
-              </th>
-              <td class="number">${this.i18n.number(count)}</td>
-              <td>
-                ${this.i18n.percent(share)}<span
-                  class="bar"
-                  part="bar"
-                  aria-hidden="true"
-                  .style=${`--share:${share * 100}%`}
-                ></span>
-              </td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>
-      <p class="note" part="note">${t(this.multiple ? 'howMultiple' : 'howSingle')}</p>`;
+    return this.renderResults<PollResults>((results) => {
+      const counts = results.counts ?? {};
+      const mine = (this.submission.envelope?.answer as PollAnswer | undefined)?.choices ?? [];
+      // Only the page's own options: the endpoint counts whatever values anyone posts, and a stranger's
+      // made-up value must not become a row in a council's results.
+      const values = this.#values;
+      // Bars get their width through the `.style` property (CSSOM), which a strict CSP allows; a
+      // `style` attribute would need 'unsafe-inline'.
+      return html`<table part="results">
+          <caption>
+            ${t('resultsCaption', { n: results.total })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${t('optionHeader')}</th>
+              <th scope="col" class="number">${t('votesHeader')}</th>
+              <th scope="col" class="share">${t('shareHeader')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${values.map((value) => {
+              const count = counts[value] ?? 0;
+              const share = results.total ? count / results.total : 0;
+              const isMine = mine.includes(value);
+              return html`<tr>
+                <th scope="row" class=${isMine ? 'mine' : ''}>
+                  ${this.#labelOf(value)}${isMine ? html` <span>${t('yourChoice')}</span>` : nothing}
+                </th>
+                <td class="number">${this.i18n.number(count)}</td>
+                <td>
+                  ${this.i18n.percent(share)}<span
+                    class="bar"
+                    part="bar"
+                    aria-hidden="true"
+                    .style=${`--share:${share * 100}%`}
+                  ></span>
+                </td>
+              </tr>`;
+            })}
+          </tbody>
+        </table>
+        <p class="note" part="note">${t(this.multiple ? 'howMultiple' : 'howSingle')}</p>`;
+    });
   }
 }

@@ -496,66 +496,57 @@ export class DelibBudget extends DelibElement<BudgetMessages> {
 
   #renderResults() {
     const t = this.i18n.t.bind(this.i18n);
-    if (this.results === 'after-submit' && this.submission.state === 'queued' && !this.formMode) {
-      return html`<p class="note">${t('resultsPending')}</p>`;
-    }
-    if (!this.resultsVisible) return nothing;
-    const loaded = this.resultsState;
-    if (loaded.state === 'failed') {
-      return html`<p>${t('resultsFailed')}</p>
-        <button class="secondary" part="retry" @click=${() => this.loadResults(true)}>${t('retry')}</button>`;
-    }
-    if (loaded.state !== 'loaded') return html`<p class="note">${t('resultsLoading')}</p>`;
-    const results = loaded.data as BudgetResults;
-    const byId = new Map((Array.isArray(results.items) ? results.items : []).map((entry) => [entry.id, entry]));
-    const mine = (this.submission.envelope?.answer as BudgetAnswer | undefined)?.allocation ?? {};
-    // Only the page's own items: the endpoint counts whatever ids anyone posts, and a stranger's
-    // made-up id must not become a row in a council's results.
-    const rows = this.items
-      .map((item) => {
-        const entry = byId.get(item.value);
-        const total = Number(entry?.total) || 0;
-        const mean = Number(entry?.mean) || 0;
-        return { item, total, mean };
-      })
-      .sort((a, b) => b.total - a.total);
-    const everything = rows.reduce((sum, row) => sum + row.total, 0);
-    return html`<table part="results">
-        <caption>
-          ${t('resultsCaption', { n: Number(results.total) || 0 })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${t('itemHeader')}</th>
-            <th scope="col" class="number">${t('totalHeader')}</th>
-            <th scope="col" class="number">${t('meanHeader')}</th>
-            <th scope="col" class="share">${t('shareHeader')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(({ item, total, mean }) => {
-            const share = everything ? total / everything : 0;
-            const gift = mine[item.value] ?? 0;
-            // A mean is rarely whole; one decimal (or pence) says enough.
-            const roundedMean = this.#currency ? Math.round(mean * 100) / 100 : Math.round(mean * 10) / 10;
-            return html`<tr>
-              <th scope="row" class=${gift > 0 ? 'mine' : ''}>
-                ${item.label}${gift > 0 ? html` <span>${t('yourGift', { amount: this.#amount(gift) })}</span>` : nothing}
-              </th>
-              <td class="number">${this.#amount(total)}</td>
-              <td class="number">${this.#amount(roundedMean)}</td>
-              <td>
-                ${this.i18n.percent(share)}<span
-                  class="bar"
-                  part="bar"
-                  aria-hidden="true"
-                  .style=${`--share:${share * 100}%`}
-                ></span>
-              </td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>
-      <p class="note" part="note">${t('how')}</p>`;
+    return this.renderResults<BudgetResults>((results) => {
+      const byId = new Map((Array.isArray(results.items) ? results.items : []).map((entry) => [entry.id, entry]));
+      const mine = (this.submission.envelope?.answer as BudgetAnswer | undefined)?.allocation ?? {};
+      // Only the page's own items: the endpoint counts whatever ids anyone posts, and a stranger's
+      // made-up id must not become a row in a council's results.
+      const rows = this.items
+        .map((item) => {
+          const entry = byId.get(item.value);
+          const total = Number(entry?.total) || 0;
+          const mean = Number(entry?.mean) || 0;
+          return { item, total, mean };
+        })
+        .sort((a, b) => b.total - a.total);
+      const everything = rows.reduce((sum, row) => sum + row.total, 0);
+      return html`<table part="results">
+          <caption>
+            ${t('resultsCaption', { n: Number(results.total) || 0 })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${t('itemHeader')}</th>
+              <th scope="col" class="number">${t('totalHeader')}</th>
+              <th scope="col" class="number">${t('meanHeader')}</th>
+              <th scope="col" class="share">${t('shareHeader')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.map(({ item, total, mean }) => {
+              const share = everything ? total / everything : 0;
+              const gift = mine[item.value] ?? 0;
+              // A mean is rarely whole; one decimal (or pence) says enough.
+              const roundedMean = this.#currency ? Math.round(mean * 100) / 100 : Math.round(mean * 10) / 10;
+              return html`<tr>
+                <th scope="row" class=${gift > 0 ? 'mine' : ''}>
+                  ${item.label}${gift > 0 ? html` <span>${t('yourGift', { amount: this.#amount(gift) })}</span>` : nothing}
+                </th>
+                <td class="number">${this.#amount(total)}</td>
+                <td class="number">${this.#amount(roundedMean)}</td>
+                <td>
+                  ${this.i18n.percent(share)}<span
+                    class="bar"
+                    part="bar"
+                    aria-hidden="true"
+                    .style=${`--share:${share * 100}%`}
+                  ></span>
+                </td>
+              </tr>`;
+            })}
+          </tbody>
+        </table>
+        <p class="note" part="note">${t('how')}</p>`;
+    });
   }
 }

@@ -414,56 +414,50 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
 
   #renderResults() {
     const t = this.i18n.t.bind(this.i18n);
-    if (!this.resultsVisible) return nothing;
-    const loaded = this.resultsState;
-    if (loaded.state === 'failed') {
-      return html`<p>${t('resultsFailed')}</p>
-        <button class="secondary" part="retry" @click=${() => this.loadResults(true)}>${t('retry')}</button>`;
-    }
-    if (loaded.state !== 'loaded') return html`<p class="note">${t('resultsLoading')}</p>`;
-    const results = loaded.data as PairwiseResults;
-    const byId = new Map((Array.isArray(results.items) ? results.items : []).map((entry) => [entry.id, entry]));
-    // Only the page's own items: a stranger's made-up id must not become a row in a council's results.
-    const rows = this.items
-      .map((item) => {
-        const found = byId.get(item.value);
-        const wins = Number(found?.wins) || 0;
-        const losses = Number(found?.losses) || 0;
-        const score = Number.isFinite(found?.score) ? found!.score : (100 * (wins + 1)) / (wins + losses + 2);
-        return { label: item.label, wins, losses, score };
-      })
-      .sort((a, b) => b.score - a.score);
-    return html`<table part="results">
-        <caption>
-          ${t('resultsCaption', { n: Number(results.total) || 0 })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${t('itemHeader')}</th>
-            <th scope="col" class="share">${t('scoreHeader')}</th>
-            <th scope="col" class="number">${t('winsHeader')}</th>
-            <th scope="col" class="number">${t('lossesHeader')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(
-            (row) =>
-              html`<tr>
-                <th scope="row">${row.label}</th>
-                <td>
-                  ${this.i18n.percent(row.score / 100)}<span
-                    class="bar"
-                    part="bar"
-                    aria-hidden="true"
-                    .style=${`--share:${Math.min(Math.max(row.score, 0), 100)}%`}
-                  ></span>
-                </td>
-                <td class="number">${this.i18n.number(row.wins)}</td>
-                <td class="number">${this.i18n.number(row.losses)}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-      <p class="note" part="note">${t('how')}</p>`;
+    return this.renderResults<PairwiseResults>((results) => {
+      const byId = new Map((Array.isArray(results.items) ? results.items : []).map((entry) => [entry.id, entry]));
+      // Only the page's own items: a stranger's made-up id must not become a row in a council's results.
+      const rows = this.items
+        .map((item) => {
+          const found = byId.get(item.value);
+          const wins = Number(found?.wins) || 0;
+          const losses = Number(found?.losses) || 0;
+          const score = Number.isFinite(found?.score) ? found!.score : (100 * (wins + 1)) / (wins + losses + 2);
+          return { label: item.label, wins, losses, score };
+        })
+        .sort((a, b) => b.score - a.score);
+      return html`<table part="results">
+          <caption>
+            ${t('resultsCaption', { n: Number(results.total) || 0 })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${t('itemHeader')}</th>
+              <th scope="col" class="share">${t('scoreHeader')}</th>
+              <th scope="col" class="number">${t('winsHeader')}</th>
+              <th scope="col" class="number">${t('lossesHeader')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.map(
+              (row) =>
+                html`<tr>
+                  <th scope="row">${row.label}</th>
+                  <td>
+                    ${this.i18n.percent(row.score / 100)}<span
+                      class="bar"
+                      part="bar"
+                      aria-hidden="true"
+                      .style=${`--share:${Math.min(Math.max(row.score, 0), 100)}%`}
+                    ></span>
+                  </td>
+                  <td class="number">${this.i18n.number(row.wins)}</td>
+                  <td class="number">${this.i18n.number(row.losses)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+        <p class="note" part="note">${t('how')}</p>`;
+    }, false);
   }
 }

@@ -622,53 +622,44 @@ export class DelibRanking extends DelibElement<RankingMessages> {
 
   #renderResults() {
     const t = this.i18n.t.bind(this.i18n);
-    if (this.results === 'after-submit' && this.submission.state === 'queued' && !this.formMode) {
-      return html`<p class="note">${t('resultsPending')}</p>`;
-    }
-    if (!this.resultsVisible) return nothing;
-    const loaded = this.resultsState;
-    if (loaded.state === 'failed') {
-      return html`<p>${t('resultsFailed')}</p>
-        <button class="secondary" part="retry" @click=${() => this.loadResults(true)}>${t('retry')}</button>`;
-    }
-    if (loaded.state !== 'loaded') return html`<p class="note">${t('resultsLoading')}</p>`;
-    const results = loaded.data as RankingResults;
-    // Only the page's own items, best first as the endpoint sent them, then any it has no score for:
-    // a stranger's made-up id must not become a row in a council's results.
-    const known = new Set(this.items.map((item) => item.value));
-    const scored = (Array.isArray(results.items) ? results.items : []).filter((row) => known.has(row.id));
-    const scoredIds = new Set(scored.map((row) => row.id));
-    const rows = [
-      ...scored,
-      ...this.items.filter((item) => !scoredIds.has(item.value)).map((item) => ({ id: item.value, borda: 0, meanRank: NaN })),
-    ];
-    const counted = this.#rankedCount;
-    return html`<table part="results">
-        <caption>
-          ${t('resultsCaption', { n: results.total ?? 0 })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" class="number">${t('rankHeader')}</th>
-            <th scope="col">${t('itemHeader')}</th>
-            <th scope="col" class="number">${t('pointsHeader')}</th>
-            <th scope="col" class="number">${t('meanHeader')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(
-            (row, index) =>
-              html`<tr>
-                <td class="number">${this.i18n.number(index + 1)}</td>
-                <th scope="row">${this.#labelOf(row.id)}</th>
-                <td class="number">${this.i18n.number(row.borda)}</td>
-                <td class="number">
-                  ${Number.isFinite(row.meanRank) ? this.i18n.number(Math.round(row.meanRank * 10) / 10) : t('noPosition')}
-                </td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-      <p class="note" part="note">${t('how', { n: counted, max: Math.max(0, counted - 1) })}</p>`;
+    return this.renderResults<RankingResults>((results) => {
+      // Only the page's own items, best first as the endpoint sent them, then any it has no score for:
+      // a stranger's made-up id must not become a row in a council's results.
+      const known = new Set(this.items.map((item) => item.value));
+      const scored = (Array.isArray(results.items) ? results.items : []).filter((row) => known.has(row.id));
+      const scoredIds = new Set(scored.map((row) => row.id));
+      const rows = [
+        ...scored,
+        ...this.items.filter((item) => !scoredIds.has(item.value)).map((item) => ({ id: item.value, borda: 0, meanRank: NaN })),
+      ];
+      const counted = this.#rankedCount;
+      return html`<table part="results">
+          <caption>
+            ${t('resultsCaption', { n: results.total ?? 0 })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" class="number">${t('rankHeader')}</th>
+              <th scope="col">${t('itemHeader')}</th>
+              <th scope="col" class="number">${t('pointsHeader')}</th>
+              <th scope="col" class="number">${t('meanHeader')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.map(
+              (row, index) =>
+                html`<tr>
+                  <td class="number">${this.i18n.number(index + 1)}</td>
+                  <th scope="row">${this.#labelOf(row.id)}</th>
+                  <td class="number">${this.i18n.number(row.borda)}</td>
+                  <td class="number">
+                    ${Number.isFinite(row.meanRank) ? this.i18n.number(Math.round(row.meanRank * 10) / 10) : t('noPosition')}
+                  </td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+        <p class="note" part="note">${t('how', { n: counted, max: Math.max(0, counted - 1) })}</p>`;
+    });
   }
 }
