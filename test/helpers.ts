@@ -8,6 +8,29 @@ import { executeServerCommand } from '@web/test-runner-commands';
 
 declare const axe: typeof import('axe-core');
 
+/** A DOM node as text: `<button part="submit">`, for failure messages. */
+const nodeText = (node: Node) =>
+  node instanceof Element
+    ? `<${node.localName}${[...node.attributes].map((a) => ` ${a.name}="${a.value}"`).join('')}>`
+    : node.nodeName;
+
+/** `value` with DOM nodes (also inside arrays and node lists) replaced by their text. */
+const withoutNodes = (value: unknown): unknown =>
+  value instanceof Node
+    ? nodeText(value)
+    : Array.isArray(value) || value instanceof NodeList || value instanceof HTMLCollection
+      ? [...(value as ArrayLike<unknown>)].map(withoutNodes)
+      : value;
+
+// A failed assertion about a DOM node would hang the runner until its timeout: the node cannot be
+// cloned to send the failure to the terminal (modernweb-dev/web#2967). Give the failure text instead.
+afterEach(function () {
+  const error = this.currentTest?.err as { actual?: unknown; expected?: unknown } | undefined;
+  if (!error) return;
+  error.actual = withoutNodes(error.actual);
+  error.expected = withoutNodes(error.expected);
+});
+
 /** Fails with a readable list when axe finds a WCAG 2.2 A/AA problem in `element` (shadow roots included). */
 export async function expectAccessible(element: Element): Promise<void> {
   const results = await axe.run(element, {
