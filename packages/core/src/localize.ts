@@ -3,8 +3,12 @@
  * language taken from the nearest `lang` attribute, crossing shadow roots.
  */
 
-/** A message with plural forms, chosen by `Intl.PluralRules` on the value `n`. */
-export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+/**
+ * A message with plural forms, chosen by `Intl.PluralRules` on the value `n`. A form for one exact number,
+ * as `=1` in ICU messages, wins over the number's category: Gaelic's `one` is 1 and 11, so only `=1` may
+ * leave the number out ("the most important item").
+ */
+export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string } & { [exact: `=${number}`]: string };
 export type Message = string | Plural;
 export type Catalogue = Record<string, Message>;
 /** Messages by language; `en` is complete, the others fall back to it key by key. */
@@ -84,9 +88,15 @@ export class Translator<M extends Catalogue> {
     let text: string;
     if (typeof message === 'string') text = message;
     else {
+      const n = Number(values.n ?? 0);
       this.#plurals ??= new Intl.PluralRules(this.lang);
-      text = message[this.#plurals.select(Number(values.n ?? 0))] ?? message.other;
+      text = message[`=${n}`] ?? message[this.#plurals.select(n)] ?? message.other;
     }
+    return this.#fill(text, values);
+  }
+
+  /** `{name}` placeholders replaced by values, in one pass: a value is never read as a pattern. */
+  #fill(text: string, values: Values): string {
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = values[name];
       return value === undefined ? whole : typeof value === 'number' ? this.number(value) : value;
@@ -119,8 +129,28 @@ export class Translator<M extends Catalogue> {
     return this.#date.format(date);
   }
 
-  /** "A, B and C" in the language. */
+  /**
+   * "A, B and C" in the language. Welsh and Gaelic take the pattern from their catalogue's `and` message
+   * (`{start}` is every item but the last, joined by commas): Chromium has no list data for either and
+   * would write English "and", and CLDR's own Welsh data, where a browser has it, writes "a(c)" with a
+   * comma before it. Welsh writes "ac" before a vowel, `andBeforeVowel`. The items are a page's own labels,
+   * in any language, so "a" does not mutate them (a Pharc): a native speaker should say if it must.
+   */
   list(items: string[]): string {
-    return new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(items);
+    const own = (key: string) => {
+      const message = this.overrides[key] ?? (this.catalogues[this.lang] as Catalogue | undefined)?.[key];
+      return typeof message === 'string' ? message : undefined;
+    };
+    const and = own('and');
+    if (!and) return new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(items);
+    if (items.length < 2) return items.join('');
+    const last = items[items.length - 1];
+    const pattern = (startsWithVowel(last) && own('andBeforeVowel')) || and;
+    return this.#fill(pattern, { start: items.slice(0, -1).join(', '), last });
   }
+}
+
+/** Whether a text's first letter, after any quotation marks or brackets, is a vowel (Welsh w and y included). */
+function startsWithVowel(text: string): boolean {
+  return /^[^\p{L}\p{N}]*[aeiouwy]/iu.test(text.normalize('NFD'));
 }

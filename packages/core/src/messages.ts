@@ -3,7 +3,12 @@
  *
  * The Welsh (`cy`) and Scottish Gaelic (`gd`) texts were written by the developers from published
  * public-sector usage and NEED REVIEW BY A NATIVE SPEAKER before a council relies on them; every
- * string can be overridden through the `messages` property meanwhile.
+ * string can be overridden through the `messages` property meanwhile. Welsh follows GOV.UK Forms' wording
+ * where it has one (alphagov/forms-runner config/locales/cy.yml).
+ *
+ * Gaelic counts can only be as right as CLDR's four plural categories allow: 21–99 get the form of 20
+ * (the singular, "23 bhòt"), where counting aloud follows the last word ("fichead 's a trì" like 3). Each
+ * plural message is checked for n = 0…100 in test/browser/plurals.test.ts.
  */
 export const common = {
   en: {
@@ -24,7 +29,8 @@ export const common = {
   },
   // NEEDS NATIVE REVIEW
   cy: {
-    problem: 'Mae problem wedi codi',
+    // GOV.UK Forms' error summary title (alphagov/forms-runner config/locales/cy.yml).
+    problem: 'Mae problem',
     errorPrefix: 'Gwall:',
     sending: 'Yn anfon…',
     queued:
@@ -36,6 +42,9 @@ export const common = {
     closes: 'Ar agor tan {date}.',
     months: 'Ionawr,Chwefror,Mawrth,Ebrill,Mai,Mehefin,Gorffennaf,Awst,Medi,Hydref,Tachwedd,Rhagfyr',
     dateTime: '{day} {month} {year} am {time}',
+    // Lists, where the browser has no Welsh list data (see Translator.list): "ac" before a vowel.
+    and: '{start} a {last}',
+    andBeforeVowel: '{start} ac {last}',
     resultsLoading: "Yn llwytho'r canlyniadau…",
     resultsFailed: "Nid oedd modd llwytho'r canlyniadau.",
     resultsPending: "Bydd y canlyniadau'n cael eu dangos ar ôl i'ch ateb gael ei anfon.",
@@ -45,22 +54,25 @@ export const common = {
   gd: {
     problem: 'Tha duilgheadas ann',
     errorPrefix: 'Mearachd:',
-    sending: "'Ga chur…",
+    // "It" is the answer, freagairt, which is feminine: 'ga cur, i, a sàbhaladh, leatha.
+    sending: "'Ga cur…",
     queued:
-      "Cha b' urrainn dhuinn do fhreagairt a chur an-dràsta. Tha e air a shàbhaladh air an uidheam seo agus thèid a chur leis fhèin, fiù 's ma dhùineas tu an duilleag seo.",
+      "Cha b' urrainn dhuinn do fhreagairt a chur an-dràsta. Tha i air a sàbhaladh air an uidheam seo agus thèid a cur leatha fhèin, fiù 's ma dhùineas tu an duilleag seo.",
     submitted: 'Tapadh leat. Fhuair sinn do fhreagairt.',
     refused: "Cha b' urrainn dhuinn gabhail ri do fhreagairt: {reason}",
     notSetUp:
       'Chan urrainn dha seo freagairtean a chur fhathast oir chan eil e air a shuidheachadh gu tur. Innis do sgioba na làraich-lìn.',
     closed: 'Dhùin seo air {date}.',
     closes: 'Fosgailte gu {date}.',
-    // Month names in the genitive, as after a day: "31 dhen Fhaoilleach".
+    // Month names in the genitive, as after a day: "31mh dhen Fhaoilleach", CLDR's long date.
+    // CLDR writes "mh" after every day, 1 to 3 too (not "1d", "2na", "3s"): followed so that every browser agrees.
     months:
       'dhen Fhaoilleach,dhen Ghearran,dhen Mhàrt,dhen Ghiblean,dhen Chèitean,dhen Ògmhios,dhen Iuchar,dhen Lùnastal,dhen t-Sultain,dhen Dàmhair,dhen t-Samhain,dhen Dùbhlachd',
-    dateTime: '{day} {month} {year} aig {time}',
+    dateTime: '{day}mh {month} {year} aig {time}',
+    and: '{start} agus {last}',
     resultsLoading: "A' luchdadh nan toraidhean…",
     resultsFailed: "Cha b' urrainn dhuinn na toraidhean a luchdadh.",
-    resultsPending: 'Thèid na toraidhean a shealltainn nuair a bhios do fhreagairt air a chur.',
+    resultsPending: 'Thèid na toraidhean a shealltainn nuair a bhios do fhreagairt air a cur.',
     retry: 'Feuch a-rithist',
   },
 };

@@ -49,6 +49,13 @@ describe('Translator', () => {
     ]);
   });
 
+  it('lets a form for one exact number win over its plural category, as "=1" in ICU messages', () => {
+    // Gaelic's "one" is 1 and 11: only 1 may drop the number ("the most important item").
+    const exact = { ...catalogues, gd: { votes: { '=1': 'the only one', one: '{n} (one)', other: '{n} (other)' } } };
+    const t = new Translator(exact, 'gd');
+    expect([1, 11, 21].map((n) => t.t('votes', { n }))).to.deep.equal(['the only one', '11 (one)', '21 (other)']);
+  });
+
   it('falls back key by key to English, and to English for unknown languages', () => {
     expect(new Translator(catalogues, 'cy').t('hello', { name: 'Siân' })).to.equal('Hello Siân');
     expect(new Translator(catalogues, 'fr-FR').lang).to.equal('en');
@@ -76,8 +83,50 @@ describe('dates in Welsh and Gaelic', () => {
     const welsh = new Translator(common, 'cy').date(date);
     const gaelic = new Translator(common, 'gd').date(date);
     expect(welsh).to.equal(Intl.DateTimeFormat.supportedLocalesOf('cy').length ? welsh : '31 Ionawr 2027 am 23:59');
-    expect(gaelic).to.equal(Intl.DateTimeFormat.supportedLocalesOf('gd').length ? gaelic : '31 dhen Fhaoilleach 2027 aig 23:59');
+    // The fallbacks say what CLDR says where a browser has the data (Firefox, Node): see test/node/localize.test.mjs.
+    expect(gaelic).to.equal(
+      Intl.DateTimeFormat.supportedLocalesOf('gd').length ? gaelic : '31mh dhen Fhaoilleach 2027 aig 23:59',
+    );
     for (const text of [welsh, gaelic]) expect(text).not.to.match(/January|PM/);
+  });
+});
+
+describe('lists in Welsh and Gaelic', () => {
+  const items = ['Parc', 'Llyfrgell', 'Ysgol'];
+  const cases: [string, string[], string][] = [
+    ['cy', items, 'Parc, Llyfrgell ac Ysgol'],
+    ['cy', ['Ysgol', 'Llyfrgell', 'Parc'], 'Ysgol, Llyfrgell a Parc'],
+    ['cy', ['Parc', 'afon'], 'Parc ac afon'],
+    ['cy', ['Parc', 'Ŵyl'], 'Parc ac Ŵyl'],
+    ['cy', ['Parc', '“Ysgol”'], 'Parc ac “Ysgol”'],
+    ['cy', ['Parc', 'Heol'], 'Parc a Heol'],
+    ['cy', ['Parc'], 'Parc'],
+    ['cy', [], ''],
+    ['gd', items, 'Parc, Llyfrgell agus Ysgol'],
+    ['gd', ['Pàirc', 'Ospadal'], 'Pàirc agus Ospadal'],
+    ['en', items, 'Parc, Llyfrgell and Ysgol'],
+  ];
+  for (const [lang, list, joined] of cases) {
+    it(`joins [${list.join(', ')}] in ${lang} as “${joined}”, whether or not the browser has list data`, async () => {
+      const { common } = await import('../src/messages.js');
+      expect(new Translator(common, lang).list(list)).to.equal(joined);
+    });
+  }
+
+  it('is tested here where the browser has no Welsh or Gaelic list data (Chromium)', () => {
+    // With the data (Firefox, Node) CLDR's Welsh gives "Parc, Llyfrgell, a(c) Ysgol": see test/node/localize.test.mjs.
+    expect(Intl.ListFormat.supportedLocalesOf(['cy', 'gd'])).to.deep.equal([]);
+  });
+
+  it('takes the "and" pattern from overrides too', async () => {
+    const { common } = await import('../src/messages.js');
+    const t = new Translator(common, 'cy', { and: '{start} a hefyd {last}', andBeforeVowel: '{start} ac hefyd {last}' });
+    expect(t.list(['Parc', 'Ysgol'])).to.equal('Parc ac hefyd Ysgol');
+  });
+
+  it('never reads an item as a pattern', async () => {
+    const { common } = await import('../src/messages.js');
+    expect(new Translator(common, 'gd').list(['{last}', '{start}'])).to.equal('{last} agus {start}');
   });
 });
 
