@@ -673,7 +673,7 @@ export const Welsh: Story = {
     await resultsShown(canvasElement);
     await headingShows(canvasElement, 'Cam 1 o 4 Beth sydd ei angen ar eich cymuned?');
     await press(canvasElement, /^Parhau$/);
-    await problemShown(canvasElement, 'Dewiswch beth sydd ei angen ar eich cymuned', 'Mae problem wedi codi');
+    await problemShown(canvasElement, 'Dewiswch beth sydd ei angen ar eich cymuned', 'Mae problem');
   },
 };
 

@@ -292,7 +292,7 @@ describe('<delib-needs-assets> with a screen reader and a keyboard, against the 
     await press(tab, 'checkbox', 'Amser');
     await next(tab, 'Ble mae eich cymuned?', 'Parhau');
     await next(tab, 'A gawn ni gysylltu â chi?', 'Parhau');
-    await next(tab, 'Gwiriwch eich atebion cyn anfon', 'Parhau');
+    await next(tab, 'Edrychwch dros eich atebion cyn anfon', 'Parhau');
     await press(tab, 'button', 'Anfon', 'Enter');
     await tab.waitForFunction(() => document.querySelector('delib-needs-assets').shadowRoot.querySelector('[part=answer]'));
     const posted = sent.find((line) => line.startsWith('POST '));

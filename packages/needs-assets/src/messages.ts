@@ -145,11 +145,13 @@ export const needsAssetsMessages: Catalogues<NeedsAssetsMessages> = {
     email: 'Cyfeiriad e-bost',
     phone: 'Rhif ffôn',
     contactHow: "Rhowch gyfeiriad e-bost, rhif ffôn neu'r ddau.",
-    checkTitle: 'Gwiriwch eich atebion cyn anfon',
+    // GOV.UK Forms: "Edrychwch dros eich atebion cyn cyflwyno'ch ffurflen" (alphagov/forms-runner config/locales/cy.yml).
+    checkTitle: 'Edrychwch dros eich atebion cyn anfon',
     rowNeeds: 'Beth sydd ei angen ar eich cymuned',
     rowAssets: 'Beth allwch chi ei gynnig',
     rowArea: 'Ble',
-    rowContact: 'Cysylltu',
+    // A noun, like the other row labels ("Cysylltu" is the verb, to contact).
+    rowContact: 'Cyswllt',
     change: 'Newid',
     none: 'Dim byd ar hyn o bryd',
     notGiven: 'Heb ei roi',
@@ -176,7 +178,8 @@ export const needsAssetsMessages: Catalogues<NeedsAssetsMessages> = {
     postcode: 'Rhowch god post llawn, fel SW1A 1AA, neu enw eich ardal',
     needName: 'Rhowch eich enw',
     needEmailOrPhone: 'Rhowch gyfeiriad e-bost neu rif ffôn',
-    badEmail: 'Rhowch gyfeiriad e-bost yn y fformat cywir, fel name@example.com',
+    // GOV.UK Forms' confirmation-email message, which spells "e-bost" as this catalogue does.
+    badEmail: 'Rhowch gyfeiriad e-bost yn y ffurf gywir, fel name@example.com',
     badPhone: 'Rhowch rif ffôn, fel 01632 960 001 neu +44 808 157 0192',
     resultsCaption: {
       zero: 'Beth sydd ei angen arnom, beth sydd gennym: {n} person wedi ateb',
@@ -231,9 +234,10 @@ export const needsAssetsMessages: Catalogues<NeedsAssetsMessages> = {
     back: 'Air ais',
     continue: 'Lean air adhart',
     needsTitle: 'Dè a tha a dhìth air do choimhearsnachd?',
-    needsHint: 'Tagh na h-uile a tha iomchaidh.',
+    // As the poll says it: "a h-uile gin" (every one), not "na h-uile" (everybody).
+    needsHint: 'Tagh a h-uile gin a tha iomchaidh.',
     assetsTitle: 'Dè as urrainn dhut a thabhann?',
-    assetsHint: 'Sgilean, ùine, àite, uidheam, eòlas no daoine as aithne dhut. Tagh na h-uile a tha iomchaidh.',
+    assetsHint: 'Sgilean, ùine, àite, uidheam, eòlas no daoine as aithne dhut. Tagh a h-uile gin a tha iomchaidh.',
     tellMore: '{category}: innis barrachd dhuinn (roghainneil)',
     otherNeed: 'Dè eile a tha a dhìth air do choimhearsnachd?',
     otherAsset: 'Dè eile as urrainn dhut a thabhann?',
@@ -261,7 +265,7 @@ export const needsAssetsMessages: Catalogues<NeedsAssetsMessages> = {
     notGiven: 'Cha deach a thoirt seachad',
     noContact: 'Na cuiribh fios thugam',
     inForm: "Thèid na freagairtean agad a chur còmhla ris a' chòrr dhen fhoirm seo.",
-    send: 'Cuir',
+    send: 'Cuir a-null',
     submitted: 'Tapadh leat. Fhuair sinn na freagairtean agad.',
     queued:
       "Cha b' urrainn dhuinn na freagairtean agad a chur an-dràsta. Tha iad air an sàbhaladh air an uidheam seo agus thèid an cur leotha fhèin, fiù 's ma dhùineas tu an duilleag seo.",

@@ -148,7 +148,7 @@ const states: [name: string, setup: () => Promise<DelibNeedsAssets>, shows: stri
       for (let step = 0; step < 3; step++) await next(element);
       return element;
     },
-    'Gwiriwch eich atebion cyn anfon',
+    'Edrychwch dros eich atebion cyn anfon',
   ],
   ['Gaelic, step 1', () => make({ lang: 'gd' }), 'Dè a tha a dhìth air do choimhearsnachd?'],
   [
@@ -208,7 +208,7 @@ const states: [name: string, setup: () => Promise<DelibNeedsAssets>, shows: stri
       await next(element);
       return element;
     },
-    'Mae problem wedi codi',
+    'Mae problem',
   ],
   [
     'error: Gaelic, nothing ticked',

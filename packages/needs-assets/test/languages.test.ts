@@ -68,7 +68,7 @@ describe('<delib-needs-assets> languages', () => {
     await next(element);
     expect(headingText(element)).to.equal('Cam 1 o 4 Gwall (1 broblem): Beth sydd ei angen ar eich cymuned?');
     expectFocus(element, summary(element));
-    expect(text(summary(element)!.querySelector('#summary-title'))).to.equal('Mae problem wedi codi');
+    expect(text(summary(element)!.querySelector('#summary-title'))).to.equal('Mae problem');
     expect(summaryLinks(element).map((link) => text(link))).to.deep.equal([
       'Dewiswch beth sydd ei angen ar eich cymuned, neu dewiswch ‘Dim byd ar hyn o bryd’',
     ]);
@@ -95,12 +95,12 @@ describe('<delib-needs-assets> languages', () => {
     expect(headingText(element)).to.equal('Cam 4 o 4 A gawn ni gysylltu â chi?');
     expect(label(element, 'consent')).to.equal('Cewch, gallwch gysylltu â mi am hyn');
     await next(element);
-    expect(headingText(element)).to.equal('Gwiriwch eich atebion cyn anfon');
+    expect(headingText(element)).to.equal('Edrychwch dros eich atebion cyn anfon');
     expect(shadowAll(element, '[part="summary-list"] dt').map((dt) => text(dt))).to.deep.equal([
       'Beth sydd ei angen ar eich cymuned',
       'Beth allwch chi ei gynnig',
       'Ble',
-      'Cysylltu',
+      'Cyswllt',
     ]);
     expect(text(shadowAll(element, '[part="change"]')[2])).to.equal('Newid Ble');
     expect(text(shadow(element, '[part="summary-list"]')))

@@ -415,7 +415,7 @@ describe('<delib-poll> endpoint, provider and language', () => {
         0: 'Canlyniadau: 0 pleidlais',
         1: 'Canlyniadau: 1 bleidlais',
         2: 'Canlyniadau: 2 bleidlais',
-        3: 'Canlyniadau: 3 phleidlais',
+        3: 'Canlyniadau: 3 pleidlais',
         6: 'Canlyniadau: 6 phleidlais',
         4: 'Canlyniadau: 4 o bleidleisiau',
         100: 'Canlyniadau: 100 o bleidleisiau',
@@ -452,6 +452,46 @@ describe('<delib-poll> endpoint, provider and language', () => {
         endpoint.restore();
       }
       endpoint = undefined;
+    });
+  }
+
+  const lists = [
+    {
+      lang: 'cy',
+      labels: ['Parc', 'Llyfrgell', 'Ysgol'],
+      vote: 'Pleidleisio',
+      said: 'Fe wnaethoch chi bleidleisio dros: Parc, Llyfrgell ac Ysgol.',
+    },
+    {
+      lang: 'cy',
+      labels: ['Ysgol', 'Llyfrgell', 'Parc'],
+      vote: 'Pleidleisio',
+      said: 'Fe wnaethoch chi bleidleisio dros: Ysgol, Llyfrgell a Parc.',
+    },
+    {
+      lang: 'gd',
+      labels: ['Pàirc', 'Leabharlann', 'Sgoil'],
+      vote: 'Bhòt',
+      said: 'Bhòt thu airson: Pàirc, Leabharlann agus Sgoil.',
+    },
+  ];
+  for (const { lang, labels, vote: voteLabel, said } of lists) {
+    it(`lists the choices in ${lang} although Chromium has no list data for it: “${said}”`, async () => {
+      endpoint = fakeEndpoint(acceptAll());
+      const wrapper = await fixture(
+        Object.assign(document.createElement('div'), {
+          lang,
+          innerHTML: `<delib-poll widget-id="${lang}-list-${Math.random().toString(36).slice(2)}" endpoint="https://api.test/api"
+            question="?" multiple max-choices="3">${labels.map((label, index) => `<option value="v${index}">${label}</option>`).join('')}</delib-poll>`,
+        }),
+      );
+      const poll = wrapper.querySelector('delib-poll')!;
+      await poll.updateComplete;
+      for (const label of labels) byLabel(poll, label).click();
+      await poll.updateComplete;
+      button(poll, voteLabel).click();
+      await until(() => shadow(poll, '[part="answer"]'), 3000, 'the answer');
+      expect(shadow(poll, '[part="answer"]')!.textContent).to.contain(said);
     });
   }
 

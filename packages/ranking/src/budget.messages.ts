@@ -1,4 +1,5 @@
 import { common, type Catalogues, type Message } from '@delib/core';
+import { points } from './points.messages.js';
 
 /**
  * The budget's messages. Welsh (`cy`) and Scottish Gaelic (`gd`) NEED REVIEW BY A NATIVE SPEAKER:
@@ -12,7 +13,7 @@ const en = {
   ...common.en,
   submit: 'Submit',
   /** The default unit, `unit="points"`. */
-  points: { one: '{n} point', other: '{n} points' },
+  points: points.en,
   /** Any other unit word, as the page wrote it. Override `points` or this for better grammar. */
   units: '{n} {unit}',
   hint: 'You have {total} to share out. Use whole numbers.',
@@ -47,15 +48,7 @@ export const budgetMessages: Catalogues<BudgetMessages> = {
   cy: {
     ...common.cy,
     submit: 'Cyflwyno',
-    // A Welsh noun stays singular after a number, with mutations; "o" and the plural for larger counts.
-    points: {
-      zero: '{n} pwynt',
-      one: '{n} pwynt',
-      two: '{n} bwynt',
-      few: '{n} phwynt',
-      many: '{n} phwynt',
-      other: '{n} o bwyntiau',
-    },
+    points: points.cy,
     units: '{n} {unit}',
     hint: "Mae gennych {total} i'w rhannu. Defnyddiwch rifau cyfan.",
     hintAll: "Mae gennych {total} i'w rhannu. Defnyddiwch rifau cyfan, a rhannwch y cyfan.",
@@ -91,13 +84,7 @@ export const budgetMessages: Catalogues<BudgetMessages> = {
   gd: {
     ...common.gd,
     submit: 'Cuir a-null',
-    // Gaelic: singular (lenited) after 1, 2, 11, 12 and 20 up; plural from 3 to 10 and 13 to 19.
-    points: {
-      one: '{n} phuing',
-      two: '{n} phuing',
-      few: '{n} puingean',
-      other: '{n} puing',
-    },
+    points: points.gd,
     units: '{n} {unit}',
     hint: 'Tha {total} agad ri roinn. Cleachd àireamhan slàna.',
     hintAll: 'Tha {total} agad ri roinn. Cleachd àireamhan slàna, agus roinn e uile.',
@@ -110,7 +97,7 @@ export const budgetMessages: Catalogues<BudgetMessages> = {
     negative: 'Cuir a-steach 0 no barrachd airson {item}',
     overspent: 'Thug thu {over} cus. Thoir air falbh {over} gus nach toir thu barrachd air {total}',
     spendAll: 'Roinn na {total} uile: tha {left} agad fhathast',
-    nothingGiven: 'Thoir cuid de na {total} agad do nì no dhà',
+    nothingGiven: "Thoir cuid de na {total} agad do dh'aon nì co-dhiù",
     submitted: 'Tapadh leat. Fhuair sinn do bhuidseat.',
     youGave: 'Thug thu: {choices}.',
     gaveItem: '{item}: {amount}',

@@ -49,7 +49,7 @@ export const pairwiseMessages: Catalogues<PairwiseMessages> = {
     question: "Pa un sy'n bwysicach i chi?",
     or: 'neu',
     cantDecide: 'Alla i ddim penderfynu',
-    stop: 'Stopio a gweld y canlyniadau',
+    stop: 'Gorffen a gweld y canlyniadau',
     pairOf: 'Pâr {n} o {total}',
     progressLabel: "Parau wedi'u hateb",
     keysHint: "Gallwch hefyd bwyso 1 neu'r fysell saeth chwith ar gyfer y cyntaf, 2 neu'r fysell saeth dde ar gyfer yr ail.",
@@ -66,7 +66,7 @@ export const pairwiseMessages: Catalogues<PairwiseMessages> = {
       many: 'Fe wnaethoch chi gymharu {n} phâr.',
       other: 'Fe wnaethoch chi gymharu {n} o barau.',
     },
-    tooFewItems: "Does dim byd i'w gymharu eto.",
+    tooFewItems: "Nid oes dim byd i'w gymharu eto.",
     queuedVotes:
       "Nid oedd modd anfon eich atebion ar hyn o bryd. Maen nhw wedi'u cadw ar y ddyfais hon a byddant yn cael eu hanfon yn awtomatig.",
     suggestionLabel: 'Ychwanegu eich syniad eich hun',
@@ -74,11 +74,12 @@ export const pairwiseMessages: Catalogues<PairwiseMessages> = {
     suggest: 'Ychwanegu syniad',
     suggestionMissing: 'Rhowch eich syniad',
     suggestionSent: 'Diolch. Anfonwyd eich syniad: {text}',
+    // "cymhariaeth" is feminine: un gymhariaeth, dwy gymhariaeth, tair cymhariaeth, chwe chymhariaeth.
     resultsCaption: {
       zero: 'Canlyniadau o {n} cymhariaeth',
       one: 'Canlyniadau o {n} gymhariaeth',
       two: 'Canlyniadau o {n} gymhariaeth',
-      few: 'Canlyniadau o {n} chymhariaeth',
+      few: 'Canlyniadau o {n} cymhariaeth',
       many: 'Canlyniadau o {n} chymhariaeth',
       other: 'Canlyniadau o {n} o gymariaethau',
     },
@@ -86,7 +87,7 @@ export const pairwiseMessages: Catalogues<PairwiseMessages> = {
     scoreHeader: 'Sgôr',
     winsHeader: 'Dewiswyd',
     lossesHeader: 'Heb ei ddewis',
-    how: "Mae pob sgôr yn dangos y siawns y bydd pobl yn dewis syniad dros un arall: y nifer o weithiau y cafodd ei ddewis plws un, wedi'i rannu â'r nifer o weithiau y cafodd ei gymharu (heb gyfrif \"methu penderfynu\") plws dau, felly mae syniadau a ddangoswyd yn anaml yn dechrau'n agos at 50%.",
+    how: "Mae pob sgôr yn dangos y siawns y bydd pobl yn dewis syniad dros un arall: y nifer o weithiau y cafodd ei ddewis ynghyd ag un, wedi'i rannu â'r nifer o weithiau y cafodd ei gymharu (heb gyfrif ‘Alla i ddim penderfynu’) ynghyd â dau, felly mae syniadau a ddangoswyd yn anaml yn dechrau'n agos at 50%.",
   },
   // NEEDS NATIVE REVIEW
   gd: {
@@ -102,7 +103,7 @@ export const pairwiseMessages: Catalogues<PairwiseMessages> = {
     chose: 'Thagh thu {winner} seach {loser}.',
     undecided: "Cha b' urrainn dhut co-dhùnadh eadar {first} agus {second}.",
     nextPair: 'Paidhir {n} à {total}: {first} no {second}?',
-    finished: 'B’ e sin a’ phaidhir mu dheireadh. Tapadh leat.',
+    finished: "B' e sin a' phaidhir mu dheireadh. Tapadh leat.",
     stopped: 'Tapadh leat airson do fhreagairtean.',
     answered: {
       one: 'Rinn thu coimeas air {n} phaidhir.',
@@ -114,7 +115,7 @@ export const pairwiseMessages: Catalogues<PairwiseMessages> = {
     queuedVotes:
       "Cha b' urrainn dhuinn do fhreagairtean a chur an-dràsta. Tha iad air an sàbhaladh air an uidheam seo agus thèid an cur leotha fhèin.",
     suggestionLabel: 'Cuir do bheachd fhèin ris',
-    suggestionHint: 'Dh’fhaodadh gun tèid faighneachd do dhaoine eile mu dheidhinn an ceann greis.',
+    suggestionHint: "Dh'fhaodadh gun tèid faighneachd do dhaoine eile mu dheidhinn an ceann greis.",
     suggest: 'Cuir am beachd ris',
     suggestionMissing: 'Cuir a-steach do bheachd',
     suggestionSent: 'Tapadh leat. Chaidh do bheachd a chur: {text}',

@@ -633,6 +633,8 @@ export class DelibRanking extends DelibElement<RankingMessages> {
         ...this.items.filter((item) => !scoredIds.has(item.value)).map((item) => ({ id: item.value, borda: 0, meanRank: NaN })),
       ];
       const counted = this.#rankedCount;
+      // The first item scores one point for each item below it; its own message makes "points" agree with that number.
+      const max = Math.max(0, counted - 1);
       return html`<table part="results">
           <caption>
             ${t('resultsCaption', { n: results.total ?? 0 })}
@@ -659,7 +661,7 @@ export class DelibRanking extends DelibElement<RankingMessages> {
             )}
           </tbody>
         </table>
-        <p class="note" part="note">${t('how', { n: counted, max: Math.max(0, counted - 1) })}</p>`;
+        <p class="note" part="note">${t('how', { n: counted, max, points: t('points', { n: max }) })}</p>`;
     });
   }
 }

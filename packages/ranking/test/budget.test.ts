@@ -493,6 +493,42 @@ describe('<delib-budget>', () => {
   });
 });
 
+describe('<delib-budget> lists what was given in Welsh and Gaelic, where Chromium has no list data', () => {
+  const cases = [
+    {
+      lang: 'cy',
+      labels: ['Parc', 'Llyfrgell', 'Ysgol'],
+      submit: 'Cyflwyno',
+      said: 'Fe wnaethoch chi roi: Parc: 3 phwynt, Llyfrgell: 6 phwynt ac Ysgol: 1 pwynt.',
+    },
+    {
+      lang: 'gd',
+      labels: ['Pàirc', 'Leabharlann', 'Sgoil'],
+      submit: 'Cuir a-null',
+      said: 'Thug thu: Pàirc: 3 puingean, Leabharlann: 6 puingean agus Sgoil: 1 phuing.',
+    },
+  ];
+  for (const { lang, labels, submit: submitLabel, said } of cases) {
+    it(`${lang}: “${said}”`, async () => {
+      endpoint = fakeEndpoint(budgetEndpoint());
+      const wrapper = await fixture(
+        Object.assign(document.createElement('div'), {
+          lang,
+          innerHTML: `<delib-budget widget-id="${lang}-gave-${Math.random().toString(36).slice(2)}" endpoint="https://api.test/api"
+            total="10" question="?">${labels.map((label, index) => `<option value="v${index}">${label}</option>`).join('')}</delib-budget>`,
+        }),
+      );
+      const budget = wrapper.querySelector('delib-budget')!;
+      await budget.updateComplete;
+      for (const [label, amount] of labels.map((label, index) => [label, ['3', '6', '1'][index]]))
+        await enter(budget, label, amount);
+      button(budget, submitLabel).click();
+      await until(() => shadow(budget, '[part="answer"]'), 3000, 'the answer');
+      expect(shadow(budget, '[part="answer"]')!.textContent).to.contain(said);
+    });
+  }
+});
+
 describe('<delib-budget> in a form', () => {
   it('is a form control whose value is the answer as JSON, invalid when overspent, and posts nothing itself', async () => {
     endpoint = fakeEndpoint(budgetEndpoint());

@@ -436,7 +436,7 @@ describe('<delib-pairwise> languages', () => {
         0: 'Canlyniadau o 0 cymhariaeth',
         1: 'Canlyniadau o 1 gymhariaeth',
         2: 'Canlyniadau o 2 gymhariaeth',
-        3: 'Canlyniadau o 3 chymhariaeth',
+        3: 'Canlyniadau o 3 cymhariaeth',
         6: 'Canlyniadau o 6 chymhariaeth',
         4: 'Canlyniadau o 4 o gymariaethau',
       },

@@ -524,7 +524,7 @@ describe('<delib-ranking>', () => {
     },
     'Scottish Gaelic inside lang="gd"': {
       lang: 'gd',
-      submit: 'Cuir an t-òrdugh',
+      submit: 'Cuir a-null an rangachadh agad',
       up: 'Gluais Alpha park suas',
       captions: { 1: 'Toraidhean: 1 fhreagairt', 3: 'Toraidhean: 3 freagairtean', 20: 'Toraidhean: 20 freagairt' },
       picked: 'Chaidh Bravo park a thogail, ionad 2 à 2.',
@@ -554,6 +554,55 @@ describe('<delib-ranking>', () => {
         endpoint.restore();
       }
       endpoint = undefined;
+    });
+  }
+});
+
+describe('<delib-ranking> in Welsh and Gaelic, in the words of the review of December 2026', () => {
+  const ranking = async (lang: string, count: number, attributes = '') => {
+    const options = Array.from({ length: count }, (_, index) => `<option value="v${index}">Eitem ${index + 1}</option>`);
+    const wrapper = await fixture(
+      Object.assign(document.createElement('div'), {
+        lang,
+        innerHTML: `<delib-ranking widget-id="${lang}-${Math.random().toString(36).slice(2)}" endpoint="https://api.test/api"
+          question="?" ${attributes}>${options.join('')}</delib-ranking>`,
+      }),
+    );
+    const element = wrapper.querySelector('delib-ranking')!;
+    await element.updateComplete;
+    return element;
+  };
+  const note = (element: DelibRanking) => shadow(element, '[part="note"]')!.textContent!;
+
+  it('cy: the two groups are put in order or not ("trefn"), never "listed"', async () => {
+    const element = await ranking('cy', 4, 'top="2"');
+    expect(shadowAll(element, '[part="heading"]').map((heading) => heading.textContent!.trim())).to.deep.equal([
+      'Yn eu trefn',
+      'Heb eu rhoi mewn trefn',
+    ]);
+    expect(shadow(element, '[part="hint"]')!.textContent).to.contain(
+      "Rhowch eich 2 eitem bwysicaf yn gyntaf, mewn trefn. Nid yw'r eitemau oddi tanynt wedi'u rhoi mewn trefn.",
+    );
+  });
+
+  it('gd: ranking the top 11 of 12 asks for the 11 most important items, not for one', async () => {
+    const element = await ranking('gd', 12, 'top="11"');
+    expect(shadow(element, '[part="hint"]')!.textContent).to.contain('Cuir an 11 nì as cudromaiche an toiseach, ann an òrdugh.');
+  });
+
+  const notes: [string, number, string][] = [
+    ['cy', 3, "felly mae'r gyntaf o 3 eitem yn cael 2 bwynt a'r olaf yn cael dim."],
+    ['cy', 4, "felly mae'r gyntaf o 4 o eitemau yn cael 3 phwynt a'r olaf yn cael dim."],
+    ['gd', 3, "mar sin gheibh a' chiad fhear de 3 nithean 2 phuing agus chan fhaigh am fear mu dheireadh gin."],
+    ['gd', 12, "mar sin gheibh a' chiad fhear de 12 nì 11 phuing agus chan fhaigh am fear mu dheireadh gin."],
+    ['en', 2, 'so the first of 2 items scores 1 point and the last scores none.'],
+  ];
+  for (const [lang, count, words] of notes) {
+    it(`${lang}: with ${count} items the results say the first scores ${count - 1}, the noun agreeing with ${count - 1}`, async () => {
+      endpoint = fakeEndpoint(rankingResults([{ id: 'v0', borda: count - 1, meanRank: 1 }], 1));
+      const element = await ranking(lang, count, 'results="always"');
+      await until(() => shadow(element, '[part="note"]'));
+      expect(note(element)).to.contain(words);
     });
   }
 });
