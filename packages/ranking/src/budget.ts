@@ -75,13 +75,13 @@ function currencyFormat(locale: string, currency: string, decimals: number): Int
  * @csspart label - Each item's label.
  * @csspart input - Each item's amount box.
  * @csspart stepper - The − and + buttons beside each amount.
- * @csspart remaining - What is left of the budget (or how far over it is).
+ * @csspart remaining - What is left of the budget (or how far over it is); while an error about the whole budget is shown, that error says it instead.
  * @csspart dots - With `mode="dots"`: the budget drawn as a row of dots.
  * @csspart dot - Each dot.
  * @csspart submit - The submit button.
  * @csspart retry - The button that tries loading the results again.
  * @csspart error-summary - The box listing problems when a budget cannot be sent.
- * @csspart status - The polite live region: what is left, sending, saved for later, thank you, refused.
+ * @csspart status - The polite live region: what is left (for screen readers only: it is on screen already), sending, saved for later, thank you, refused.
  * @csspart answer - "You gave …" once submitted.
  * @csspart results - The results table.
  * @csspart bar - Each result's bar.
@@ -341,6 +341,9 @@ export class DelibBudget extends DelibElement<BudgetMessages> {
     event.preventDefault();
     if (this.formMode) return void this.form?.requestSubmit();
     if (this.isDisabled || this.isClosed || this.submission.state === 'sending') return;
+    // The summary taking focus is what is heard now; an older "left to share out" would only talk over it.
+    clearTimeout(this.#announceTimer);
+    this.#announcement = '';
     const problem = this.problem();
     if (problem) {
       this.#showProblems = true;
@@ -349,8 +352,6 @@ export class DelibBudget extends DelibElement<BudgetMessages> {
       return;
     }
     this.#showProblems = false;
-    clearTimeout(this.#announceTimer);
-    this.#announcement = '';
     this.submission.submit(this.answer!);
   }
 
@@ -362,7 +363,7 @@ export class DelibBudget extends DelibElement<BudgetMessages> {
     const status = submission.state === 'idle' ? (closed ? '' : this.#announcement) : this.submissionMessage;
     return html`
       ${answered || closed ? this.#renderAnswer(closing) : this.#renderForm(closing)}
-      <div part="status" role="status" class=${submission.state}>${status}</div>
+      <div part="status" role="status" class="${submission.state} ${submission.state === 'idle' ? 'sr-only' : ''}">${status}</div>
       ${this.#renderResults()}
     `;
   }
@@ -395,7 +396,12 @@ export class DelibBudget extends DelibElement<BudgetMessages> {
             : nothing
         }
         ${this.mode === 'dots' ? this.#renderDots() : nothing}
-        <p class="remaining ${given > budget ? 'over' : ''}" part="remaining">${this.#remainingText()}</p>
+        ${
+          // An error about the whole budget says what is left in its own words: once is enough.
+          wholeProblem
+            ? nothing
+            : html`<p class="remaining ${given > budget ? 'over' : ''}" part="remaining">${this.#remainingText()}</p>`
+        }
         <div class="items">
           ${this.items.map((item, index) => {
             const id = `amount-${index}`;

@@ -66,6 +66,17 @@ async function submit(budget: DelibBudget) {
 }
 
 const remaining = (budget: DelibBudget) => shadow(budget, '[part="remaining"]')!.textContent!.trim();
+
+/** The texts on screen that hold `text`: what a sighted person reads, not what only a screen reader hears. */
+function onScreen(host: Element, text: string): string[] {
+  const walker = document.createTreeWalker(host.shadowRoot!, NodeFilter.SHOW_TEXT);
+  const found: string[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const box = node.parentElement?.getBoundingClientRect();
+    if (box && node.textContent!.includes(text) && box.width > 1 && box.height > 1) found.push(node.textContent!.trim());
+  }
+  return found;
+}
 const wait = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 describe('<delib-budget>', () => {
@@ -276,6 +287,35 @@ describe('<delib-budget>', () => {
     const submitted = oneEvent(budget, 'delib-submitted');
     await submit(budget);
     expect((await submitted).detail.envelope.answer).to.deep.equal({ allocation: { play: 70, lighting: 30, toilets: 0 } });
+  });
+
+  it('says what is left once on screen, and an overspent budget once in the summary and once at the items', async () => {
+    endpoint = fakeEndpoint(budgetEndpoint());
+    const budget = await parks();
+    await enter(budget, 'Play areas', '70');
+    await until(() => statusText(budget), announceDelay * 2, 'the announcement');
+    expect(statusText(budget), 'a screen reader hears it').to.equal('30 points left to share out, of 100 points.');
+    expect(onScreen(budget, '30 points'), 'seen once, beside the items').to.deep.equal([
+      '30 points left to share out, of 100 points.',
+    ]);
+
+    await enter(budget, 'Lighting', '50');
+    await until(() => statusText(budget).startsWith('You have given'), announceDelay * 2, 'the announcement');
+    await submit(budget);
+    await until(() => shadow(budget, '.summary'));
+    const message = 'You have given 20 points too many. Take 20 points away so that you give no more than 100 points';
+    expect(onScreen(budget, '20 points'), 'once per place: the summary and the items').to.deep.equal([message, message]);
+    expect(statusText(budget), 'the summary taking focus is what is heard').to.equal('');
+    await expectAccessible(budget);
+
+    // Correcting: the error follows, still once per place, and what is left is heard when the person pauses.
+    await enter(budget, 'Lighting', '40');
+    await until(() => statusText(budget), announceDelay * 2, 'the announcement');
+    expect(statusText(budget)).to.equal('You have given 10 points more than the 100 points you have.');
+    expect(onScreen(budget, '10 points')).to.have.length(2);
+    await enter(budget, 'Lighting', '20');
+    expect(shadow(budget, '.summary'), 'gone once the budget is right').to.be.null;
+    expect(onScreen(budget, '10 points')).to.deep.equal(['10 points left to share out, of 100 points.']);
   });
 
   it('asks for something to be given before submitting', async () => {
