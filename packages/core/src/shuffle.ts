@@ -77,6 +77,9 @@ interface Shuffles {
   shuffle: boolean;
 }
 
+/** The seed of a widget's person: one per widget kind and id. */
+export const seedOf = (host: Shuffles) => personalSeed(`${host.localName}:${host.widgetId}`);
+
 const shown = new WeakMap<Shuffles, { from: readonly { value: string }[]; key: string; items: unknown[] }>();
 
 /**
@@ -88,7 +91,7 @@ export function shownOrder<T extends { value: string }>(host: Shuffles, items: r
   const key = `${host.localName}:${host.widgetId}`;
   const cached = shown.get(host);
   if (cached?.from === items && cached.key === key) return cached.items as T[];
-  const ordered = seededOrder(items, personalSeed(key), (item) => item.value);
+  const ordered = seededOrder(items, seedOf(host), (item) => item.value);
   shown.set(host, { from: items, key, items: ordered });
   return ordered;
 }

@@ -584,3 +584,51 @@ describe('<delib-budget> in a form', () => {
     expect(new FormData(form).get('b')).to.equal('{"allocation":{"a":4,"b":0}}');
   });
 });
+
+describe('<delib-budget shuffle>', () => {
+  const names = ['Play areas', 'Lighting', 'Toilets', 'Trees', 'Benches', 'Bins'];
+  const budgetOf = (widgetId: string, attributes = 'shuffle') =>
+    fixture<DelibBudget>(
+      Object.assign(document.createElement('div'), {
+        innerHTML: `<delib-budget widget-id="${widgetId}" endpoint="https://api.test/api" total="100" question="Share 100 points" ${attributes}>
+          ${names.map((name, index) => `<option value="v${index}">${name}</option>`).join('')}
+        </delib-budget>`,
+      }).firstElementChild as DelibBudget,
+    );
+  const shown = (budget: DelibBudget) => shadowAll(budget, '.item label').map((label) => label.textContent!.trim());
+
+  it("lists the items in an order of this person's own, the same after a reload, with results by total", async () => {
+    endpoint = fakeEndpoint(
+      budgetEndpoint(
+        [
+          { id: 'v5', total: 50, mean: 50 },
+          { id: 'v0', total: 30, mean: 30 },
+        ],
+        1,
+      ),
+    );
+    localStorage.setItem('delib:order:v1:delib-budget:shuffled', '1');
+    const first = await budgetOf('shuffled', 'shuffle results="always"');
+    const order = shown(first);
+    expect(order).to.have.members(names);
+    expect(order, 'not the page order').not.to.deep.equal(names);
+    const boxes = accessibleNodes(await accessibilityTree(first)).filter((node) => node.role === 'textbox');
+    expect(
+      boxes.map((node) => node.name),
+      'read out in the order shown',
+    ).to.deep.equal(order);
+
+    // Nothing given: the summary leads to the first box shown.
+    await submit(first);
+    shadow<HTMLAnchorElement>(first, '.summary a')!.click();
+    expect(first.shadowRoot!.activeElement).to.equal(byLabel(first, order[0]));
+    await until(() => shadow(first, '[part="results"]'));
+    const rows = shadowAll(first, '[part="results"] tbody th').map((cell) => cell.textContent!.trim());
+    expect(rows.slice(0, 2), 'results by total').to.deep.equal(['Bins', 'Play areas']);
+    await expectAccessible(first);
+    first.remove();
+
+    expect(shown(await budgetOf('shuffled')), 'the same order after a reload').to.deep.equal(order);
+    expect(shown(await budgetOf('plain', '')), 'without shuffle, the page order').to.deep.equal(names);
+  });
+});

@@ -828,3 +828,43 @@ describe('<delib-ranking> in a form, before and after an answer', () => {
     expect(new FormData(form).get('parks')).to.equal('{"order":["c","a","b"]}');
   });
 });
+
+describe('<delib-ranking shuffle>', () => {
+  const names = ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot', 'Golf', 'Hotel'].map((name) => `${name} park`);
+  const rankingOf = (widgetId: string, attributes = 'shuffle') =>
+    fixture<DelibRanking>(
+      Object.assign(document.createElement('div'), {
+        innerHTML: `<delib-ranking widget-id="${widgetId}" endpoint="https://api.test/api" question="Q" ${attributes}>
+          ${names.map((name) => `<option value="${name.split(' ')[0].toLowerCase()}">${name}</option>`).join('')}
+        </delib-ranking>`,
+      }).firstElementChild as DelibRanking,
+    );
+
+  it("lists the items not ranked in this person's own order, the same after a reload; the results keep theirs", async () => {
+    endpoint = fakeEndpoint(
+      rankingResults(
+        [
+          { id: 'hotel', borda: 9, meanRank: 1 },
+          { id: 'alpha', borda: 3, meanRank: 2 },
+        ],
+        3,
+      ),
+    );
+    localStorage.setItem('delib:order:v1:delib-ranking:shuffled', '1');
+    const first = await rankingOf('shuffled', 'shuffle results="always"');
+    const order = labels(first);
+    expect(order).to.have.members(names);
+    expect(order, 'not the page order').not.to.deep.equal(names);
+    moveButton(first, `Add ${order[3]} to your ranking`).click();
+    await first.updateComplete;
+    expect(labels(first), 'the rest keep their places').to.deep.equal([order[3], ...order.filter((_, index) => index !== 3)]);
+    await until(() => shadow(first, '[part="results"]'));
+    const rows = shadowAll(first, '[part="results"] tbody th').map((cell) => cell.textContent!.trim());
+    expect(rows.slice(0, 2), 'results by points').to.deep.equal(['Hotel park', 'Alpha park']);
+    await expectAccessible(first);
+    first.remove();
+
+    expect(labels(await rankingOf('shuffled')), 'the same order after a reload').to.deep.equal(order);
+    expect(labels(await rankingOf('plain', '')), 'without shuffle, the page order').to.deep.equal(names);
+  });
+});
