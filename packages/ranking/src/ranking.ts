@@ -190,10 +190,8 @@ export class DelibRanking extends DelibElement<RankingMessages> {
 
   /** The id of an item's element: by its place in the page's list, which shuffling does not change. */
   #idOf(value: string | undefined): string {
-    return `item-${Math.max(
-      0,
-      this.items.findIndex((item) => item.value === value),
-    )}`;
+    const index = this.items.findIndex((item) => item.value === value);
+    return `item-${Math.max(0, index)}`;
   }
 
   #labelOf(value: string): string {
@@ -662,36 +660,27 @@ export class DelibRanking extends DelibElement<RankingMessages> {
     const disabled = this.isDisabled;
     const describedBy = ['how-to-move', item.description && `description-${index}`];
     // Named with the item ("Move Bravo park up"), its visible word first for speech control.
-    const control = (kind: Control, part: string, name: string, text: unknown, off: boolean, action: () => void) =>
+    const control = (kind: Control, name: string, text: unknown, unavailable: boolean, action: () => void) =>
       html`<button
         type="button"
         class="secondary ${kind}"
-        part=${part}
+        part=${kind === 'up' || kind === 'down' ? 'move-button' : `${kind}-button`}
         aria-label=${name}
-        ?disabled=${disabled || off}
+        ?disabled=${disabled || unavailable}
         @click=${action}
       >
         ${text}
       </button>`;
-    const value = item.value;
+    const { label, value } = item;
     const controls = isRanked
       ? [
-          control('up', 'move-button', t('moveUp', { item: item.label }), [arrow('↑'), ' ', t('up')], position === 0, () =>
-            this.#onMove(value, -1),
+          control('up', t('moveUp', { item: label }), [arrow('↑'), ' ', t('up')], position === 0, () => this.#onMove(value, -1)),
+          control('down', t('moveDown', { item: label }), [arrow('↓'), ' ', t('down')], position === rankedCount - 1, () =>
+            this.#onMove(value, 1),
           ),
-          control(
-            'down',
-            'move-button',
-            t('moveDown', { item: item.label }),
-            [arrow('↓'), ' ', t('down')],
-            position === rankedCount - 1,
-            () => this.#onMove(value, 1),
-          ),
-          control('remove', 'remove-button', t('removeItem', { item: item.label }), t('remove'), false, () =>
-            this.#onRemove(value),
-          ),
+          control('remove', t('removeItem', { item: label }), t('remove'), false, () => this.#onRemove(value)),
         ]
-      : control('add', 'add-button', t('addItem', { item: item.label }), t('add'), false, () => this.#onAdd(value));
+      : control('add', t('addItem', { item: label }), t('add'), false, () => this.#onAdd(value));
     return html`<li
       part="item"
       id="item-${index}"
