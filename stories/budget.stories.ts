@@ -31,6 +31,7 @@ type BudgetArgs = {
   step?: number;
   mode: 'inputs' | 'dots';
   'require-all': boolean;
+  shuffle: boolean;
   closes: string;
   results: 'after-submit' | 'always' | 'after-close' | 'never';
   name: string;
@@ -68,6 +69,7 @@ const budget = (args: BudgetArgs) =>
     step=${args.step ?? nothing}
     mode=${args.mode || nothing}
     ?require-all=${args['require-all']}
+    ?shuffle=${args.shuffle}
     closes=${args.closes || nothing}
     results=${args.results || nothing}
     name=${args.name || nothing}
@@ -125,6 +127,7 @@ const meta = {
     unit: 'points',
     mode: 'inputs',
     'require-all': false,
+    shuffle: false,
     closes: '',
     results: 'after-submit',
     name: '',
@@ -148,6 +151,11 @@ const meta = {
     step: { control: { type: 'number', min: 1 }, ...attributes },
     mode: { control: 'inline-radio', options: ['inputs', 'dots'], ...attributes },
     'require-all': { control: 'boolean', ...attributes },
+    shuffle: {
+      control: 'boolean',
+      description: "The items in a random order of each person's own, kept per widget id.",
+      ...attributes,
+    },
     closes: { control: 'text', description: 'ISO date-time, e.g. 2024-03-31T16:00:00Z (past: closed).', ...attributes },
     results: { control: 'inline-radio', options: ['after-submit', 'always', 'after-close', 'never'], ...attributes },
     name: { control: 'text', description: 'Inside a `<form>`: the field name (see the "In a form" story).', ...attributes },
@@ -239,6 +247,14 @@ export const DotsPartlySpent: Story = {
 export const RequireAll: Story = {
   name: 'Require all',
   args: { 'require-all': true },
+};
+
+/** Each person's own order of the items, the same on every visit; the dots follow it. */
+export const Shuffled: Story = {
+  args: { shuffle: true, mode: 'dots', 'widget-id': 'parks-budget-shuffled' },
+  play: async ({ canvasElement }) => {
+    await give(canvasElement, { 'Play areas': '40', Lighting: '25' });
+  },
 };
 
 export const Disabled: Story = {

@@ -27,6 +27,7 @@ type PairwiseArgs = {
   question: string;
   votes?: number;
   'allow-suggestions': boolean;
+  shuffle: boolean;
   closes: string;
   results: 'after-submit' | 'always' | 'after-close' | 'never';
   disabled: boolean;
@@ -62,6 +63,7 @@ const pairwise = (args: PairwiseArgs) =>
     question=${args.question || nothing}
     votes=${args.votes ?? nothing}
     ?allow-suggestions=${args['allow-suggestions']}
+    ?shuffle=${args.shuffle}
     closes=${args.closes || nothing}
     results=${args.results || nothing}
     ?disabled=${args.disabled}
@@ -106,6 +108,7 @@ const meta = {
     endpoint: mockEndpoints.ok,
     question: '',
     'allow-suggestions': false,
+    shuffle: false,
     closes: '',
     results: 'after-submit',
     disabled: false,
@@ -124,6 +127,11 @@ const meta = {
     question: { control: 'text', description: 'Empty: "Which matters more to you?" in the page\'s language.', ...attributes },
     votes: { control: { type: 'number', min: 1 }, description: 'Pairs asked before the results (default 10).', ...attributes },
     'allow-suggestions': { control: 'boolean', ...attributes },
+    shuffle: {
+      control: 'boolean',
+      description: "Fix each person's random draw of pairs, their order and sides, per widget id.",
+      ...attributes,
+    },
     closes: { control: 'text', description: 'ISO date-time, e.g. 2024-03-31T16:00:00Z (past: closed).', ...attributes },
     results: { control: 'inline-radio', options: ['after-submit', 'always', 'after-close', 'never'], ...attributes },
     disabled: { control: 'boolean', ...attributes },
@@ -218,6 +226,15 @@ export const SuggestionEmpty: Story = {
     const { shadow } = await pairwiseIn(canvasElement);
     await userEvent.click(shadow.getByRole('button', { name: 'Add idea' }));
     await expect(shadow.getByRole('textbox', { name: 'Add your own idea' })).toHaveAttribute('aria-invalid', 'true');
+  },
+};
+
+/** Each person's own draw of pairs, order and sides, the same in a new tab or on a return visit. */
+export const Shuffled: Story = {
+  args: { shuffle: true, 'widget-id': 'parks-pairwise-shuffled' },
+  play: async ({ canvasElement }) => {
+    await chooseFirst(canvasElement, 1);
+    await status(canvasElement, /Pair 2 of 10: .+ or .+\?$/);
   },
 };
 

@@ -29,6 +29,7 @@ type PollArgs = {
   multiple: boolean;
   'max-choices'?: number;
   'allow-other': boolean;
+  shuffle: boolean;
   closes: string;
   results: 'after-submit' | 'always' | 'after-close' | 'never';
   name: string;
@@ -63,6 +64,7 @@ const poll = (args: PollArgs) =>
     ?multiple=${args.multiple}
     max-choices=${args['max-choices'] ?? nothing}
     ?allow-other=${args['allow-other']}
+    ?shuffle=${args.shuffle}
     closes=${args.closes || nothing}
     results=${args.results || nothing}
     name=${args.name || nothing}
@@ -118,6 +120,7 @@ const meta = {
     question: 'Which park improvement matters most to you?',
     multiple: false,
     'allow-other': false,
+    shuffle: false,
     closes: '',
     results: 'after-submit',
     name: '',
@@ -139,6 +142,11 @@ const meta = {
     multiple: { control: 'boolean', ...attributes },
     'max-choices': { control: { type: 'number', min: 1 }, ...attributes },
     'allow-other': { control: 'boolean', ...attributes },
+    shuffle: {
+      control: 'boolean',
+      description: 'The options in a random order of each person\'s own, kept per widget id; "Other" stays last.',
+      ...attributes,
+    },
     closes: { control: 'text', description: 'ISO date-time, e.g. 2024-03-31T16:00:00Z (past: closed).', ...attributes },
     results: { control: 'inline-radio', options: ['after-submit', 'always', 'after-close', 'never'], ...attributes },
     name: { control: 'text', description: 'Inside a `<form>`: the field name (see the "In a form" story).', ...attributes },
@@ -218,6 +226,22 @@ export const AllowOther: Story = {
     const { shadow } = await choose(canvasElement, /^Other$/);
     await userEvent.type(shadow.getByRole('textbox', { name: 'Your other answer' }), 'A dog-free area');
     await expect(shadow.getByRole('textbox', { name: 'Your other answer' })).toHaveValue('A dog-free area');
+  },
+};
+
+/** Each person's own order of the options, the same on every visit; "Other" stays last. */
+export const Shuffled: Story = {
+  args: {
+    shuffle: true,
+    'allow-other': true,
+    'widget-id': 'parks-2026-shuffled',
+    choices: [...parks, { value: 'benches', label: 'More benches' }, { value: 'paths', label: 'Better paths' }],
+  },
+  play: async ({ canvasElement }) => {
+    const { shadow } = await pollIn(canvasElement);
+    const radios = shadow.getAllByRole('radio');
+    await expect(radios).toHaveLength(6);
+    await expect(radios.at(-1)).toHaveAccessibleName('Other');
   },
 };
 

@@ -26,6 +26,7 @@ type RankingArgs = {
   endpoint: string;
   question: string;
   top?: number;
+  shuffle: boolean;
   closes: string;
   results: 'after-submit' | 'always' | 'after-close' | 'never';
   name: string;
@@ -60,6 +61,7 @@ const ranking = (args: RankingArgs) =>
     endpoint=${args.endpoint || nothing}
     question=${args.question || nothing}
     top=${args.top ?? nothing}
+    ?shuffle=${args.shuffle}
     closes=${args.closes || nothing}
     results=${args.results || nothing}
     name=${args.name || nothing}
@@ -87,6 +89,18 @@ async function press(canvasElement: HTMLElement, name: RegExp | string) {
   await userEvent.click(shadow.getByRole('button', { name }));
 }
 
+/** Adds these items to the ranking with their Add buttons, in this order (all of them when none are named). */
+async function rank(canvasElement: HTMLElement, ...labels: string[]) {
+  const { element, shadow } = await rankingIn(canvasElement);
+  const names = labels.length
+    ? labels.map((label) => `Add ${label} to your ranking`)
+    : shadow.getAllByRole('button', { name: /^Add .* to your ranking$/ }).map((button) => button.getAttribute('aria-label')!);
+  for (const name of names) {
+    await userEvent.click(shadow.getByRole('button', { name }));
+    await element.updateComplete;
+  }
+}
+
 /** Picks up the item labelled `label` with the keyboard. */
 async function pickUp(canvasElement: HTMLElement, label: string) {
   const { element } = await rankingIn(canvasElement);
@@ -109,6 +123,7 @@ const meta = {
     'widget-id': 'parks-ranking-2026',
     endpoint: mockEndpoints.ok,
     question: 'Which park improvements matter most to you? Put them in order.',
+    shuffle: false,
     closes: '',
     results: 'after-submit',
     name: '',
@@ -127,6 +142,11 @@ const meta = {
     },
     question: { control: 'text', ...attributes },
     top: { control: { type: 'number', min: 1 }, description: 'Rank only this many of the most important items.', ...attributes },
+    shuffle: {
+      control: 'boolean',
+      description: "List the items in a random order of each person's own, kept per widget id (see the Shuffled story).",
+      ...attributes,
+    },
     closes: { control: 'text', description: 'ISO date-time, e.g. 2024-03-31T16:00:00Z (past: closed).', ...attributes },
     results: { control: 'inline-radio', options: ['after-submit', 'always', 'after-close', 'never'], ...attributes },
     name: { control: 'text', description: 'Inside a `<form>`: the field name (see the "In a form" story).', ...attributes },
@@ -169,8 +189,17 @@ type Story = StoryObj<RankingArgs>;
 
 // ---- the form ------------------------------------------------------------------------------
 
-/** Every item in its starting order, nothing moved yet. */
+/** Nothing ranked yet: every item waits, with its Add button, for the person to rank it. */
 export const Default: Story = {};
+
+/** The items not ranked in a random order of this person's own, the same on every visit. */
+export const Shuffled: Story = {
+  args: { shuffle: true, 'widget-id': 'parks-ranking-shuffled' },
+  play: async ({ canvasElement }) => {
+    const { shadow } = await rankingIn(canvasElement);
+    await expect(shadow.getAllByRole('button', { name: /^Add .* to your ranking$/ })).toHaveLength(4);
+  },
+};
 
 export const OpenUntil: Story = {
   name: 'Open until a date',
@@ -186,13 +215,14 @@ export const PickedUp: Story = {
   name: 'Keyboard: picked up',
   play: async ({ canvasElement }) => {
     await pickUp(canvasElement, 'Public toilets');
-    await status(canvasElement, /Public toilets picked up, position 3 of 4/);
+    await status(canvasElement, /Public toilets picked up, not ranked/);
   },
 };
 
 export const KeyboardMoved: Story = {
   name: 'Keyboard: moved and dropped',
   play: async ({ canvasElement }) => {
+    await rank(canvasElement, 'Better lighting');
     await pickUp(canvasElement, 'Public toilets');
     await userEvent.keyboard('{ArrowUp}{ArrowUp}');
     await status(canvasElement, /Public toilets, position 1 of 4/);
@@ -201,20 +231,73 @@ export const KeyboardMoved: Story = {
   },
 };
 
-export const ButtonMoved: Story = {
-  name: 'Buttons: moved',
+export const ButtonAdded: Story = {
+  name: 'Buttons: added',
   play: async ({ canvasElement }) => {
+    await rank(canvasElement, 'Public toilets');
+    await status(canvasElement, /Public toilets added at position 1 of 4/);
+  },
+};
+
+export const ButtonMoved: Story = {
+  name: 'Buttons: added and moved',
+  play: async ({ canvasElement }) => {
+    await rank(canvasElement, 'Better lighting', 'Public toilets', 'More benches');
     await press(canvasElement, 'Move More benches up');
-    await status(canvasElement, /More benches, position 3 of 4/);
+    await status(canvasElement, /More benches, position 2 of 4/);
+  },
+};
+
+export const Removed: Story = {
+  name: 'Buttons: removed',
+  play: async ({ canvasElement }) => {
+    await rank(canvasElement, 'Better lighting', 'Public toilets');
+    await press(canvasElement, 'Remove Better lighting from your ranking');
+    await status(canvasElement, /Better lighting removed from your ranking/);
+  },
+};
+
+export const TopFull: Story = {
+  name: 'Top 2: full',
+  args: { ...Top.args },
+  play: async ({ canvasElement }) => {
+    await rank(canvasElement, 'Public toilets', 'Better lighting', 'More benches');
+    await status(canvasElement, /You can rank only 2 items. Remove one first to make room for More benches./);
   },
 };
 
 export const TopMoved: Story = {
-  name: 'Top 2: an item moved into the ranking',
+  name: 'Top 2: an item moved into a full ranking',
   args: { ...Top.args },
   play: async ({ canvasElement }) => {
-    await press(canvasElement, 'Move Public toilets up');
-    await status(canvasElement, /Public toilets, position 2 of 2/);
+    await rank(canvasElement, 'Better lighting', 'New play equipment');
+    await pickUp(canvasElement, 'Public toilets');
+    await userEvent.keyboard('{ArrowUp}');
+    await status(canvasElement, /Public toilets, position 2 of 2. New play equipment is no longer ranked./);
+  },
+};
+
+export const TooEarly: Story = {
+  name: 'Error: submitted before ranking',
+  args: { ...Top.args },
+  play: async ({ canvasElement }) => {
+    await press(canvasElement, /^Submit ranking$/);
+    const { shadow } = await rankingIn(canvasElement);
+    await expect(shadow.getByRole('group', { name: 'There is a problem' })).toHaveTextContent(
+      'Choose the 2 most important items, most important first',
+    );
+  },
+};
+
+export const Unfinished: Story = {
+  name: 'Error: ranking unfinished',
+  play: async ({ canvasElement }) => {
+    await rank(canvasElement, 'New play equipment');
+    await press(canvasElement, /^Submit ranking$/);
+    const { shadow } = await rankingIn(canvasElement);
+    await expect(shadow.getByRole('group', { name: 'There is a problem' })).toHaveTextContent(
+      'Add 3 more items to your ranking: you have ranked 1 of 4',
+    );
   },
 };
 
@@ -246,6 +329,7 @@ export const NothingToRank: Story = {
 export const Sending: Story = {
   args: { endpoint: mockEndpoints.slow },
   play: async ({ canvasElement }) => {
+    await rank(canvasElement);
     await press(canvasElement, /^Submit ranking$/);
     await status(canvasElement, /Sending/);
   },
@@ -254,6 +338,7 @@ export const Sending: Story = {
 export const Submitted: Story = {
   name: 'Results: after-submit, submitted',
   play: async ({ canvasElement }) => {
+    await rank(canvasElement);
     await press(canvasElement, 'Move New play equipment up');
     await press(canvasElement, /^Submit ranking$/);
     await status(canvasElement, /Thank you/);
@@ -265,6 +350,7 @@ export const Queued: Story = {
   name: 'Queued (offline)',
   args: { endpoint: mockEndpoints.offline },
   play: async ({ canvasElement }) => {
+    await rank(canvasElement);
     await press(canvasElement, /^Submit ranking$/);
     await status(canvasElement, /saved on this device/);
   },
@@ -274,6 +360,7 @@ export const Refused: Story = {
   name: 'Refused (422)',
   args: { endpoint: mockEndpoints.refuse },
   play: async ({ canvasElement }) => {
+    await rank(canvasElement);
     await press(canvasElement, /^Submit ranking$/);
     await status(canvasElement, /could not be accepted/);
   },
@@ -283,6 +370,7 @@ export const NotSetUp: Story = {
   name: 'Not set up (no endpoint)',
   args: { endpoint: '' },
   play: async ({ canvasElement }) => {
+    await rank(canvasElement);
     await press(canvasElement, /^Submit ranking$/);
     await status(canvasElement, /not fully set up/);
   },
@@ -357,6 +445,7 @@ export const InAForm: Story = {
     );
   },
   play: async ({ canvasElement }) => {
+    await rank(canvasElement);
     await press(canvasElement, 'Move Public toilets up');
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Send the form' }));
     await expect(canvasElement.querySelector('output')).toHaveTextContent(
@@ -407,6 +496,7 @@ const themed = (theme: string): Story => ({
   args: { results: 'always', closes: inAFortnight, top: 3 },
   play: async ({ canvasElement }) => {
     await resultsShown(canvasElement);
+    await rank(canvasElement, 'Public toilets', 'Better lighting');
     await pickUp(canvasElement, 'More benches');
   },
 });

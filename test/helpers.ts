@@ -158,3 +158,26 @@ export async function accessibilityTree(element: Element): Promise<AccessibleNod
 export function accessibleNodes(tree: AccessibleNode): AccessibleNode[] {
   return [tree, ...(tree.children ?? []).flatMap(accessibleNodes)];
 }
+
+/**
+ * Runs `task` as a browser that blocks storage does (cookie settings, sandboxed frames): reading
+ * `localStorage` or `sessionStorage` throws. Puts them back afterwards.
+ */
+export async function withStorageBlocked<T>(task: () => Promise<T> | T): Promise<T> {
+  const kept = (['localStorage', 'sessionStorage'] as const).map(
+    (name) => [name, Object.getOwnPropertyDescriptor(window, name)!] as const,
+  );
+  for (const [name] of kept) {
+    Object.defineProperty(window, name, {
+      configurable: true,
+      get: () => {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  }
+  try {
+    return await task();
+  } finally {
+    for (const [name, descriptor] of kept) Object.defineProperty(window, name, descriptor);
+  }
+}

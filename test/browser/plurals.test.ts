@@ -156,6 +156,41 @@ const expected: Record<string, { catalogues: Catalogues<Catalogue>; messages: Re
             ? 'Cuir an nì as cudromaiche an toiseach. Chan eil na nithean fodha air an rangachadh.'
             : `Cuir ${gaelicSingular(n) ? 'an' : 'na'} ${gaelic(n, gd.nì)} as cudromaiche an toiseach, ann an òrdugh. Chan eil na nithean fodhpa air an rangachadh.`,
       },
+      rankingFull: {
+        extra: () => ({ item: 'Parc' }),
+        cy: (n) =>
+          n === 1
+            ? 'Dim ond 1 eitem y gallwch ei rhoi mewn trefn. Tynnwch hi yn gyntaf i wneud lle i Parc.'
+            : `Dim ond ${welsh(n, cy.eitem)} y gallwch eu rhoi mewn trefn. Tynnwch un yn gyntaf i wneud lle i Parc.`,
+        gd: (n) =>
+          n === 1
+            ? 'Chan urrainn dhut ach 1 nì a rangachadh. Thoir air falbh e an toiseach gus àite a dhèanamh do Parc.'
+            : `Chan urrainn dhut ach ${gaelic(n, gd.nì)} a rangachadh. Thoir fear air falbh an toiseach gus àite a dhèanamh do Parc.`,
+      },
+      rankAll: {
+        // Welsh leaves the count out: "y"/"yr" before it would have to follow how the number is read.
+        cy: (n) => (n === 1 ? 'Ychwanegwch yr eitem at eich trefn' : "Rhowch bob eitem yn eich trefn, gyda'r bwysicaf yn gyntaf"),
+        gd: (n) =>
+          n === 1
+            ? 'Cuir an nì san rangachadh agad'
+            : `Cuir ${gaelicSingular(n) ? 'an' : 'na'} ${gaelic(n, gd.nì)} uile san rangachadh agad, leis an fhear as cudromaiche an toiseach`,
+      },
+      rankTop: {
+        cy: (n) =>
+          n === 1
+            ? 'Dewiswch yr eitem bwysicaf'
+            : `Dewiswch eich ${welsh(n, cy.eitem)} ${welshPlural(n) ? 'pwysicaf' : 'bwysicaf'}, gyda'r bwysicaf yn gyntaf`,
+        gd: (n) =>
+          n === 1
+            ? 'Tagh an nì as cudromaiche'
+            : `Tagh ${gaelicSingular(n) ? 'an' : 'na'} ${gaelic(n, gd.nì)} as cudromaiche, leis an fhear as cudromaiche an toiseach`,
+      },
+      rankMore: {
+        extra: () => ({ ranked: 2, count: 5 }),
+        cy: (n) =>
+          `Ychwanegwch ${welsh(n, cy.eitem)} ${welshPlural(n) ? 'eraill' : 'arall'} at eich trefn: rydych wedi rhoi 2 o 5 mewn trefn`,
+        gd: (n) => `Cuir ${gaelic(n, gd.nì)} eile ris an rangachadh agad: tha thu air 2 à 5 a rangachadh`,
+      },
       resultsCaption: {
         cy: (n) => `Canlyniadau: ${welsh(n, cy.ymateb)}`,
         gd: (n) => `Toraidhean: ${gaelic(n, gd.freagairt)}`,

@@ -315,51 +315,72 @@ const walks = {
   },
 
   ranking: {
+    // Nothing is ranked at first: the person makes the whole order, and Submit before that only says what is left.
     async keyboard(you) {
       await you.press('Tab');
-      await you.focusIs('listitem', 'Alpha park, position 1 of 4');
+      await you.focusIs('listitem', 'Alpha park, not ranked');
       await you.press('ArrowDown');
-      await you.focusIs('listitem', 'Bravo park, position 2 of 4');
+      await you.focusIs('listitem', 'Bravo park, not ranked');
       await you.press('Space');
       await you.hears(
-        'Bravo park picked up, position 2 of 4. Use the up and down arrow keys to move it, Space or Enter to drop it, Escape to cancel.',
+        'Bravo park picked up, not ranked. Use the up and down arrow keys to move it, Space or Enter to drop it, Escape to cancel.',
       );
-      await you.press('ArrowDown');
-      await you.hears('Bravo park, position 3 of 4');
-      await you.focusIs('listitem', 'Bravo park, position 3 of 4');
-      await you.press('ArrowDown');
-      await you.hears('Bravo park, position 4 of 4');
-      await you.focusIs('listitem', 'Bravo park, position 4 of 4');
+      await you.press('ArrowUp');
+      await you.hears('Bravo park, position 1 of 4');
+      await you.focusIs('listitem', 'Bravo park, position 1 of 4');
       await you.press('Space');
-      await you.hears('Bravo park dropped at position 4 of 4.');
-      await you.focusIs('listitem', 'Bravo park, position 4 of 4');
+      await you.hears('Bravo park dropped at position 1 of 4.');
+
+      // The Add buttons: focus stays among the items not ranked, on the next Add button.
+      await you.tabTo('button', 'Add Delta park to your ranking');
+      await you.press('Enter');
+      await you.hears('Delta park added at position 2 of 4.');
+      await you.focusIs('button', 'Add Charlie park to your ranking');
+      await you.press('Enter');
+      await you.hears('Charlie park added at position 3 of 4.');
+      await you.focusIs('button', 'Add Alpha park to your ranking');
+
+      // Submit too early: the error summary says what is left and leads to it.
+      await you.tabTo('button', 'Submit ranking');
+      await you.press('Enter');
+      await you.focusIs('group', 'There is a problem');
+      await you.press('Tab');
+      await you.focusIs('link', 'Add 1 more item to your ranking: you have ranked 3 of 4');
+      await you.press('Enter');
+      await you.focusIs('listitem', 'Alpha park, not ranked');
+      await you.press('Tab');
+      await you.focusIs('button', 'Add Alpha park to your ranking');
+      await you.press('Enter');
+      await you.hears('Alpha park added at position 4 of 4.');
+      await you.focusIs('listitem', 'Alpha park, position 4 of 4');
 
       // Picked up, moved, and put back with Escape.
-      await you.press('ArrowUp');
-      await you.focusIs('listitem', 'Delta park, position 3 of 4');
       await you.press('Enter');
       await you.hears(
-        'Delta park picked up, position 3 of 4. Use the up and down arrow keys to move it, Space or Enter to drop it, Escape to cancel.',
+        'Alpha park picked up, position 4 of 4. Use the up and down arrow keys to move it, Space or Enter to drop it, Escape to cancel.',
       );
       await you.press('Home');
-      await you.hears('Delta park, position 1 of 4');
-      await you.focusIs('listitem', 'Delta park, position 1 of 4');
+      await you.hears('Alpha park, position 1 of 4');
+      await you.focusIs('listitem', 'Alpha park, position 1 of 4');
       await you.press('Escape');
-      await you.hears('Move cancelled. Delta park is back at position 3 of 4.');
-      await you.focusIs('listitem', 'Delta park, position 3 of 4');
+      await you.hears('Move cancelled. Alpha park is back at position 4 of 4.');
+      await you.focusIs('listitem', 'Alpha park, position 4 of 4');
 
       await you.press('Enter');
       await you.press('ArrowUp', 2);
-      await you.hears('Delta park, position 1 of 4');
+      await you.hears('Alpha park, position 2 of 4');
       await you.press('Enter');
-      await you.hears('Delta park dropped at position 1 of 4.');
+      await you.hears('Alpha park dropped at position 2 of 4.');
 
-      // The item's own buttons: Up is disabled at the top, so Tab reaches Down.
+      // The item's own buttons: Up to the top, where Up is disabled and focus moves to Down.
       await you.press('Tab');
-      await you.focusIs('button', 'Move Delta park down');
+      await you.focusIs('button', 'Move Alpha park up');
       await you.press('Enter');
-      await you.hears('Delta park, position 2 of 4');
-      await you.focusIs('button', 'Move Delta park down');
+      await you.hears('Alpha park, position 1 of 4');
+      await you.focusIs('button', 'Move Alpha park down');
+      await you.press('Enter');
+      await you.hears('Alpha park, position 2 of 4');
+      await you.focusIs('button', 'Move Alpha park down');
 
       await you.tabTo('button', 'Submit ranking');
       await you.press('Enter');
@@ -368,20 +389,30 @@ const walks = {
       // The answer takes focus, named by what it says.
       await you.focusIs(
         'generic',
-        'Which parks should be improved first? Your ranking: Alpha park Delta park Charlie park Bravo park',
+        'Which parks should be improved first? Your ranking: Bravo park Alpha park Delta park Charlie park',
       );
-      return [{ order: ['alpha', 'delta', 'charlie', 'bravo'] }];
+      return [{ order: ['bravo', 'alpha', 'delta', 'charlie'] }];
     },
     async pointer(you, pointer) {
-      await you.hit('button', 'Move Charlie park up');
-      await you.hears('Charlie park, position 2 of 4');
-      // Delta, last, dragged above the first item: by its grip with a finger, anywhere with the mouse.
-      const item = await you.find('listitem', 'Delta park, position 4 of 4');
+      await you.hit('button', 'Add Charlie park to your ranking');
+      await you.hears('Charlie park added at position 1 of 4.');
+      await you.hit('button', 'Add Alpha park to your ranking');
+      await you.hears('Alpha park added at position 2 of 4.');
+      await you.hit('button', 'Submit ranking');
+      await you.find('group', 'There is a problem');
+      // Delta, not ranked, dragged above the first ranked item: by its grip with a finger, anywhere with the mouse.
+      const first = await you.find('listitem', 'Charlie park, position 1 of 4');
+      await first.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+      const item = await you.find('listitem', 'Delta park, not ranked');
       const handle = pointer === 'touch' ? await item.$('[part="grip"]') : item;
-      const from = await you.centre(handle);
-      const first = await you.centre(await you.find('listitem', 'Alpha park, position 1 of 4'));
-      await you.drag(from, { x: from.x, y: first.box.y + 4 });
+      const box = await handle.boundingBox();
+      const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      await you.drag(from, { x: from.x, y: (await first.boundingBox()).y + 4 });
       await you.hears('Delta park dropped at position 1 of 4.');
+      await you.hit('button', 'Add Bravo park to your ranking');
+      await you.hears('Bravo park added at position 4 of 4.');
+      await you.hit('button', 'Move Alpha park up');
+      await you.hears('Alpha park, position 2 of 4');
       await you.hit('button', 'Submit ranking');
       await you.hears('Thank you. Your ranking has been counted.');
       return [{ order: ['delta', 'alpha', 'charlie', 'bravo'] }];

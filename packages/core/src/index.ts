@@ -18,3 +18,4 @@ export { common, type CommonMessages } from './messages.js';
 export { readOptions, cleanText, type Item } from './items.js';
 export { errorSummary, type Problem } from './render.js';
 export { baseStyles } from './styles.js';
+export { personalSeed, seedOf, seededOrder, seededRandom, seededHash, shownOrder } from './shuffle.js';

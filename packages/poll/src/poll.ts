@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { PollAnswer, PollResults } from '@delib/protocol';
 import { limits } from '@delib/protocol';
-import { DelibElement, baseStyles, cleanText, errorSummary, type Problem } from '@delib/core';
+import { DelibElement, baseStyles, cleanText, errorSummary, shownOrder, type Problem } from '@delib/core';
 import { pollMessages, type PollMessages } from './messages.js';
 import { pollStyles } from './poll.styles.js';
 
@@ -20,7 +20,7 @@ export const otherValue = 'other';
  * @fires {DelibQueuedEvent} delib-queued - The vote could not be sent now; it is kept and retried.
  * @fires {DelibErrorEvent} delib-error - The endpoint refused the vote for good (`detail.status`, `detail.error`).
  *
- * @slot - Child `<option value="…">Label</option>` elements: the options. Their text is the label, `data-description` an optional description.
+ * @slot - Child `<option value="…">Label</option>` elements: the options, shown in this order (with `shuffle`, in each person's own). Their text is the label, `data-description` an optional description.
  *
  * @csspart form - The form around the question and the vote button.
  * @csspart fieldset - The group of options.
@@ -75,6 +75,7 @@ export class DelibPoll extends DelibElement<PollMessages> {
     multiple: { type: Boolean },
     maxChoices: { type: Number, attribute: 'max-choices' },
     allowOther: { type: Boolean, attribute: 'allow-other' },
+    shuffle: { type: Boolean },
   };
 
   /** The question, shown as the legend of the options. */
@@ -85,6 +86,8 @@ export class DelibPoll extends DelibElement<PollMessages> {
   declare maxChoices: number | undefined;
   /** Add an "Other" option with a text box. */
   declare allowOther: boolean;
+  /** Show the options in a random order of each person's own (kept per widget id), against order effects; "Other" stays last. */
+  declare shuffle: boolean;
 
   readonly kind = 'poll';
   protected readonly catalogues = pollMessages;
@@ -98,9 +101,10 @@ export class DelibPoll extends DelibElement<PollMessages> {
     this.question = '';
     this.multiple = false;
     this.allowOther = false;
+    this.shuffle = false;
   }
 
-  /** The values in the order the options are shown, "Other" last. */
+  /** The values in the page's order, "Other" last: the order of answers and results. */
   get #values(): string[] {
     return [...this.items.map((item) => item.value), ...(this.allowOther ? [otherValue] : [])];
   }
@@ -197,7 +201,8 @@ export class DelibPoll extends DelibElement<PollMessages> {
     const hint = this.multiple ? (this.maxChoices ? t('hintMultiple', { n: this.maxChoices }) : t('hintAny')) : '';
     const describedBy = [closing && 'closing', hint && 'hint', problem && 'problem'].filter(Boolean).join(' ');
     const otherChosen = this.#chosen.has(otherValue);
-    const options = [...this.items, ...(this.allowOther ? [{ value: otherValue, label: t('other') }] : [])];
+    // Shuffled or not, "Other" comes after the options it is an alternative to.
+    const options = [...shownOrder(this, this.items), ...(this.allowOther ? [{ value: otherValue, label: t('other') }] : [])];
     return html`<form part="form" novalidate @submit=${this.#onSubmit} @keydown=${this.#onKeydown}>
       ${errorSummary(t('problem'), problem ? [problem] : [], this.renderRoot as ShadowRoot)}
       <fieldset

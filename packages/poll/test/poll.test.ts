@@ -17,6 +17,7 @@ import {
   shadowAll,
   statusText,
   until,
+  withStorageBlocked,
 } from '../../../test/helpers.js';
 
 type Endpoint = ReturnType<typeof fakeEndpoint>;
@@ -651,4 +652,79 @@ describe('<delib-poll> not fully set up', () => {
       }
     });
   }
+});
+
+describe('<delib-poll shuffle>', () => {
+  const letters = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+  const pageOrder = letters.map((letter) => `Option ${letter.toUpperCase()}`);
+  const seedKey = (widgetId: string) => `delib:order:v1:delib-poll:${widgetId}`;
+  const poll = (widgetId: string, attributes = 'shuffle') =>
+    fixture<DelibPoll>(
+      Object.assign(document.createElement('div'), {
+        innerHTML: `<delib-poll widget-id="${widgetId}" endpoint="https://api.test/api" question="Which first?" ${attributes}>
+          ${letters.map((letter) => `<option value="${letter}">Option ${letter.toUpperCase()}</option>`).join('')}
+        </delib-poll>`,
+      }).firstElementChild as DelibPoll,
+    );
+  const shown = (element: DelibPoll) =>
+    shadowAll(element, 'label.choice').map((label) => label.textContent!.replace(/\s+/g, ' ').trim());
+
+  it("shows the options in an order of this person's own, the same after a reload, with Other last", async () => {
+    localStorage.setItem(seedKey('shuffled'), '1');
+    const first = await poll('shuffled', 'shuffle allow-other');
+    const order = shown(first);
+    expect(order.at(-1), '"Other" stays last').to.equal('Other');
+    expect(order.slice(0, -1)).to.have.members(pageOrder);
+    expect(order.slice(0, -1), 'not the page order').not.to.deep.equal(pageOrder);
+    const radios = accessibleNodes(await accessibilityTree(first)).filter((node) => node.role === 'radio');
+    expect(
+      radios.map((node) => node.name),
+      'read out in the order shown',
+    ).to.deep.equal(order);
+    first.remove();
+
+    const again = await poll('shuffled', 'shuffle allow-other');
+    expect(shown(again), 'the same order after a reload').to.deep.equal(order);
+    again.remove();
+    localStorage.setItem(seedKey('shuffled'), '2');
+    const someoneElse = await poll('shuffled', 'shuffle allow-other');
+    expect(shown(someoneElse), "another person's order").not.to.deep.equal(order);
+    expect(shown(await poll('plain', 'allow-other')), 'without shuffle, the page order').to.deep.equal([...pageOrder, 'Other']);
+  });
+
+  it('makes a seed of its own on first sight and keeps it', async () => {
+    const first = await poll('fresh');
+    expect(localStorage.getItem(seedKey('fresh'))).to.match(/^\d+$/);
+    const order = shown(first);
+    first.remove();
+    expect(shown(await poll('fresh'))).to.deep.equal(order);
+  });
+
+  it('where storage is blocked, keeps one order while the page is open', async () => {
+    await withStorageBlocked(async () => {
+      const first = await poll('blocked');
+      const second = await poll('blocked');
+      expect(shown(second)).to.deep.equal(shown(first));
+      expect(shown(first)).to.have.members(pageOrder);
+    });
+  });
+
+  it('links the error summary to the first option shown, and keeps results and answers in the page order', async () => {
+    endpoint = fakeEndpoint(acceptAll({ a: 1, h: 3 }));
+    localStorage.setItem(seedKey('results'), '1');
+    const element = await poll('results', 'shuffle multiple results="always"');
+    const order = shown(element);
+    button(element, 'Vote').click();
+    await element.updateComplete;
+    shadow<HTMLAnchorElement>(element, '.summary a')!.click();
+    expect(element.shadowRoot!.activeElement).to.equal(byLabel(element, order[0]));
+    await until(() => shadow(element, '[part="results"]'));
+    const rows = shadowAll(element, '[part="results"] tbody th').map((cell) => cell.textContent!.trim());
+    expect(rows, 'results in their own order').to.deep.equal(pageOrder);
+    byLabel(element, 'Option H').click();
+    byLabel(element, 'Option A').click();
+    await element.updateComplete;
+    expect(element.answer).to.deep.equal({ choices: ['a', 'h'] });
+    await expectAccessible(element);
+  });
 });

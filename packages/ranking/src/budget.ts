@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { BudgetAnswer, BudgetResults } from '@delib/protocol';
-import { DelibElement, baseStyles, errorSummary, type Problem } from '@delib/core';
+import { DelibElement, baseStyles, errorSummary, shownOrder, type Item, type Problem } from '@delib/core';
 import { budgetMessages, type BudgetMessages } from './budget.messages.js';
 import { budgetStyles } from './budget.styles.js';
 
@@ -66,7 +66,7 @@ function currencyFormat(locale: string, currency: string, decimals: number): Int
  * @fires {DelibQueuedEvent} delib-queued - The budget could not be sent now; it is kept and retried.
  * @fires {DelibErrorEvent} delib-error - The endpoint refused the budget for good (`detail.status`, `detail.error`).
  *
- * @slot - Child `<option value="…">Label</option>` elements: the items. Their text is the label, `data-description` an optional description.
+ * @slot - Child `<option value="…">Label</option>` elements: the items, shown in this order (with `shuffle`, in each person's own). Their text is the label, `data-description` an optional description.
  *
  * @csspart form - The form around the items and the submit button.
  * @csspart fieldset - The group of items.
@@ -75,13 +75,13 @@ function currencyFormat(locale: string, currency: string, decimals: number): Int
  * @csspart label - Each item's label.
  * @csspart input - Each item's amount box.
  * @csspart stepper - The − and + buttons beside each amount.
- * @csspart remaining - What is left of the budget (or how far over it is).
+ * @csspart remaining - What is left of the budget (or how far over it is); while an error about the whole budget is shown, that error says it instead.
  * @csspart dots - With `mode="dots"`: the budget drawn as a row of dots.
  * @csspart dot - Each dot.
  * @csspart submit - The submit button.
  * @csspart retry - The button that tries loading the results again.
  * @csspart error-summary - The box listing problems when a budget cannot be sent.
- * @csspart status - The polite live region: what is left, sending, saved for later, thank you, refused.
+ * @csspart status - The polite live region: what is left (for screen readers only: it is on screen already), sending, saved for later, thank you, refused.
  * @csspart answer - "You gave …" once submitted.
  * @csspart results - The results table.
  * @csspart bar - Each result's bar.
@@ -116,12 +116,12 @@ function currencyFormat(locale: string, currency: string, decimals: number): Int
  * @cssproperty --delib-padding - Space inside the widget's edge, e.g. with a background (default 0).
  * @cssproperty --delib-budget-gap - Space between items (default 0.75rem).
  * @cssproperty --delib-budget-dot-size - Diameter of a dot (default 0.875rem).
- * @cssproperty --delib-budget-color-1 - Dots given to the 1st, 7th, … item (default: the accent).
- * @cssproperty --delib-budget-color-2 - Dots given to the 2nd, 8th, … item (default #f47738).
- * @cssproperty --delib-budget-color-3 - Dots given to the 3rd, 9th, … item (default #00703c).
- * @cssproperty --delib-budget-color-4 - Dots given to the 4th, 10th, … item (default #912b88).
- * @cssproperty --delib-budget-color-5 - Dots given to the 5th, 11th, … item (default #85994b).
- * @cssproperty --delib-budget-color-6 - Dots given to the 6th, 12th, … item (default #d53880).
+ * @cssproperty --delib-budget-color-1 - Dots given to the 1st, 7th, … item shown (default: the accent).
+ * @cssproperty --delib-budget-color-2 - Dots given to the 2nd, 8th, … item shown (default #f47738).
+ * @cssproperty --delib-budget-color-3 - Dots given to the 3rd, 9th, … item shown (default #00703c).
+ * @cssproperty --delib-budget-color-4 - Dots given to the 4th, 10th, … item shown (default #912b88).
+ * @cssproperty --delib-budget-color-5 - Dots given to the 5th, 11th, … item shown (default #85994b).
+ * @cssproperty --delib-budget-color-6 - Dots given to the 6th, 12th, … item shown (default #d53880).
  */
 export class DelibBudget extends DelibElement<BudgetMessages> {
   static override styles = [baseStyles, budgetStyles];
@@ -134,6 +134,7 @@ export class DelibBudget extends DelibElement<BudgetMessages> {
     step: { type: Number },
     mode: {},
     requireAll: { type: Boolean, attribute: 'require-all' },
+    shuffle: { type: Boolean },
   };
 
   /** The question, shown as the legend of the items. */
@@ -148,6 +149,8 @@ export class DelibBudget extends DelibElement<BudgetMessages> {
   declare mode: 'inputs' | 'dots';
   /** Insist that the whole budget is shared out. */
   declare requireAll: boolean;
+  /** Show the items in a random order of each person's own (kept per widget id), against order effects. */
+  declare shuffle: boolean;
 
   readonly kind = 'budget';
   protected readonly catalogues = budgetMessages;
@@ -167,6 +170,7 @@ export class DelibBudget extends DelibElement<BudgetMessages> {
     this.step = 1;
     this.mode = 'inputs';
     this.requireAll = false;
+    this.shuffle = false;
   }
 
   override disconnectedCallback(): void {
@@ -188,6 +192,12 @@ export class DelibBudget extends DelibElement<BudgetMessages> {
   get #currency(): string | undefined {
     const code = (this.unit ?? '').trim().toUpperCase();
     return /^[A-Z]{3}$/.test(code) && isCurrency(code) ? code : undefined;
+  }
+
+  /** The items in the order shown, each with its place in the page's list, which names its box (`amount-<index>`). */
+  get #shown(): { item: Item; index: number }[] {
+    const places = new Map(this.items.map((item, index) => [item, index]));
+    return shownOrder(this, this.items).map((item) => ({ item, index: places.get(item)! }));
   }
 
   #entry(value: string): Entry {
@@ -249,32 +259,33 @@ export class DelibBudget extends DelibElement<BudgetMessages> {
    */
   #problems(): { slips: Problem[]; whole?: Problem } {
     const t = this.i18n.t.bind(this.i18n);
-    const items = this.items;
+    const shown = this.#shown;
     const slips: Problem[] = [];
-    items.forEach((item, index) => {
+    for (const { item, index } of shown) {
       const kind = this.#entry(item.value).kind;
       if (kind === 'negative' || kind === 'notWhole')
         slips.push({ message: t(kind, { item: item.label }), field: `amount-${index}` });
-    });
-    if (!items.length) return { slips };
+    }
+    if (!shown.length) return { slips };
     const budget = this.#budget;
     const given = this.#given;
     const total = this.#amount(budget);
+    // The links lead to the first box shown, or when overspent the first that holds something to take away.
+    const first = `amount-${shown[0].index}`;
     if (given > budget) {
-      // The link leads to the first box that holds something to take away.
-      const first = Math.max(
-        0,
-        items.findIndex((item) => valueOf(this.#entry(item.value)) > 0),
-      );
+      const holding = shown.find(({ item }) => valueOf(this.#entry(item.value)) > 0);
       return {
         slips,
-        whole: { message: t('overspent', { over: this.#amount(given - budget), total }), field: `amount-${first}` },
+        whole: {
+          message: t('overspent', { over: this.#amount(given - budget), total }),
+          field: holding ? `amount-${holding.index}` : first,
+        },
       };
     }
     if (this.requireAll && given < budget) {
-      return { slips, whole: { message: t('spendAll', { total, left: this.#amount(budget - given) }), field: 'amount-0' } };
+      return { slips, whole: { message: t('spendAll', { total, left: this.#amount(budget - given) }), field: first } };
     }
-    if (given === 0 && !slips.length) return { slips, whole: { message: t('nothingGiven', { total }), field: 'amount-0' } };
+    if (given === 0 && !slips.length) return { slips, whole: { message: t('nothingGiven', { total }), field: first } };
     return { slips };
   }
 
@@ -341,6 +352,9 @@ export class DelibBudget extends DelibElement<BudgetMessages> {
     event.preventDefault();
     if (this.formMode) return void this.form?.requestSubmit();
     if (this.isDisabled || this.isClosed || this.submission.state === 'sending') return;
+    // The summary taking focus is what is heard now; an older "left to share out" would only talk over it.
+    clearTimeout(this.#announceTimer);
+    this.#announcement = '';
     const problem = this.problem();
     if (problem) {
       this.#showProblems = true;
@@ -349,8 +363,6 @@ export class DelibBudget extends DelibElement<BudgetMessages> {
       return;
     }
     this.#showProblems = false;
-    clearTimeout(this.#announceTimer);
-    this.#announcement = '';
     this.submission.submit(this.answer!);
   }
 
@@ -362,7 +374,7 @@ export class DelibBudget extends DelibElement<BudgetMessages> {
     const status = submission.state === 'idle' ? (closed ? '' : this.#announcement) : this.submissionMessage;
     return html`
       ${answered || closed ? this.#renderAnswer(closing) : this.#renderForm(closing)}
-      <div part="status" role="status" class=${submission.state}>${status}</div>
+      <div part="status" role="status" class="${submission.state} ${submission.state === 'idle' ? 'sr-only' : ''}">${status}</div>
       ${this.#renderResults()}
     `;
   }
@@ -395,9 +407,14 @@ export class DelibBudget extends DelibElement<BudgetMessages> {
             : nothing
         }
         ${this.mode === 'dots' ? this.#renderDots() : nothing}
-        <p class="remaining ${given > budget ? 'over' : ''}" part="remaining">${this.#remainingText()}</p>
+        ${
+          // An error about the whole budget says what is left in its own words: once is enough.
+          wholeProblem
+            ? nothing
+            : html`<p class="remaining ${given > budget ? 'over' : ''}" part="remaining">${this.#remainingText()}</p>`
+        }
         <div class="items">
-          ${this.items.map((item, index) => {
+          ${this.#shown.map(({ item, index }, position) => {
             const id = `amount-${index}`;
             const fieldError = slipsByField.get(id);
             const text = this.#entered.get(item.value) ?? '';
@@ -407,7 +424,7 @@ export class DelibBudget extends DelibElement<BudgetMessages> {
               .join(' ');
             return html`<div class="item ${fieldError ? 'invalid' : ''}" part="item">
               <label for=${id} part="label"
-                >${this.mode === 'dots' ? html`<span class="swatch c${index % dotColours}" aria-hidden="true"></span>` : nothing}${item.label}</label
+                >${this.mode === 'dots' ? html`<span class="swatch c${position % dotColours}" aria-hidden="true"></span>` : nothing}${item.label}</label
               >
               ${item.description ? html`<p class="hint" id="description-${index}">${item.description}</p>` : nothing}
               ${
@@ -467,7 +484,7 @@ export class DelibBudget extends DelibElement<BudgetMessages> {
     // Where each item's share ends, counted in units from the start of the row.
     const ends: number[] = [];
     let running = 0;
-    for (const item of this.items) ends.push((running += valueOf(this.#entry(item.value))));
+    for (const { item } of this.#shown) ends.push((running += valueOf(this.#entry(item.value))));
     const owner = (start: number) => ends.findIndex((end) => start < end);
     const dots = Array.from({ length: count }, (_, index) => owner(index * perDot));
     const overDots = Math.min(maxDots, Math.ceil(Math.max(0, running - budget) / perDot));

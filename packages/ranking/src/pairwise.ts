@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { PairwiseAnswer, PairwiseResults } from '@delib/protocol';
 import { limits } from '@delib/protocol';
-import { DelibElement, baseStyles, cleanText } from '@delib/core';
+import { DelibElement, baseStyles, cleanText, seedOf } from '@delib/core';
 import { pairwiseMessages, type PairwiseMessages } from './pairwise.messages.js';
 import { pairwiseStyles } from './pairwise.styles.js';
 import { PairScheduler, isScheduleState, pairCount, type Pair } from './scheduler.js';
@@ -93,6 +93,7 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
     question: {},
     votes: { type: Number },
     allowSuggestions: { type: Boolean, attribute: 'allow-suggestions' },
+    shuffle: { type: Boolean },
   };
 
   /** The question over each pair; "Which matters more to you?" (in the page's language) when empty. */
@@ -101,6 +102,12 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
   declare votes: number;
   /** Let people add an idea of their own, sent as its own response `{ suggestion }`. */
   declare allowSuggestions: boolean;
+  /**
+   * Pairs are always drawn at random (so that, across people, every pair is compared). With
+   * `shuffle`, each person's draw (which pairs, in which order, on which side) is fixed per widget
+   * id: the same in a new tab or on a return visit.
+   */
+  declare shuffle: boolean;
 
   readonly kind = 'pairwise';
   protected readonly catalogues = pairwiseMessages;
@@ -120,6 +127,7 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
     this.question = '';
     this.votes = 10;
     this.allowSuggestions = false;
+    this.shuffle = false;
     // Each vote is its own response; there is no single answer to show a returning person.
     this.submission.remember = false;
     // A refused idea goes back in the box, so the person does not lose what they typed.
@@ -185,7 +193,7 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
   #syncProgress(): void {
     // Two options with one value would be one item to the endpoint, so they are one here too.
     const values = [...new Set(this.items.map((item) => item.value))];
-    const signature = `${this.widgetId}\u0000${values.join('\u0000')}`;
+    const signature = `${this.widgetId}\u0000${this.shuffle}\u0000${values.join('\u0000')}`;
     if (signature === this.#progressFor) return;
     this.#progressFor = signature;
     let stored: Partial<Progress> = {};
@@ -195,7 +203,7 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
       stored = {};
     }
     const resumed = isScheduleState(stored.schedule, values);
-    this.#scheduler = new PairScheduler(values, { state: stored.schedule });
+    this.#scheduler = new PairScheduler(values, { state: stored.schedule, seed: this.shuffle ? seedOf(this) : undefined });
     this.#answered = resumed && Number.isInteger(stored.answered) ? Math.max(0, stored.answered!) : 0;
     this.#stopped = resumed && stored.stopped === true;
   }

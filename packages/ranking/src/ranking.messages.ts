@@ -52,6 +52,35 @@ const en = {
     other:
       'In each response an item scores one point for every item ranked below it, so the first of {n} items scores {points} and the last scores none. Items are listed by their total points; the average position is where people put them, 1 being most important.',
   },
+  // Building the ranking from nothing ranked.
+  howToAdd:
+    'Press Add beside the most important item, then beside the next most important, and so on. Remove takes an item out again.',
+  add: 'Add',
+  addItem: 'Add {item} to your ranking',
+  remove: 'Remove',
+  removeItem: 'Remove {item} from your ranking',
+  added: '{item} added at position {position} of {count}.',
+  removed: '{item} removed from your ranking.',
+  movedBumping: '{item}, position {position} of {count}. {bumped} is no longer ranked.',
+  droppedBumping: '{item} dropped at position {position} of {count}. {bumped} is no longer ranked.',
+  rankingFull: {
+    one: 'You can rank only {n} item. Remove it first to make room for {item}.',
+    other: 'You can rank only {n} items. Remove one first to make room for {item}.',
+  },
+  noneRanked: 'Nothing ranked yet.',
+  allRanked: 'Every item is ranked.',
+  rankAll: {
+    one: 'Add the item to your ranking',
+    other: 'Put all {n} items in your ranking, most important first',
+  },
+  rankTop: {
+    one: 'Choose the most important item',
+    other: 'Choose the {n} most important items, most important first',
+  },
+  rankMore: {
+    one: 'Add {n} more item to your ranking: you have ranked {ranked} of {count}',
+    other: 'Add {n} more items to your ranking: you have ranked {ranked} of {count}',
+  },
 };
 
 export type RankingMessages = { [Key in keyof typeof en]: Message };
@@ -119,6 +148,48 @@ export const rankingMessages: Catalogues<RankingMessages> = {
       other:
         "Ym mhob ymateb mae eitem yn cael un pwynt am bob eitem sydd islaw iddi, felly mae'r gyntaf o {n} o eitemau yn cael {points} a'r olaf yn cael dim. Mae'r eitemau wedi'u rhestru yn ôl cyfanswm eu pwyntiau; y safle cyfartalog yw lle rhoddodd pobl nhw, gydag 1 yn bwysicaf.",
     },
+    // Building the ranking from nothing ranked.
+    howToAdd:
+      'Pwyswch Ychwanegu wrth yr eitem bwysicaf, yna wrth yr un nesaf o ran pwysigrwydd, ac ati. Mae Tynnu yn mynd ag eitem allan eto.',
+    add: 'Ychwanegu',
+    addItem: 'Ychwanegu {item} at eich trefn',
+    remove: 'Tynnu',
+    removeItem: "Tynnu {item} o'ch trefn",
+    added: 'Wedi ychwanegu {item} yn safle {position} o {count}.',
+    removed: "Wedi tynnu {item} o'ch trefn.",
+    movedBumping: '{item}, safle {position} o {count}. Nid yw {bumped} yn eich trefn mwyach.',
+    droppedBumping: 'Wedi gollwng {item} yn safle {position} o {count}. Nid yw {bumped} yn eich trefn mwyach.',
+    rankingFull: {
+      zero: 'Dim ond {n} eitem y gallwch eu rhoi mewn trefn. Tynnwch un yn gyntaf i wneud lle i {item}.',
+      one: 'Dim ond {n} eitem y gallwch ei rhoi mewn trefn. Tynnwch hi yn gyntaf i wneud lle i {item}.',
+      two: 'Dim ond {n} eitem y gallwch eu rhoi mewn trefn. Tynnwch un yn gyntaf i wneud lle i {item}.',
+      few: 'Dim ond {n} eitem y gallwch eu rhoi mewn trefn. Tynnwch un yn gyntaf i wneud lle i {item}.',
+      many: 'Dim ond {n} eitem y gallwch eu rhoi mewn trefn. Tynnwch un yn gyntaf i wneud lle i {item}.',
+      other: 'Dim ond {n} o eitemau y gallwch eu rhoi mewn trefn. Tynnwch un yn gyntaf i wneud lle i {item}.',
+    },
+    noneRanked: 'Nid oes dim yn eich trefn eto.',
+    allRanked: 'Mae pob eitem yn eich trefn.',
+    // Without the count: "y"/"yr" before it would have to follow how the number is read (yr 8, yr 11).
+    rankAll: {
+      one: 'Ychwanegwch yr eitem at eich trefn',
+      other: "Rhowch bob eitem yn eich trefn, gyda'r bwysicaf yn gyntaf",
+    },
+    rankTop: {
+      zero: "Dewiswch eich {n} eitem bwysicaf, gyda'r bwysicaf yn gyntaf",
+      one: 'Dewiswch yr eitem bwysicaf',
+      two: "Dewiswch eich {n} eitem bwysicaf, gyda'r bwysicaf yn gyntaf",
+      few: "Dewiswch eich {n} eitem bwysicaf, gyda'r bwysicaf yn gyntaf",
+      many: "Dewiswch eich {n} eitem bwysicaf, gyda'r bwysicaf yn gyntaf",
+      other: "Dewiswch eich {n} o eitemau pwysicaf, gyda'r bwysicaf yn gyntaf",
+    },
+    rankMore: {
+      zero: 'Ychwanegwch {n} eitem arall at eich trefn: rydych wedi rhoi {ranked} o {count} mewn trefn',
+      one: 'Ychwanegwch {n} eitem arall at eich trefn: rydych wedi rhoi {ranked} o {count} mewn trefn',
+      two: 'Ychwanegwch {n} eitem arall at eich trefn: rydych wedi rhoi {ranked} o {count} mewn trefn',
+      few: 'Ychwanegwch {n} eitem arall at eich trefn: rydych wedi rhoi {ranked} o {count} mewn trefn',
+      many: 'Ychwanegwch {n} eitem arall at eich trefn: rydych wedi rhoi {ranked} o {count} mewn trefn',
+      other: 'Ychwanegwch {n} o eitemau eraill at eich trefn: rydych wedi rhoi {ranked} o {count} mewn trefn',
+    },
   },
   // NEEDS NATIVE REVIEW
   gd: {
@@ -176,6 +247,48 @@ export const rankingMessages: Catalogues<RankingMessages> = {
       few: "Anns gach freagairt, gheibh nì puing airson gach nì a tha fodha, mar sin gheibh a' chiad fhear de {n} nithean {points} agus chan fhaigh am fear mu dheireadh gin. Tha na nithean air an liostadh a rèir nam puingean aca uile gu lèir; 's e an t-ionad cuibheasach far an do chuir daoine iad, le 1 as cudromaiche.",
       other:
         "Anns gach freagairt, gheibh nì puing airson gach nì a tha fodha, mar sin gheibh a' chiad fhear de {n} nì {points} agus chan fhaigh am fear mu dheireadh gin. Tha na nithean air an liostadh a rèir nam puingean aca uile gu lèir; 's e an t-ionad cuibheasach far an do chuir daoine iad, le 1 as cudromaiche.",
+    },
+    // Building the ranking from nothing ranked. Gaelic `one` is 1 and 11: every form keeps {n}.
+    howToAdd:
+      'Brùth Cuir ris ri taobh an nì as cudromaiche, an uair sin ri taobh an ath fhir as cudromaiche, is mar sin air adhart, no slaod nithean dhan rangachadh agad. Bheir Thoir air falbh nì a-mach a-rithist.',
+    add: 'Cuir ris',
+    // The button's visible words come first in its name, so that speech control finds it by them.
+    addItem: 'Cuir ris an rangachadh agad: {item}',
+    remove: 'Thoir air falbh',
+    removeItem: 'Thoir air falbh {item} bhon rangachadh agad',
+    added: 'Chaidh {item} a chur ris aig ionad {position} à {count}.',
+    removed: 'Chaidh {item} a thoirt às an rangachadh agad.',
+    movedBumping: '{item}, ionad {position} à {count}. Chan eil {bumped} air a rangachadh tuilleadh.',
+    droppedBumping: 'Chaidh {item} a leigeil às aig ionad {position} à {count}. Chan eil {bumped} air a rangachadh tuilleadh.',
+    // "one" is 1 and 11: only "=1" may leave the number out, or say "it".
+    rankingFull: {
+      '=1': 'Chan urrainn dhut ach 1 nì a rangachadh. Thoir air falbh e an toiseach gus àite a dhèanamh do {item}.',
+      one: 'Chan urrainn dhut ach {n} nì a rangachadh. Thoir fear air falbh an toiseach gus àite a dhèanamh do {item}.',
+      two: 'Chan urrainn dhut ach {n} nì a rangachadh. Thoir fear air falbh an toiseach gus àite a dhèanamh do {item}.',
+      few: 'Chan urrainn dhut ach {n} nithean a rangachadh. Thoir fear air falbh an toiseach gus àite a dhèanamh do {item}.',
+      other: 'Chan urrainn dhut ach {n} nì a rangachadh. Thoir fear air falbh an toiseach gus àite a dhèanamh do {item}.',
+    },
+    noneRanked: 'Chan eil dad air a rangachadh fhathast.',
+    allRanked: 'Tha a h-uile nì air a rangachadh.',
+    rankAll: {
+      '=1': 'Cuir an nì san rangachadh agad',
+      one: 'Cuir an {n} nì uile san rangachadh agad, leis an fhear as cudromaiche an toiseach',
+      two: 'Cuir an {n} nì uile san rangachadh agad, leis an fhear as cudromaiche an toiseach',
+      few: 'Cuir na {n} nithean uile san rangachadh agad, leis an fhear as cudromaiche an toiseach',
+      other: 'Cuir na {n} nì uile san rangachadh agad, leis an fhear as cudromaiche an toiseach',
+    },
+    rankTop: {
+      '=1': 'Tagh an nì as cudromaiche',
+      one: 'Tagh an {n} nì as cudromaiche, leis an fhear as cudromaiche an toiseach',
+      two: 'Tagh an {n} nì as cudromaiche, leis an fhear as cudromaiche an toiseach',
+      few: 'Tagh na {n} nithean as cudromaiche, leis an fhear as cudromaiche an toiseach',
+      other: 'Tagh na {n} nì as cudromaiche, leis an fhear as cudromaiche an toiseach',
+    },
+    rankMore: {
+      one: 'Cuir {n} nì eile ris an rangachadh agad: tha thu air {ranked} à {count} a rangachadh',
+      two: 'Cuir {n} nì eile ris an rangachadh agad: tha thu air {ranked} à {count} a rangachadh',
+      few: 'Cuir {n} nithean eile ris an rangachadh agad: tha thu air {ranked} à {count} a rangachadh',
+      other: 'Cuir {n} nì eile ris an rangachadh agad: tha thu air {ranked} à {count} a rangachadh',
     },
   },
 };

@@ -12,6 +12,25 @@ export const rankingStyles = css`
     font-weight: 700;
     margin: var(--_m) 0 var(--_s);
   }
+  .zone {
+    border-radius: var(--_radius);
+  }
+  /* An empty list keeps the size of an item, so that there is somewhere to drop one. */
+  .empty {
+    display: flex;
+    align-items: center;
+    box-sizing: border-box;
+    min-height: calc(3rem + 2px);
+    margin: 0;
+    padding: 0.25rem var(--_s);
+    color: var(--_muted);
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+  }
+  .zone.drop-into {
+    outline: 3px dashed var(--_accent);
+    outline-offset: 4px;
+  }
   ol[part='list'] {
     list-style: none;
     margin: 0;
@@ -142,6 +161,9 @@ export const rankingStyles = css`
     li.grabbed {
       border-color: Highlight;
       outline: 2px solid Highlight;
+    }
+    .zone.drop-into {
+      outline-color: Highlight;
     }
   }
 `;

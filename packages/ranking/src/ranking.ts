@@ -3,7 +3,7 @@ import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { RankingAnswer, RankingResults } from '@delib/protocol';
 import { limits } from '@delib/protocol';
-import { DelibElement, baseStyles, errorSummary, type Item, type Problem } from '@delib/core';
+import { DelibElement, baseStyles, errorSummary, shownOrder, type Item, type Problem } from '@delib/core';
 import { rankingMessages, type RankingMessages } from './ranking.messages.js';
 import { rankingStyles } from './ranking.styles.js';
 
@@ -22,18 +22,25 @@ interface Drag {
   startScroll: number;
   lastY: number;
   started: boolean;
-  /** Where the item would land, as an index into the order without it. */
-  target: number;
-  indicator?: Element;
+  /** Where the item would land: a place in the ranking, or null for the items not ranked. */
+  target: number | null;
+  /** What shows where it would land, and how (`drop-before`, `drop-after`, `drop-into`). */
+  indicator?: { element: Element; mark: string };
   frame?: number;
 }
 
+const arrow = (sign: string) => html`<span aria-hidden="true">${sign}</span>`;
+
+/** The controls that can take focus back after an item has moved. */
+type Control = 'item' | 'up' | 'down' | 'add' | 'remove';
+
 /**
- * A ranking: people put items in order of priority (or only their `top` few) by dragging, with the
- * keyboard, or with each item's Up and Down buttons, and see the combined ranking (Borda count) as a
- * table with a sentence saying how it was worked out.
+ * A ranking: people put items in order of priority (or only their `top` few), starting from nothing
+ * ranked, so that no order reaches the results that the person did not make. Items go into the
+ * ranking with their Add buttons, by dragging or with the keyboard, and move with Up and Down; the
+ * combined ranking (Borda count) is shown as a table with a sentence saying how it was worked out.
  *
- * @summary Put items in order of priority by drag, keyboard or buttons; posts `{ order }` to your endpoint.
+ * @summary Put items in order of priority by buttons, keyboard or drag; posts `{ order }` to your endpoint.
  * @tag delib-ranking
  *
  * @fires {DelibSubmitEvent} delib-submit - Just before sending; cancel it to take over (nothing is posted).
@@ -41,19 +48,22 @@ interface Drag {
  * @fires {DelibQueuedEvent} delib-queued - The ranking could not be sent now; it is kept and retried.
  * @fires {DelibErrorEvent} delib-error - The endpoint refused the ranking for good (`detail.status`, `detail.error`).
  *
- * @slot - Child `<option value="…">Label</option>` elements: the items, in their starting order. Their text is the label, `data-description` an optional description.
+ * @slot - Child `<option value="…">Label</option>` elements: the items, listed as not ranked in this order (with `shuffle`, in each person's own). Their text is the label, `data-description` an optional description.
  *
  * @csspart form - The form around the question, the list and the submit button.
  * @csspart fieldset - The group holding the question and the lists.
  * @csspart question - The question (the legend), also above the answer once submitted.
- * @csspart hint - The sentences saying what to do and how to move items.
- * @csspart list - The ordered list of ranked items (with `top`, also the list of items not ranked).
- * @csspart heading - With `top`: "Ranked" and "Not ranked" above the two lists.
+ * @csspart hint - The sentences saying what to do and how to add and move items.
+ * @csspart list - The ordered list of ranked items, and the list of items not ranked.
+ * @csspart heading - "Ranked" and "Not ranked" above the two lists.
+ * @csspart empty - "Nothing ranked yet." or "Every item is ranked." in place of an empty list.
  * @csspart item - Each item; the whole item can be dragged, and it takes focus for keyboard moves.
  * @csspart grip - The drag handle at the start of each item (the only place a touch starts a drag).
  * @csspart position - The item's position number.
  * @csspart label - The item's label (and description).
- * @csspart move-button - Each item's Up and Down buttons.
+ * @csspart move-button - Each ranked item's Up and Down buttons.
+ * @csspart add-button - Each item's Add button, while it is not ranked.
+ * @csspart remove-button - Each ranked item's Remove button.
  * @csspart submit - The submit button.
  * @csspart retry - The button that tries loading the results again.
  * @csspart error-summary - The box listing problems when a ranking cannot be sent.
@@ -98,74 +108,90 @@ export class DelibRanking extends DelibElement<RankingMessages> {
     ...DelibElement.properties,
     question: {},
     top: { type: Number },
+    shuffle: { type: Boolean },
   };
 
   /** The question, shown as the legend of the list. */
   declare question: string;
   /** Rank only this many of the most important items; the answer then holds just those. */
   declare top: number | undefined;
+  /** List the items not ranked in a random order of each person's own (kept per widget id), against order effects. */
+  declare shuffle: boolean;
 
   readonly kind = 'ranking';
   protected readonly catalogues = rankingMessages;
 
-  /** Item values in the person's order; reconciled with the items in `#sequence`. */
-  #order: string[] = [];
+  /** The values the person ranked, most important first; read through `#rankedValues`. */
+  #ranked: string[] = [];
   /** The item that takes Tab (roving tabindex). */
   #focusValue?: string;
-  /** The item picked up with the keyboard, and the order to go back to on Escape. */
+  /** The item picked up with the keyboard, and the ranking to go back to on Escape. */
   #grabbed?: { value: string; before: string[] };
   #drag?: Drag;
   #announcement = '';
   /** What to focus once the next update has moved the item's element. */
-  #focusAfter?: { value: string; control: 'item' | 'up' | 'down' };
+  #focusAfter?: { value: string; control: Control };
   #showProblems = false;
 
   constructor() {
     super();
     this.question = '';
+    this.shuffle = false;
   }
 
-  /** The values of every item in the person's order: theirs first, then any item they have not seen placed. */
-  #sequence(): string[] {
-    const known = new Set(this.items.map((item) => item.value));
-    const placed = new Set<string>();
-    const order: string[] = [];
-    for (const value of [...this.#order, ...this.items.map((item) => item.value)]) {
-      if (known.has(value) && !placed.has(value)) {
-        order.push(value);
-        placed.add(value);
-      }
-    }
-    this.#order = order;
-    return order;
-  }
-
-  /** How many items are ranked: all of them, or `top` of them. */
-  get #rankedCount(): number {
-    const count = this.items.length;
+  /** How many places the ranking has: one per item, or `top`. */
+  get #places(): number {
+    const count = Math.min(this.items.length, limits.items);
     const top = Math.floor(Number(this.top));
     return top > 0 && top < count ? top : count;
   }
 
+  /** The person's ranking, kept to the page's items and to the places there are. */
+  #rankedValues(): string[] {
+    const known = new Set(this.items.map((item) => item.value));
+    return [...new Set(this.#ranked)].filter((value) => known.has(value)).slice(0, this.#places);
+  }
+
+  /** The items not ranked, as the page lists them or, with `shuffle`, in this person's own order. */
+  #unranked(ranked = this.#rankedValues()): string[] {
+    const taken = new Set(ranked);
+    return [...new Set(shownOrder(this, this.items).map((item) => item.value))].filter((value) => !taken.has(value));
+  }
+
   get answer(): RankingAnswer | undefined {
-    if (!this.items.length) return undefined;
-    return { order: this.#sequence().slice(0, Math.min(this.#rankedCount, limits.items)) };
+    const order = this.#rankedValues();
+    return order.length ? { order } : undefined;
   }
 
   restoreAnswer(answer: RankingAnswer): void {
-    this.#order = Array.isArray(answer?.order) ? answer.order.map(String) : [];
+    this.#ranked = Array.isArray(answer?.order) ? answer.order.map(String) : [];
     this.#grabbed = undefined;
   }
 
   protected clear(): void {
-    this.#order = [];
+    this.#ranked = [];
     this.#grabbed = undefined;
     this.#announcement = '';
     this.#showProblems = false;
   }
 
+  /** Until every place is filled, what is still to do; the link leads to the first item not ranked. */
   protected problem(): Problem | undefined {
-    return this.items.length ? undefined : { message: this.i18n.t('nothingToRank'), field: 'ranking' };
+    const t = this.i18n.t.bind(this.i18n);
+    if (!this.items.length) return { message: t('nothingToRank'), field: 'ranking' };
+    const ranked = this.#rankedValues().length;
+    const places = this.#places;
+    if (ranked >= places) return undefined;
+    const message = ranked
+      ? t('rankMore', { n: places - ranked, ranked, count: places })
+      : t(places < this.items.length ? 'rankTop' : 'rankAll', { n: places });
+    return { message, field: this.#idOf(this.#unranked()[0]) };
+  }
+
+  /** The id of an item's element: by its place in the page's list, which shuffling does not change. */
+  #idOf(value: string | undefined): string {
+    const index = this.items.findIndex((item) => item.value === value);
+    return `item-${Math.max(0, index)}`;
   }
 
   #labelOf(value: string): string {
@@ -175,10 +201,9 @@ export class DelibRanking extends DelibElement<RankingMessages> {
   /** "Bravo park, position 2 of 4" or "Bravo park, not ranked", from one of the given message pairs. */
   #describe(value: string, at: 'itemAt' | 'pickedUp' | 'dropped' | 'cancelled'): string {
     const t = this.i18n.t.bind(this.i18n);
-    const index = this.#sequence().indexOf(value);
-    const count = this.#rankedCount;
+    const index = this.#rankedValues().indexOf(value);
     const item = this.#labelOf(value);
-    if (index < count) return t(at, { item, position: index + 1, count });
+    if (index >= 0) return t(at, { item, position: index + 1, count: this.#places });
     const notRanked = {
       itemAt: 'itemNotRanked',
       pickedUp: 'pickedUpNotRanked',
@@ -193,17 +218,30 @@ export class DelibRanking extends DelibElement<RankingMessages> {
     this.requestUpdate();
   }
 
-  /** Puts `value` at `index` of the order; the one cheap step behind every way of moving. */
-  #moveTo(value: string, index: number): boolean {
-    const order = this.#sequence();
-    const from = order.indexOf(value);
-    const to = Math.max(0, Math.min(order.length - 1, index));
-    if (from < 0 || from === to) return false;
-    order.splice(from, 1);
-    order.splice(to, 0, value);
-    this.#order = order;
+  /** Says where an item went and, when it took the last place of a full ranking, which item lost it. */
+  #announceMove(value: string, at: 'itemAt' | 'dropped', bumped: string | undefined): void {
+    if (!bumped) return this.#announce(this.#describe(value, at));
+    this.#announce(
+      this.i18n.t(at === 'itemAt' ? 'movedBumping' : 'droppedBumping', {
+        item: this.#labelOf(value),
+        position: this.#rankedValues().indexOf(value) + 1,
+        count: this.#places,
+        bumped: this.#labelOf(bumped),
+      }),
+    );
+  }
+
+  /**
+   * Puts `value` at place `target` of the ranking (null: not ranked), the one step behind every way
+   * of moving. A full ranking gives up its last item to make room; that item is returned.
+   */
+  #place(value: string, target: number | null): string | undefined {
+    const ranked = this.#rankedValues().filter((other) => other !== value);
+    if (target !== null) ranked.splice(Math.max(0, Math.min(target, ranked.length, this.#places - 1)), 0, value);
+    const bumped = ranked.length > this.#places ? ranked.pop() : undefined;
+    this.#ranked = ranked;
     this.requestUpdate();
-    return true;
+    return bumped;
   }
 
   get #interactive(): boolean {
@@ -223,8 +261,7 @@ export class DelibRanking extends DelibElement<RankingMessages> {
       return;
     }
     const value = item.dataset.value!;
-    const order = this.#sequence();
-    const index = order.indexOf(value);
+    const ranked = this.#rankedValues();
     const grabbed = this.#grabbed?.value === value;
     const key = event.key;
     if (key === ' ' || key === 'Enter') {
@@ -233,34 +270,43 @@ export class DelibRanking extends DelibElement<RankingMessages> {
         this.#grabbed = undefined;
         this.#announce(this.#describe(value, 'dropped'));
       } else {
-        this.#grabbed = { value, before: [...order] };
+        this.#grabbed = { value, before: ranked };
         this.#announce(this.#describe(value, 'pickedUp'));
       }
       return;
     }
     if (key === 'Escape' && this.#grabbed) {
       event.preventDefault();
-      this.#order = this.#grabbed.before;
+      this.#ranked = this.#grabbed.before;
       this.#grabbed = undefined;
       this.#focusAfter = { value, control: 'item' };
       this.#announce(this.#describe(value, 'cancelled'));
       return;
     }
-    const targets: Record<string, number> = {
-      ArrowUp: index - 1,
-      ArrowDown: index + 1,
-      Home: 0,
-      End: order.length - 1,
-    };
-    if (!(key in targets)) return;
+    if (!['ArrowUp', 'ArrowDown', 'Home', 'End'].includes(key)) return;
     event.preventDefault();
-    const target = Math.max(0, Math.min(order.length - 1, targets[key]));
     if (grabbed) {
-      if (this.#moveTo(value, target)) this.#focusAfter = { value, control: 'item' };
-      this.#announce(this.#describe(value, 'itemAt'));
+      // A picked-up item moves through the ranking's places; below the last it leaves the ranking,
+      // and from the items not ranked one step up takes it to the end of the ranking.
+      const at = ranked.indexOf(value);
+      const last = at < 0 ? ranked.length : ranked.length - 1;
+      const targets: Record<string, number | null> = {
+        ArrowUp: at < 0 ? last : Math.max(0, at - 1),
+        ArrowDown: at < 0 || at === last ? null : at + 1,
+        Home: 0,
+        End: last,
+      };
+      const bumped = this.#place(value, targets[key]);
+      this.#focusAfter = { value, control: 'item' };
+      this.#announceMove(value, 'itemAt', bumped);
     } else {
-      this.#focusValue = order[target];
-      this.#focusAfter = { value: order[target], control: 'item' };
+      // Otherwise the arrows move focus, through the ranking and on into the items not ranked.
+      const sequence = [...ranked, ...this.#unranked(ranked)];
+      const index = sequence.indexOf(value);
+      const targets: Record<string, number> = { ArrowUp: index - 1, ArrowDown: index + 1, Home: 0, End: sequence.length - 1 };
+      const next = sequence[Math.max(0, Math.min(sequence.length - 1, targets[key]))];
+      this.#focusValue = next;
+      this.#focusAfter = { value: next, control: 'item' };
       this.requestUpdate();
     }
   }
@@ -287,16 +333,52 @@ export class DelibRanking extends DelibElement<RankingMessages> {
 
   #onMove(value: string, step: -1 | 1): void {
     if (!this.#interactive) return;
-    const index = this.#sequence().indexOf(value);
-    if (this.#grabbed) this.#grabbed = undefined;
-    if (!this.#moveTo(value, index + step)) return;
-    const last = this.#sequence().length - 1;
-    const newIndex = index + step;
+    const ranked = this.#rankedValues();
+    const target = ranked.indexOf(value) + step;
+    this.#grabbed = undefined;
+    if (!ranked.includes(value) || target < 0 || target >= ranked.length) return;
+    this.#place(value, target);
     // At an end the pressed button is disabled; keep the keyboard user on the item's other button.
-    const control = step < 0 ? (newIndex === 0 ? 'down' : 'up') : newIndex === last ? 'up' : 'down';
+    const control = step < 0 ? (target === 0 ? 'down' : 'up') : target === ranked.length - 1 ? 'up' : 'down';
     this.#focusValue = value;
     this.#focusAfter = { value, control };
     this.#announce(this.#describe(value, 'itemAt'));
+  }
+
+  /**
+   * Puts an item next in the ranking. Focus stays among the items not ranked, on the Add button that
+   * took its place, so that adding in order of importance is one press after another; once the
+   * ranking is full (or nothing is left to add) it follows the item instead.
+   */
+  #onAdd(value: string): void {
+    if (!this.#interactive) return;
+    const t = this.i18n.t.bind(this.i18n);
+    const ranked = this.#rankedValues();
+    const places = this.#places;
+    const item = this.#labelOf(value);
+    this.#grabbed = undefined;
+    if (ranked.length >= places) return this.#announce(t('rankingFull', { n: places, item }));
+    const unranked = this.#unranked(ranked);
+    const at = unranked.indexOf(value);
+    this.#place(value, ranked.length);
+    const next = ranked.length + 1 < places ? (unranked[at + 1] ?? unranked[at - 1]) : undefined;
+    this.#focusValue = value;
+    this.#focusAfter = next ? { value: next, control: 'add' } : { value, control: 'item' };
+    this.#announce(t('added', { item, position: ranked.length + 1, count: places }));
+  }
+
+  /** Takes an item out of the ranking; focus goes to the Remove button that took its place. */
+  #onRemove(value: string): void {
+    if (!this.#interactive) return;
+    const ranked = this.#rankedValues();
+    const at = ranked.indexOf(value);
+    this.#grabbed = undefined;
+    if (at < 0) return;
+    this.#place(value, null);
+    const next = ranked[at + 1] ?? ranked[at - 1];
+    this.#focusValue = next ?? value;
+    this.#focusAfter = next ? { value: next, control: 'remove' } : { value, control: 'add' };
+    this.#announce(this.i18n.t('removed', { item: this.#labelOf(value) }));
   }
 
   // ---- pointer drag -----------------------------------------------------------------------
@@ -317,15 +399,17 @@ export class DelibRanking extends DelibElement<RankingMessages> {
       // Not an active pointer (synthetic events): the item still gets the events it needs.
     }
     this.#grabbed = undefined;
+    const value = item.dataset.value!;
+    const at = this.#rankedValues().indexOf(value);
     this.#drag = {
-      value: item.dataset.value!,
+      value,
       pointerId: event.pointerId,
       item,
       startY: event.clientY,
       startScroll: scrollY,
       lastY: event.clientY,
       started: false,
-      target: this.#sequence().indexOf(item.dataset.value!),
+      target: at < 0 ? null : at,
     };
   }
 
@@ -343,23 +427,41 @@ export class DelibRanking extends DelibElement<RankingMessages> {
     this.#autoScroll();
   }
 
-  /** Moves the lifted item under the pointer and the drop indicator to where it would land. */
+  /**
+   * Moves the lifted item under the pointer and shows where it would land: between two ranked items,
+   * in the empty ranking, or (from the ranking) among the items not ranked.
+   */
   #followPointer(): void {
     const drag = this.#drag!;
     const y = drag.lastY;
     drag.item.style.translate = `0 ${y - drag.startY + (scrollY - drag.startScroll)}px`;
-    const others = this.#itemElements().filter((element) => element !== drag.item);
-    let target = 0;
-    for (const other of others) {
-      const box = other.getBoundingClientRect();
-      if (box.top + box.height / 2 < y) target++;
+    const rest = this.renderRoot.querySelector('.rest-zone')!;
+    let indicator: Drag['indicator'];
+    if (y >= rest.getBoundingClientRect().top) {
+      drag.target = null;
+      if (this.#rankedValues().includes(drag.value)) indicator = { element: rest, mark: 'drop-into' };
+    } else {
+      const others = [...this.renderRoot.querySelectorAll<HTMLElement>('ol.ranked > li')].filter(
+        (element) => element !== drag.item,
+      );
+      let target = 0;
+      for (const other of others) {
+        const box = other.getBoundingClientRect();
+        if (box.top + box.height / 2 < y) target++;
+      }
+      // Past the last place of a full ranking, it takes that place.
+      target = Math.min(target, this.#places - 1);
+      drag.target = target;
+      indicator = !others.length
+        ? { element: this.renderRoot.querySelector('.ranked-zone')!, mark: 'drop-into' }
+        : target < others.length
+          ? { element: others[target], mark: 'drop-before' }
+          : { element: others[others.length - 1], mark: 'drop-after' };
     }
-    drag.target = target;
-    const indicator = target < others.length ? others[target] : others[others.length - 1];
-    const side = target < others.length ? 'drop-before' : 'drop-after';
-    if (drag.indicator !== indicator || !indicator?.classList.contains(side)) {
-      drag.indicator?.classList.remove('drop-before', 'drop-after');
-      indicator?.classList.add(side);
+    const shown = drag.indicator;
+    if (shown?.element !== indicator?.element || shown?.mark !== indicator?.mark) {
+      shown?.element.classList.remove(shown.mark);
+      indicator?.element.classList.add(indicator.mark);
       drag.indicator = indicator;
     }
   }
@@ -393,10 +495,10 @@ export class DelibRanking extends DelibElement<RankingMessages> {
     if (!drag || event.pointerId !== drag.pointerId) return;
     this.#endDrag();
     if (!drag.started) return;
-    const moved = this.#moveTo(drag.value, drag.target);
+    const bumped = this.#place(drag.value, drag.target);
     this.#focusValue = drag.value;
-    if (moved) this.#focusAfter = { value: drag.value, control: 'item' };
-    this.#announce(this.#describe(drag.value, 'dropped'));
+    this.#focusAfter = { value: drag.value, control: 'item' };
+    this.#announceMove(drag.value, 'dropped', bumped);
   }
 
   /**
@@ -420,17 +522,13 @@ export class DelibRanking extends DelibElement<RankingMessages> {
     if (drag.frame !== undefined) cancelAnimationFrame(drag.frame);
     drag.item.classList.remove('lifted');
     drag.item.style.translate = '';
-    drag.indicator?.classList.remove('drop-before', 'drop-after');
+    drag.indicator?.element.classList.remove(drag.indicator.mark);
     this.renderRoot.querySelector('.lists')?.classList.remove('dragging');
     try {
       if (drag.item.hasPointerCapture(drag.pointerId)) drag.item.releasePointerCapture(drag.pointerId);
     } catch {
       // Already released.
     }
-  }
-
-  #itemElements(): HTMLElement[] {
-    return [...this.renderRoot.querySelectorAll<HTMLElement>('li[data-value]')];
   }
 
   // ---- submitting ---------------------------------------------------------------------------
@@ -457,7 +555,9 @@ export class DelibRanking extends DelibElement<RankingMessages> {
     const focus = this.#focusAfter;
     if (focus) {
       this.#focusAfter = undefined;
-      const item = this.#itemElements().find((element) => element.dataset.value === focus.value);
+      const item = [...this.renderRoot.querySelectorAll<HTMLElement>('li[data-value]')].find(
+        (element) => element.dataset.value === focus.value,
+      );
       const control = focus.control === 'item' ? item : item?.querySelector<HTMLElement>(`button.${focus.control}`);
       // Moving an element in the DOM takes focus away from it; give it back.
       if (control && this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement !== control) control.focus();
@@ -488,50 +588,55 @@ export class DelibRanking extends DelibElement<RankingMessages> {
   #renderForm(closing: string) {
     const t = this.i18n.t.bind(this.i18n);
     const problem = this.#showProblems ? this.problem() : undefined;
-    const order = this.#sequence();
-    const rankedCount = this.#rankedCount;
-    const split = rankedCount < order.length;
-    const byValue = new Map(this.items.map((item, index) => [item.value, { item, index }]));
-    const focusValue = order.includes(this.#focusValue ?? '') ? this.#focusValue : order[0];
-    const hint = split ? t('hintTop', { n: rankedCount }) : t('hint');
+    const places = this.#places;
+    const ranked = this.#rankedValues();
+    const unranked = this.#unranked(ranked);
+    const sequence = [...ranked, ...unranked];
+    // By value, the first item of the page's list with it (and its place there, for ids).
+    const byValue = new Map(this.items.map((item, index) => [item.value, { item, index }] as const).reverse());
+    const focusValue = sequence.includes(this.#focusValue ?? '') ? this.#focusValue : sequence[0];
+    const hint = places < this.items.length ? t('hintTop', { n: places }) : t('hint');
     const describedBy = [closing && 'closing', 'hint', problem && 'problem'].filter(Boolean).join(' ');
-    const entry = (value: string, position: number) => {
+    const entry = (value: string, position?: number) => {
       const { item, index } = byValue.get(value)!;
-      return this.#renderItem(item, index, position, order.length, rankedCount, value === focusValue);
+      return this.#renderItem(item, index, position, ranked.length, places, value === focusValue);
     };
-    const ranked = order.slice(0, rankedCount);
-    const rest = order.slice(rankedCount);
+    // The ranking and the items not ranked: each a list under its heading, or a line saying it is empty.
+    const zone = (name: 'ranked' | 'rest', heading: string, values: string[], empty: string) =>
+      html`<div class="zone ${name}-zone">
+        <p class="heading" part="heading" id="${name}-heading">${heading}</p>
+        ${
+          values.length
+            ? html`<ol part="list" class=${name} aria-labelledby="${name}-heading">
+                ${repeat(
+                  values,
+                  (value) => value,
+                  (value, position) => entry(value, name === 'ranked' ? position : undefined),
+                )}
+              </ol>`
+            : html`<p class="empty" part="empty">${empty}</p>`
+        }
+      </div>`;
     return html`<form part="form" novalidate @submit=${this.#onSubmit}>
       ${errorSummary(t('problem'), problem ? [problem] : [], this.renderRoot as ShadowRoot)}
-      <fieldset part="fieldset" id="ranking" tabindex="-1" aria-describedby=${describedBy} ?disabled=${this.isDisabled}>
+      <fieldset
+        part="fieldset"
+        id="ranking"
+        tabindex="-1"
+        class=${problem ? 'invalid group' : ''}
+        aria-describedby=${describedBy}
+        ?disabled=${this.isDisabled}
+      >
         <legend part="question">${this.question}</legend>
         ${closing ? html`<p class="hint" id="closing">${closing}</p>` : nothing}
         <div class="hint" id="hint" part="hint">
           <p>${hint}</p>
+          <p id="how-to-add">${t('howToAdd')}</p>
           <p id="how-to-move">${t('howToMove')}</p>
         </div>
         ${problem ? html`<p class="error" id="problem"><span class="sr-only">${t('errorPrefix')}</span> ${problem.message}</p>` : nothing}
         <div class="lists">
-          ${split ? html`<p class="heading" part="heading" id="ranked-heading">${t('ranked')}</p>` : nothing}
-          <ol part="list" class="ranked" aria-labelledby=${split ? 'ranked-heading' : nothing}>
-            ${repeat(
-              ranked,
-              (value) => value,
-              (value, position) => entry(value, position),
-            )}
-          </ol>
-          ${
-            split
-              ? html`<p class="heading" part="heading" id="rest-heading">${t('notRanked')}</p>
-                  <ol part="list" class="rest" aria-labelledby="rest-heading">
-                    ${repeat(
-                      rest,
-                      (value) => value,
-                      (value, position) => entry(value, rankedCount + position),
-                    )}
-                  </ol>`
-              : nothing
-          }
+          ${zone('ranked', t('ranked'), ranked, t('noneRanked'))} ${zone('rest', t('notRanked'), unranked, t('allRanked'))}
         </div>
       </fieldset>
       ${
@@ -544,21 +649,46 @@ export class DelibRanking extends DelibElement<RankingMessages> {
     </form>`;
   }
 
-  #renderItem(item: Item, index: number, position: number, total: number, rankedCount: number, tabbable: boolean) {
+  /** One item: ranked at `position` (with Up, Down and Remove), or not ranked (with Add). */
+  #renderItem(item: Item, index: number, position: number | undefined, rankedCount: number, places: number, tabbable: boolean) {
     const t = this.i18n.t.bind(this.i18n);
-    const isRanked = position < rankedCount;
+    const isRanked = position !== undefined;
     const name = isRanked
-      ? t('itemAt', { item: item.label, position: position + 1, count: rankedCount })
+      ? t('itemAt', { item: item.label, position: position + 1, count: places })
       : t('itemNotRanked', { item: item.label });
     const grabbed = this.#grabbed?.value === item.value;
     const disabled = this.isDisabled;
+    const describedBy = ['how-to-move', item.description && `description-${index}`];
+    // Named with the item ("Move Bravo park up"), its visible word first for speech control.
+    const control = (kind: Control, name: string, text: unknown, unavailable: boolean, action: () => void) =>
+      html`<button
+        type="button"
+        class="secondary ${kind}"
+        part=${kind === 'up' || kind === 'down' ? 'move-button' : `${kind}-button`}
+        aria-label=${name}
+        ?disabled=${disabled || unavailable}
+        @click=${action}
+      >
+        ${text}
+      </button>`;
+    const { label, value } = item;
+    const controls = isRanked
+      ? [
+          control('up', t('moveUp', { item: label }), [arrow('↑'), ' ', t('up')], position === 0, () => this.#onMove(value, -1)),
+          control('down', t('moveDown', { item: label }), [arrow('↓'), ' ', t('down')], position === rankedCount - 1, () =>
+            this.#onMove(value, 1),
+          ),
+          control('remove', t('removeItem', { item: label }), t('remove'), false, () => this.#onRemove(value)),
+        ]
+      : control('add', t('addItem', { item: label }), t('add'), false, () => this.#onAdd(value));
     return html`<li
       part="item"
+      id="item-${index}"
       class=${classMap({ 'is-ranked': isRanked, 'not-ranked': !isRanked, grabbed })}
       data-value=${item.value}
       tabindex=${disabled ? nothing : tabbable ? '0' : '-1'}
       aria-label=${name}
-      aria-describedby=${item.description ? `how-to-move description-${index}` : 'how-to-move'}
+      aria-describedby=${describedBy.filter(Boolean).join(' ')}
       @keydown=${this.#onItemKeydown}
       @focus=${this.#onItemFocus}
       @focusout=${this.#onItemFocusOut}
@@ -575,28 +705,7 @@ export class DelibRanking extends DelibElement<RankingMessages> {
       <span class="label" part="label"
         >${item.label}${item.description ? html`<small id="description-${index}">${item.description}</small>` : nothing}</span
       >
-      <span class="moves">
-        <button
-          type="button"
-          class="secondary up"
-          part="move-button"
-          aria-label=${t('moveUp', { item: item.label })}
-          ?disabled=${disabled || position === 0}
-          @click=${() => this.#onMove(item.value, -1)}
-        >
-          <span aria-hidden="true">↑</span> ${t('up')}
-        </button>
-        <button
-          type="button"
-          class="secondary down"
-          part="move-button"
-          aria-label=${t('moveDown', { item: item.label })}
-          ?disabled=${disabled || position === total - 1}
-          @click=${() => this.#onMove(item.value, 1)}
-        >
-          <span aria-hidden="true">↓</span> ${t('down')}
-        </button>
-      </span>
+      <span class="moves">${controls}</span>
     </li>`;
   }
 
@@ -632,7 +741,7 @@ export class DelibRanking extends DelibElement<RankingMessages> {
         ...scored,
         ...this.items.filter((item) => !scoredIds.has(item.value)).map((item) => ({ id: item.value, borda: 0, meanRank: NaN })),
       ];
-      const counted = this.#rankedCount;
+      const counted = this.#places;
       // The first item scores one point for each item below it; its own message makes "points" agree with that number.
       const max = Math.max(0, counted - 1);
       return html`<table part="results">

@@ -13,8 +13,11 @@
  *   but v1 catches up). Each cycle leaves all counts equal again.
  *
  * Everything random comes from the `random` function given, so a seeded source gives a repeatable
- * schedule; the state is plain JSON, so a page can keep it and carry on after a reload.
+ * schedule; or, with a `seed`, from a source made for each round from the seed and the round's number,
+ * so that a person's rounds come out the same however often the page was reloaded in between. The
+ * state is plain JSON, so a page can keep it and carry on after a reload.
  */
+import { seededHash, seededRandom } from '@delib/core';
 
 export type Pair = [string, string];
 
@@ -119,13 +122,18 @@ export function isScheduleState(state: unknown, items: readonly string[]): state
 export class PairScheduler {
   readonly items: readonly string[];
   #random: RandomSource;
+  #seed?: number;
   #round: number;
   #queue: Pair[];
 
-  /** `state` from an earlier `toJSON()` carries on from there, unless it was made for other items. */
-  constructor(items: readonly string[], options: { random?: RandomSource; state?: unknown } = {}) {
+  /**
+   * `state` from an earlier `toJSON()` carries on from there, unless it was made for other items.
+   * `seed` makes every round repeatable (and wins over `random`).
+   */
+  constructor(items: readonly string[], options: { random?: RandomSource; seed?: number; state?: unknown } = {}) {
     this.items = [...new Set(items)];
     this.#random = options.random ?? Math.random;
+    this.#seed = options.seed;
     if (isScheduleState(options.state, this.items)) {
       this.#round = options.state.round;
       this.#queue = options.state.queue.map(([a, b]) => [a, b]);
@@ -160,7 +168,8 @@ export class PairScheduler {
 
   #refill(): void {
     if (this.#queue.length || this.items.length < 2) return;
-    this.#queue = roundOfPairs(this.items, this.#random);
     this.#round++;
+    const random = this.#seed === undefined ? this.#random : seededRandom(seededHash(this.#seed, `round ${this.#round}`));
+    this.#queue = roundOfPairs(this.items, random);
   }
 }

@@ -66,6 +66,17 @@ async function submit(budget: DelibBudget) {
 }
 
 const remaining = (budget: DelibBudget) => shadow(budget, '[part="remaining"]')!.textContent!.trim();
+
+/** The texts on screen that hold `text`: what a sighted person reads, not what only a screen reader hears. */
+function onScreen(host: Element, text: string): string[] {
+  const walker = document.createTreeWalker(host.shadowRoot!, NodeFilter.SHOW_TEXT);
+  const found: string[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const box = node.parentElement?.getBoundingClientRect();
+    if (box && node.textContent!.includes(text) && box.width > 1 && box.height > 1) found.push(node.textContent!.trim());
+  }
+  return found;
+}
 const wait = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 describe('<delib-budget>', () => {
@@ -276,6 +287,35 @@ describe('<delib-budget>', () => {
     const submitted = oneEvent(budget, 'delib-submitted');
     await submit(budget);
     expect((await submitted).detail.envelope.answer).to.deep.equal({ allocation: { play: 70, lighting: 30, toilets: 0 } });
+  });
+
+  it('says what is left once on screen, and an overspent budget once in the summary and once at the items', async () => {
+    endpoint = fakeEndpoint(budgetEndpoint());
+    const budget = await parks();
+    await enter(budget, 'Play areas', '70');
+    await until(() => statusText(budget), announceDelay * 2, 'the announcement');
+    expect(statusText(budget), 'a screen reader hears it').to.equal('30 points left to share out, of 100 points.');
+    expect(onScreen(budget, '30 points'), 'seen once, beside the items').to.deep.equal([
+      '30 points left to share out, of 100 points.',
+    ]);
+
+    await enter(budget, 'Lighting', '50');
+    await until(() => statusText(budget).startsWith('You have given'), announceDelay * 2, 'the announcement');
+    await submit(budget);
+    await until(() => shadow(budget, '.summary'));
+    const message = 'You have given 20 points too many. Take 20 points away so that you give no more than 100 points';
+    expect(onScreen(budget, '20 points'), 'once per place: the summary and the items').to.deep.equal([message, message]);
+    expect(statusText(budget), 'the summary taking focus is what is heard').to.equal('');
+    await expectAccessible(budget);
+
+    // Correcting: the error follows, still once per place, and what is left is heard when the person pauses.
+    await enter(budget, 'Lighting', '40');
+    await until(() => statusText(budget), announceDelay * 2, 'the announcement');
+    expect(statusText(budget)).to.equal('You have given 10 points more than the 100 points you have.');
+    expect(onScreen(budget, '10 points')).to.have.length(2);
+    await enter(budget, 'Lighting', '20');
+    expect(shadow(budget, '.summary'), 'gone once the budget is right').to.be.null;
+    expect(onScreen(budget, '10 points')).to.deep.equal(['10 points left to share out, of 100 points.']);
   });
 
   it('asks for something to be given before submitting', async () => {
@@ -578,5 +618,53 @@ describe('<delib-budget> in a form', () => {
     await sendKeys({ press: 'Enter' });
     expect(submits).to.equal(1);
     expect(new FormData(form).get('b')).to.equal('{"allocation":{"a":4,"b":0}}');
+  });
+});
+
+describe('<delib-budget shuffle>', () => {
+  const names = ['Play areas', 'Lighting', 'Toilets', 'Trees', 'Benches', 'Bins'];
+  const budgetOf = (widgetId: string, attributes = 'shuffle') =>
+    fixture<DelibBudget>(
+      Object.assign(document.createElement('div'), {
+        innerHTML: `<delib-budget widget-id="${widgetId}" endpoint="https://api.test/api" total="100" question="Share 100 points" ${attributes}>
+          ${names.map((name, index) => `<option value="v${index}">${name}</option>`).join('')}
+        </delib-budget>`,
+      }).firstElementChild as DelibBudget,
+    );
+  const shown = (budget: DelibBudget) => shadowAll(budget, '.item label').map((label) => label.textContent!.trim());
+
+  it("lists the items in an order of this person's own, the same after a reload, with results by total", async () => {
+    endpoint = fakeEndpoint(
+      budgetEndpoint(
+        [
+          { id: 'v5', total: 50, mean: 50 },
+          { id: 'v0', total: 30, mean: 30 },
+        ],
+        1,
+      ),
+    );
+    localStorage.setItem('delib:order:v1:delib-budget:shuffled', '1');
+    const first = await budgetOf('shuffled', 'shuffle results="always"');
+    const order = shown(first);
+    expect(order).to.have.members(names);
+    expect(order, 'not the page order').not.to.deep.equal(names);
+    const boxes = accessibleNodes(await accessibilityTree(first)).filter((node) => node.role === 'textbox');
+    expect(
+      boxes.map((node) => node.name),
+      'read out in the order shown',
+    ).to.deep.equal(order);
+
+    // Nothing given: the summary leads to the first box shown.
+    await submit(first);
+    shadow<HTMLAnchorElement>(first, '.summary a')!.click();
+    expect(first.shadowRoot!.activeElement).to.equal(byLabel(first, order[0]));
+    await until(() => shadow(first, '[part="results"]'));
+    const rows = shadowAll(first, '[part="results"] tbody th').map((cell) => cell.textContent!.trim());
+    expect(rows.slice(0, 2), 'results by total').to.deep.equal(['Bins', 'Play areas']);
+    await expectAccessible(first);
+    first.remove();
+
+    expect(shown(await budgetOf('shuffled')), 'the same order after a reload').to.deep.equal(order);
+    expect(shown(await budgetOf('plain', '')), 'without shuffle, the page order').to.deep.equal(names);
   });
 });

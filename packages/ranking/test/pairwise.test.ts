@@ -276,6 +276,29 @@ describe('<delib-pairwise>', () => {
     expect(choices(again), 'finished after 10 votes').to.have.length(0);
   });
 
+  it('with shuffle, shows a person the same pairs in the same order and on the same sides in a new tab, and another person others', async () => {
+    endpoint = fakeEndpoint(pairwiseEndpoint());
+    const widgetId = `shuffled-${Math.random().toString(36).slice(2)}`;
+    const seedKey = `delib:order:v1:delib-pairwise:${widgetId}`;
+    const pairsSeenBy = async () => {
+      // A new tab: this tab's progress is gone, what this browser keeps is not.
+      sessionStorage.clear();
+      const pairwise = await parks('shuffle', widgetId);
+      const seen: string[][] = [];
+      for (let vote = 0; vote < 6; vote++) {
+        seen.push(shownPair(pairwise));
+        await clickChoice(pairwise, 0);
+      }
+      pairwise.remove();
+      return seen;
+    };
+    localStorage.setItem(seedKey, '1');
+    const first = await pairsSeenBy();
+    expect(await pairsSeenBy(), 'the same pairs, order and sides').to.deep.equal(first);
+    localStorage.setItem(seedKey, '2');
+    expect(await pairsSeenBy(), "another person's").not.to.deep.equal(first);
+  });
+
   it('asks no more pairs than there are', async () => {
     const pairwise = await fixture<DelibPairwise>(
       html`<delib-pairwise widget-id="three" votes="10"

@@ -73,18 +73,32 @@ async function press(ranking: DelibRanking, ...keys: string[]) {
   }
 }
 
+/** Puts every item into the ranking with its Add button, in the order they are listed. */
+async function rankAsListed(ranking: DelibRanking) {
+  for (const label of labels(ranking)) {
+    moveButton(ranking, `Add ${label} to your ranking`).click();
+    await ranking.updateComplete;
+  }
+}
+
 describe('<delib-ranking>', () => {
   it('passes axe in its first state', async () => {
     await expectAccessible(await parks());
   });
 
-  it('is a group named by the question holding a list of items, each with Up and Down buttons named with it', async () => {
+  it('is a group named by the question holding lists of items, each with buttons named with it', async () => {
     const ranking = await parks();
+    const first = accessibleNodes(await accessibilityTree(ranking));
+    expect(first.filter((node) => node.role === 'list').map((node) => node.name)).to.deep.equal(['Not ranked']);
+    for (const label of ['Alpha park', 'Bravo park', 'Charlie park', 'Delta park']) {
+      expect(first.find((node) => node.role === 'button' && node.name === `Add ${label} to your ranking`)).to.exist;
+    }
+    await rankAsListed(ranking);
     const nodes = accessibleNodes(await accessibilityTree(ranking));
     const find = (role: string, name?: string) =>
       nodes.find((node) => node.role === role && (name === undefined || node.name === name));
     expect(find('group', 'Which parks should be improved first?')).to.exist;
-    expect(find('list'), 'an ordered list').to.exist;
+    expect(find('list', 'Ranked'), 'an ordered list').to.exist;
     expect(shadow(ranking, 'ol')).to.exist;
     const listItems = nodes.filter((node) => node.role === 'listitem').map((node) => node.name);
     expect(listItems).to.deep.equal([
@@ -96,17 +110,18 @@ describe('<delib-ranking>', () => {
     for (const label of ['Alpha park', 'Bravo park', 'Charlie park', 'Delta park']) {
       expect(find('button', `Move ${label} up`), `Move ${label} up`).to.exist;
       expect(find('button', `Move ${label} down`), `Move ${label} down`).to.exist;
+      expect(find('button', `Remove ${label} from your ranking`)).to.exist;
     }
     expect(find('button', 'Move Alpha park up')!.disabled, 'first item cannot go up').to.be.true;
     expect(find('button', 'Move Delta park down')!.disabled, 'last item cannot go down').to.be.true;
     expect(find('button', 'Submit ranking')).to.exist;
     expect(shadowAll(ranking, '[role="status"]')).to.have.length(1);
     expect(shadow(ranking, '[role="status"]')!.getAttribute('aria-live') ?? 'polite').to.equal('polite');
-    // One tab stop for the list (roving tabindex).
-    expect(items(ranking).map((element) => element.tabIndex)).to.deep.equal([0, -1, -1, -1]);
+    // One tab stop for the lists (roving tabindex), on the item last focused.
+    expect(items(ranking).map((element) => element.tabIndex)).to.deep.equal([-1, -1, -1, 0]);
   });
 
-  it('moves an item with the keyboard, announcing each step, keeping focus on it', async () => {
+  it('ranks and moves items with the keyboard, announcing each step, keeping focus on them', async () => {
     const ranking = await parks();
     const before = document.createElement('button');
     before.textContent = 'before';
@@ -116,36 +131,40 @@ describe('<delib-ranking>', () => {
     expect(active(ranking)).to.equal(item(ranking, 'Alpha park'));
     await press(ranking, 'ArrowDown');
     expect(active(ranking), 'arrows move focus while nothing is picked up').to.equal(item(ranking, 'Bravo park'));
-    expect(labels(ranking)[1]).to.equal('Bravo park');
 
     await press(ranking, 'Space');
     expect(statusText(ranking)).to.equal(
-      'Bravo park picked up, position 2 of 4. Use the up and down arrow keys to move it, Space or Enter to drop it, Escape to cancel.',
+      'Bravo park picked up, not ranked. Use the up and down arrow keys to move it, Space or Enter to drop it, Escape to cancel.',
     );
     expect(item(ranking, 'Bravo park').classList.contains('grabbed')).to.be.true;
     await expectAccessible(ranking);
 
     await press(ranking, 'ArrowUp');
-    expect(labels(ranking)).to.deep.equal(['Bravo park', 'Alpha park', 'Charlie park', 'Delta park']);
     expect(statusText(ranking)).to.equal('Bravo park, position 1 of 4');
     expect(active(ranking), 'focus stays on the moved item').to.equal(item(ranking, 'Bravo park'));
-
-    await press(ranking, 'ArrowDown', 'ArrowDown');
-    expect(labels(ranking)).to.deep.equal(['Alpha park', 'Charlie park', 'Bravo park', 'Delta park']);
-    expect(statusText(ranking)).to.equal('Bravo park, position 3 of 4');
-    expect(active(ranking)).to.equal(item(ranking, 'Bravo park'));
-
     await press(ranking, 'Enter');
-    expect(statusText(ranking)).to.equal('Bravo park dropped at position 3 of 4.');
+    expect(statusText(ranking)).to.equal('Bravo park dropped at position 1 of 4.');
     expect(item(ranking, 'Bravo park').classList.contains('grabbed')).to.be.false;
-    expect(item(ranking, 'Bravo park').getAttribute('aria-label')).to.equal('Bravo park, position 3 of 4');
-    expect(ranking.answer).to.deep.equal({ order: ['alpha', 'charlie', 'bravo', 'delta'] });
+
+    await press(ranking, 'ArrowDown', 'ArrowDown', 'Space', 'ArrowUp');
+    expect(statusText(ranking)).to.equal('Charlie park, position 2 of 4');
+    await press(ranking, 'ArrowUp');
+    expect(labels(ranking)).to.deep.equal(['Charlie park', 'Bravo park', 'Alpha park', 'Delta park']);
+    expect(statusText(ranking)).to.equal('Charlie park, position 1 of 4');
+    expect(active(ranking)).to.equal(item(ranking, 'Charlie park'));
+    await press(ranking, 'ArrowDown', 'ArrowDown');
+    expect(statusText(ranking), 'below the last place it leaves the ranking').to.equal('Charlie park, not ranked');
+    await press(ranking, 'ArrowUp', 'Enter');
+    expect(statusText(ranking)).to.equal('Charlie park dropped at position 2 of 4.');
+    expect(item(ranking, 'Charlie park').getAttribute('aria-label')).to.equal('Charlie park, position 2 of 4');
+    expect(ranking.answer).to.deep.equal({ order: ['bravo', 'charlie'] });
     await expectAccessible(ranking);
     before.remove();
   });
 
   it('puts the item back where it was on Escape', async () => {
     const ranking = await parks();
+    await rankAsListed(ranking);
     item(ranking, 'Charlie park').focus();
     await press(ranking, 'Enter', 'ArrowUp', 'ArrowUp');
     expect(labels(ranking)[0]).to.equal('Charlie park');
@@ -161,6 +180,7 @@ describe('<delib-ranking>', () => {
 
   it('moves items with the Up and Down buttons, keeping focus on a usable button', async () => {
     const ranking = await parks();
+    await rankAsListed(ranking);
     moveButton(ranking, 'Move Charlie park up').focus();
     moveButton(ranking, 'Move Charlie park up').click();
     await ranking.updateComplete;
@@ -180,6 +200,7 @@ describe('<delib-ranking>', () => {
 
   it('moves an item by dragging it with a mouse, showing where it will land', async () => {
     const ranking = await parks();
+    await rankAsListed(ranking);
     const from = item(ranking, 'Alpha park').querySelector('.label')!.getBoundingClientRect();
     const to = item(ranking, 'Charlie park').getBoundingClientRect();
     const x = Math.round(from.left + 10);
@@ -201,6 +222,7 @@ describe('<delib-ranking>', () => {
 
   it('moves an item by dragging its grip with touch, and lets touch elsewhere scroll the page', async () => {
     const ranking = await parks();
+    await rankAsListed(ranking);
     const grip = item(ranking, 'Delta park').querySelector<HTMLElement>('.grip')!;
     expect(getComputedStyle(grip).touchAction).to.equal('none');
     expect(getComputedStyle(item(ranking, 'Delta park')).touchAction, 'the page still scrolls elsewhere').to.equal('auto');
@@ -242,6 +264,9 @@ describe('<delib-ranking>', () => {
     endpoint = fakeEndpoint(acceptAll());
     const ranking = await parks('top="2"');
     expect(shadow(ranking, '#hint')!.textContent).to.contain('Put the 2 most important items first, in order.');
+    moveButton(ranking, 'Add Alpha park to your ranking').click();
+    moveButton(ranking, 'Add Bravo park to your ranking').click();
+    await ranking.updateComplete;
     const nodes = accessibleNodes(await accessibilityTree(ranking));
     const lists = nodes.filter((node) => node.role === 'list').map((node) => node.name);
     expect(lists).to.deep.equal(['Ranked', 'Not ranked']);
@@ -256,14 +281,14 @@ describe('<delib-ranking>', () => {
     await press(ranking, 'Space');
     expect(statusText(ranking)).to.contain('Delta park picked up, not ranked.');
     await press(ranking, 'ArrowUp', 'ArrowUp');
-    expect(statusText(ranking)).to.equal('Delta park, position 2 of 2');
+    expect(statusText(ranking)).to.equal('Delta park, position 1 of 2');
     expect(active(ranking)).to.equal(item(ranking, 'Delta park'));
     await press(ranking, 'Space');
     expect(item(ranking, 'Bravo park').getAttribute('aria-label')).to.equal('Bravo park, not ranked');
-    expect(ranking.answer).to.deep.equal({ order: ['alpha', 'delta'] });
+    expect(ranking.answer).to.deep.equal({ order: ['delta', 'alpha'] });
     const submitted = oneEvent(ranking, 'delib-submitted');
     button(ranking, 'Submit ranking').click();
-    expect((await submitted).detail.envelope.answer).to.deep.equal({ order: ['alpha', 'delta'] });
+    expect((await submitted).detail.envelope.answer).to.deep.equal({ order: ['delta', 'alpha'] });
   });
 
   it('posts the contract envelope and shows the results as a table, with how they were worked out', async () => {
@@ -279,6 +304,7 @@ describe('<delib-ranking>', () => {
       ),
     );
     const ranking = await parks();
+    await rankAsListed(ranking);
     moveButton(ranking, 'Move Charlie park up').click();
     await ranking.updateComplete;
     const submitted = oneEvent(ranking, 'delib-submitted');
@@ -316,6 +342,7 @@ describe('<delib-ranking>', () => {
       call.method === 'POST' ? json(422, { error: { code: 'closed', message: 'This consultation has closed.' } }) : undefined,
     );
     const ranking = await parks();
+    await rankAsListed(ranking);
     moveButton(ranking, 'Move Delta park up').click();
     await ranking.updateComplete;
     const failed = oneEvent(ranking, 'delib-error');
@@ -331,6 +358,7 @@ describe('<delib-ranking>', () => {
   it('keeps the ranking in the outbox when the endpoint cannot be reached, and says so', async () => {
     endpoint = fakeEndpoint(() => 'network-error');
     const ranking = await parks();
+    await rankAsListed(ranking);
     const queued = oneEvent(ranking, 'delib-queued');
     button(ranking, 'Submit ranking').click();
     await queued;
@@ -359,7 +387,7 @@ describe('<delib-ranking>', () => {
     await ranking.updateComplete;
     expect(labels(ranking)).to.deep.equal(['<img src=x onerror="window.pwned=1">', '<script>window.pwned=1</script><b>bold</b>']);
     expect(shadowAll(ranking, 'img, script, b')).to.have.length(0);
-    expect(moveButton(ranking, 'Move <script>window.pwned=1</script> up')).to.exist;
+    expect(moveButton(ranking, 'Add <script>window.pwned=1</script> to your ranking')).to.exist;
     expect((window as unknown as { pwned?: number }).pwned).to.be.undefined;
   });
 
@@ -371,11 +399,13 @@ describe('<delib-ranking>', () => {
     ranking.append(option);
     await until(() => items(ranking).length === 5);
     expect(labels(ranking)[4]).to.equal('<em>Echo park</em>');
+    await rankAsListed(ranking);
     expect(ranking.answer!.order).to.deep.equal(['alpha', 'bravo', 'charlie', 'delta', 'echo']);
   });
 
   it('sends a picked-up item to the top or the bottom with Home and End', async () => {
     const ranking = await parks();
+    await rankAsListed(ranking);
     item(ranking, 'Bravo park').focus();
     await press(ranking, 'Space', 'End');
     expect(labels(ranking)).to.deep.equal(['Alpha park', 'Charlie park', 'Delta park', 'Bravo park']);
@@ -390,6 +420,7 @@ describe('<delib-ranking>', () => {
     const spacer = document.createElement('div');
     spacer.style.height = '3000px';
     const ranking = await parks();
+    await rankAsListed(ranking);
     ranking.after(spacer);
     try {
       window.scrollTo(0, 0);
@@ -402,7 +433,8 @@ describe('<delib-ranking>', () => {
       await until(() => scrollY > 100, 3000, 'the page to scroll');
       await sendMouse({ type: 'up' });
       await ranking.updateComplete;
-      expect(labels(ranking)[3], 'dropped below the last item').to.equal('Alpha park');
+      expect(labels(ranking)[3], 'dropped below the ranking').to.equal('Alpha park');
+      expect(statusText(ranking)).to.equal('Alpha park dropped, not ranked.');
     } finally {
       spacer.remove();
       window.scrollTo(0, 0);
@@ -411,6 +443,7 @@ describe('<delib-ranking>', () => {
 
   it('puts a picked-up item down when focus moves on', async () => {
     const ranking = await parks();
+    await rankAsListed(ranking);
     item(ranking, 'Alpha park').focus();
     await press(ranking, 'Space', 'ArrowDown', 'Tab');
     expect(active(ranking)).to.equal(moveButton(ranking, 'Move Alpha park up'));
@@ -421,6 +454,7 @@ describe('<delib-ranking>', () => {
 
   it('puts a dragged item back on Escape', async () => {
     const ranking = await parks();
+    await rankAsListed(ranking);
     const box = item(ranking, 'Alpha park').getBoundingClientRect();
     const x = Math.round(box.left + 20);
     await sendMouse({ type: 'move', position: [x, Math.round(box.top + 10)] });
@@ -460,6 +494,7 @@ describe('<delib-ranking>', () => {
   it('posts nothing when a listener cancels delib-submit', async () => {
     endpoint = fakeEndpoint(acceptAll());
     const ranking = await parks();
+    await rankAsListed(ranking);
     ranking.addEventListener('delib-submit', (event) => event.preventDefault());
     const submit = oneEvent(ranking, 'delib-submit');
     button(ranking, 'Submit ranking').click();
@@ -473,6 +508,7 @@ describe('<delib-ranking>', () => {
   it('remembers the ranking in this browser and shows it with the results on return', async () => {
     endpoint = fakeEndpoint(rankingResults([{ id: 'delta', borda: 3, meanRank: 1 }], 1));
     const first = await parks();
+    await rankAsListed(first);
     moveButton(first, 'Move Delta park up').click();
     await first.updateComplete;
     const submitted = oneEvent(first, 'delib-submitted');
@@ -499,6 +535,7 @@ describe('<delib-ranking>', () => {
     const ranking = await parks();
     ranking.options = Array.from({ length: 50 }, (_, index) => ({ value: `v${index}`, label: `Item ${index}` }));
     await ranking.updateComplete;
+    await rankAsListed(ranking);
     item(ranking, 'Item 25').focus();
     await press(ranking, 'Space');
     for (let step = 0; step < 10; step++) {
@@ -513,24 +550,26 @@ describe('<delib-ranking>', () => {
     'Welsh inside lang="cy"': {
       lang: 'cy',
       submit: 'Cyflwyno eich trefn',
-      up: 'Symud Alpha park i fyny',
+      add: 'Ychwanegu Alpha park at eich trefn',
+      added: 'Wedi ychwanegu Alpha park yn safle 1 o 2.',
       captions: {
         0: 'Canlyniadau: 0 ymateb',
         1: 'Canlyniadau: 1 ymateb',
         2: 'Canlyniadau: 2 ymateb',
         4: 'Canlyniadau: 4 o ymatebion',
       },
-      picked: 'Wedi codi Bravo park, safle 2 o 2.',
+      picked: 'Wedi codi Bravo park, heb ei rhoi mewn trefn.',
     },
     'Scottish Gaelic inside lang="gd"': {
       lang: 'gd',
       submit: 'Cuir a-null an rangachadh agad',
-      up: 'Gluais Alpha park suas',
+      add: 'Cuir ris an rangachadh agad: Alpha park',
+      added: 'Chaidh Alpha park a chur ris aig ionad 1 à 2.',
       captions: { 1: 'Toraidhean: 1 fhreagairt', 3: 'Toraidhean: 3 freagairtean', 20: 'Toraidhean: 20 freagairt' },
-      picked: 'Chaidh Bravo park a thogail, ionad 2 à 2.',
+      picked: 'Chaidh Bravo park a thogail, gun rangachadh.',
     },
   };
-  for (const [name, { lang, submit, up, captions, picked }] of Object.entries(languages)) {
+  for (const [name, { lang, submit, add, added, captions, picked }] of Object.entries(languages)) {
     it(`speaks ${name}`, async () => {
       for (const [total, caption] of Object.entries(captions)) {
         endpoint = fakeEndpoint(rankingResults([{ id: 'a', borda: 1, meanRank: 1 }], Number(total)));
@@ -546,7 +585,9 @@ describe('<delib-ranking>', () => {
         await until(() => shadow(ranking, 'caption'));
         expect(shadow(ranking, 'caption')!.textContent!.trim()).to.equal(caption);
         expect(button(ranking, submit)).to.exist;
-        expect(moveButton(ranking, up)).to.exist;
+        moveButton(ranking, add).click();
+        await ranking.updateComplete;
+        expect(statusText(ranking)).to.equal(added);
         item(ranking, 'Bravo park').focus();
         await press(ranking, 'Space');
         expect(statusText(ranking)).to.contain(picked);
@@ -621,6 +662,7 @@ describe('<delib-ranking> in a form', () => {
     const ranking = form.querySelector('delib-ranking')!;
     await ranking.updateComplete;
     expect(shadowAll(ranking, 'button[part="submit"]')).to.have.length(0);
+    await rankAsListed(ranking);
     expect(new FormData(form).get('parks')).to.equal('{"order":["a","b"]}');
     moveButton(ranking, 'Move Bravo park up').click();
     await ranking.updateComplete;
@@ -628,8 +670,250 @@ describe('<delib-ranking> in a form', () => {
     expect(ranking.value).to.equal('{"order":["b","a"]}');
     form.reset();
     await ranking.updateComplete;
-    expect(new FormData(form).get('parks')).to.equal('{"order":["a","b"]}');
+    expect(new FormData(form).get('parks'), 'reset: nothing ranked').to.be.null;
     expect(endpoint.calls).to.have.length(0);
     await expectAccessible(form);
+  });
+});
+
+describe('<delib-ranking> starts with nothing ranked', () => {
+  /** The names of the items in the list headed `heading`, as a screen reader lists them. */
+  const listed = async (ranking: DelibRanking, heading: string) => {
+    const tree = await accessibilityTree(ranking);
+    const list = accessibleNodes(tree).find((node) => node.role === 'list' && node.name === heading);
+    return list
+      ? accessibleNodes(list)
+          .filter((node) => node.role === 'listitem')
+          .map((node) => node.name)
+      : [];
+  };
+
+  it('with top="3", sends nothing on an untouched Submit and says what to do in an error summary', async () => {
+    endpoint = fakeEndpoint(acceptAll());
+    const ranking = await parks('top="3"');
+    expect(ranking.answer, 'no answer until the person makes one').to.be.undefined;
+    expect(await listed(ranking, 'Ranked')).to.deep.equal([]);
+    expect(shadow(ranking, '.ranked-zone')!.textContent).to.contain('Nothing ranked yet.');
+    expect(await listed(ranking, 'Not ranked')).to.deep.equal([
+      'Alpha park, not ranked',
+      'Bravo park, not ranked',
+      'Charlie park, not ranked',
+      'Delta park, not ranked',
+    ]);
+    await expectAccessible(ranking);
+
+    button(ranking, 'Submit ranking').focus();
+    await press(ranking, 'Enter');
+    const summary = shadow(ranking, '.summary')!;
+    expect(active(ranking), 'the error summary takes focus').to.equal(summary);
+    const message = 'Choose the 3 most important items, most important first';
+    expect(summary.textContent).to.contain('There is a problem').and.contain(message);
+    expect(shadow(ranking, '#problem')!.textContent).to.contain('Error:').and.contain(message);
+    expect(shadow(ranking, 'fieldset')!.getAttribute('aria-describedby')).to.contain('problem');
+    await expectAccessible(ranking);
+    await press(ranking, 'Tab', 'Enter');
+    expect(active(ranking), 'the link leads to the first item to rank').to.equal(item(ranking, 'Alpha park'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(endpoint.posts(), 'nothing is sent').to.have.length(0);
+  });
+
+  it('without top, sends nothing on an untouched Submit either', async () => {
+    endpoint = fakeEndpoint(acceptAll());
+    const ranking = await parks();
+    button(ranking, 'Submit ranking').click();
+    await ranking.updateComplete;
+    expect(shadow(ranking, '.summary')!.textContent).to.contain('Put all 4 items in your ranking, most important first');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(endpoint.posts()).to.have.length(0);
+  });
+
+  it('builds the ranking with each item’s Add button, announcing each, and asks for the rest', async () => {
+    endpoint = fakeEndpoint(acceptAll());
+    const ranking = await parks();
+    moveButton(ranking, 'Add Charlie park to your ranking').focus();
+    await press(ranking, 'Enter');
+    expect(statusText(ranking)).to.equal('Charlie park added at position 1 of 4.');
+    expect(await listed(ranking, 'Ranked')).to.deep.equal(['Charlie park, position 1 of 4']);
+    expect(active(ranking), 'focus goes to the Add button that took its place').to.equal(
+      moveButton(ranking, 'Add Delta park to your ranking'),
+    );
+    await expectAccessible(ranking);
+
+    button(ranking, 'Submit ranking').click();
+    await ranking.updateComplete;
+    expect(shadow(ranking, '.summary')!.textContent).to.contain('Add 3 more items to your ranking: you have ranked 1 of 4');
+    await press(ranking, 'Tab', 'Enter');
+    expect(active(ranking)).to.equal(item(ranking, 'Alpha park'));
+
+    for (const label of ['Alpha park', 'Delta park']) {
+      moveButton(ranking, `Add ${label} to your ranking`).focus();
+      await press(ranking, 'Space');
+    }
+    expect(statusText(ranking)).to.equal('Delta park added at position 3 of 4.');
+    expect(shadow(ranking, '.summary')!.textContent, 'the summary follows what is left').to.contain(
+      'Add 1 more item to your ranking: you have ranked 3 of 4',
+    );
+    moveButton(ranking, 'Add Bravo park to your ranking').focus();
+    await press(ranking, 'Enter');
+    expect(active(ranking), 'the last one added, focus stays with it').to.equal(item(ranking, 'Bravo park'));
+    expect(shadow(ranking, '.rest-zone')!.textContent).to.contain('Every item is ranked.');
+    expect(shadow(ranking, '.summary'), 'nothing left to say').to.be.null;
+    await expectAccessible(ranking);
+    const submitted = oneEvent(ranking, 'delib-submitted');
+    button(ranking, 'Submit ranking').click();
+    expect((await submitted).detail.envelope.answer).to.deep.equal({ order: ['charlie', 'alpha', 'delta', 'bravo'] });
+  });
+
+  it('takes an item out again with Remove, announcing it', async () => {
+    const ranking = await parks();
+    for (const label of ['Bravo park', 'Alpha park', 'Delta park']) moveButton(ranking, `Add ${label} to your ranking`).click();
+    await ranking.updateComplete;
+    moveButton(ranking, 'Remove Alpha park from your ranking').focus();
+    await press(ranking, 'Enter');
+    expect(statusText(ranking)).to.equal('Alpha park removed from your ranking.');
+    expect(await listed(ranking, 'Ranked')).to.deep.equal(['Bravo park, position 1 of 4', 'Delta park, position 2 of 4']);
+    expect(await listed(ranking, 'Not ranked')).to.deep.equal(['Alpha park, not ranked', 'Charlie park, not ranked']);
+    expect(active(ranking), 'focus goes to the Remove button that took its place').to.equal(
+      moveButton(ranking, 'Remove Delta park from your ranking'),
+    );
+    expect(ranking.answer).to.deep.equal({ order: ['bravo', 'delta'] });
+    await expectAccessible(ranking);
+  });
+
+  it('with top="2", says when the ranking is full, and a keyboard move into it takes the last place', async () => {
+    const ranking = await parks('top="2"');
+    moveButton(ranking, 'Add Delta park to your ranking').click();
+    moveButton(ranking, 'Add Bravo park to your ranking').click();
+    await ranking.updateComplete;
+    moveButton(ranking, 'Add Alpha park to your ranking').focus();
+    await press(ranking, 'Enter');
+    expect(statusText(ranking)).to.equal('You can rank only 2 items. Remove one first to make room for Alpha park.');
+    expect(ranking.answer).to.deep.equal({ order: ['delta', 'bravo'] });
+
+    item(ranking, 'Charlie park').focus();
+    await press(ranking, 'Space');
+    expect(statusText(ranking)).to.contain('Charlie park picked up, not ranked.');
+    await press(ranking, 'ArrowUp');
+    expect(statusText(ranking)).to.equal('Charlie park, position 2 of 2. Bravo park is no longer ranked.');
+    expect(active(ranking)).to.equal(item(ranking, 'Charlie park'));
+    await press(ranking, 'ArrowUp');
+    expect(statusText(ranking)).to.equal('Charlie park, position 1 of 2');
+    await press(ranking, 'ArrowDown', 'ArrowDown');
+    expect(statusText(ranking), 'down past the last place leaves the ranking').to.equal('Charlie park, not ranked');
+    await press(ranking, 'Escape');
+    expect(statusText(ranking)).to.equal('Move cancelled. Charlie park is back among the items not ranked.');
+    expect(ranking.answer, 'Escape puts back the ranking as it was').to.deep.equal({ order: ['delta', 'bravo'] });
+  });
+
+  it('is dragged into the empty ranking with a mouse', async () => {
+    const ranking = await parks();
+    const from = item(ranking, 'Charlie park').querySelector('.label')!.getBoundingClientRect();
+    const to = shadow(ranking, '.ranked-zone')!.getBoundingClientRect();
+    const x = Math.round(from.left + 10);
+    await sendMouse({ type: 'move', position: [x, Math.round(from.top + from.height / 2)] });
+    await sendMouse({ type: 'down' });
+    await sendMouse({ type: 'move', position: [x, Math.round(from.top + from.height / 2 - 10)] });
+    await sendMouse({ type: 'move', position: [x, Math.round(to.top + to.height / 2)] });
+    expect(shadow(ranking, '.ranked-zone.drop-into'), 'the empty ranking shows it will take the item').to.exist;
+    await sendMouse({ type: 'up' });
+    await ranking.updateComplete;
+    expect(statusText(ranking)).to.equal('Charlie park dropped at position 1 of 4.');
+    expect(ranking.answer).to.deep.equal({ order: ['charlie'] });
+  });
+});
+
+describe('<delib-ranking> in a form, before and after an answer', () => {
+  const inForm = async (attributes = '') => {
+    const form = await fixture<HTMLFormElement>(
+      Object.assign(document.createElement('form'), {
+        innerHTML: `<delib-ranking name="parks" widget-id="in-form" question="Q" ${attributes}>
+          <option value="a">Alpha park</option>
+          <option value="b">Bravo park</option>
+          <option value="c">Charlie park</option>
+        </delib-ranking>`,
+      }),
+    );
+    const ranking = form.querySelector('delib-ranking')!;
+    await ranking.updateComplete;
+    return { form, ranking };
+  };
+
+  it('has no value until the person ranks, is invalid while the ranking is unfinished, and resets to nothing', async () => {
+    const { form, ranking } = await inForm();
+    expect(new FormData(form).get('parks'), 'an untouched ranking is no answer').to.be.null;
+    expect(form.checkValidity(), 'not required: an empty field is fine').to.be.true;
+    moveButton(ranking, 'Add Bravo park to your ranking').click();
+    await ranking.updateComplete;
+    expect(form.checkValidity(), 'started but unfinished').to.be.false;
+    expect(ranking.validationMessage).to.equal('Add 2 more items to your ranking: you have ranked 1 of 3');
+    moveButton(ranking, 'Add Charlie park to your ranking').click();
+    moveButton(ranking, 'Add Alpha park to your ranking').click();
+    await ranking.updateComplete;
+    expect(form.checkValidity()).to.be.true;
+    expect(new FormData(form).get('parks')).to.equal('{"order":["b","c","a"]}');
+    form.reset();
+    await ranking.updateComplete;
+    expect(new FormData(form).get('parks')).to.be.null;
+    expect(ranking.answer).to.be.undefined;
+    await expectAccessible(form);
+  });
+
+  it('with required, is missing a value until the person ranks', async () => {
+    const { form, ranking } = await inForm('required');
+    expect(form.checkValidity()).to.be.false;
+    expect(ranking.validity.valueMissing).to.be.true;
+    expect(ranking.validationMessage).to.equal('Put all 3 items in your ranking, most important first');
+  });
+
+  it('shows a restored answer as the person left it', async () => {
+    const { form, ranking } = await inForm();
+    ranking.formStateRestoreCallback('{"order":["c","a","b"]}');
+    await ranking.updateComplete;
+    expect(items(ranking).map((element) => element.getAttribute('aria-label'))).to.deep.equal([
+      'Charlie park, position 1 of 3',
+      'Alpha park, position 2 of 3',
+      'Bravo park, position 3 of 3',
+    ]);
+    expect(new FormData(form).get('parks')).to.equal('{"order":["c","a","b"]}');
+  });
+});
+
+describe('<delib-ranking shuffle>', () => {
+  const names = ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot', 'Golf', 'Hotel'].map((name) => `${name} park`);
+  const rankingOf = (widgetId: string, attributes = 'shuffle') =>
+    fixture<DelibRanking>(
+      Object.assign(document.createElement('div'), {
+        innerHTML: `<delib-ranking widget-id="${widgetId}" endpoint="https://api.test/api" question="Q" ${attributes}>
+          ${names.map((name) => `<option value="${name.split(' ')[0].toLowerCase()}">${name}</option>`).join('')}
+        </delib-ranking>`,
+      }).firstElementChild as DelibRanking,
+    );
+
+  it("lists the items not ranked in this person's own order, the same after a reload; the results keep theirs", async () => {
+    endpoint = fakeEndpoint(
+      rankingResults(
+        [
+          { id: 'hotel', borda: 9, meanRank: 1 },
+          { id: 'alpha', borda: 3, meanRank: 2 },
+        ],
+        3,
+      ),
+    );
+    localStorage.setItem('delib:order:v1:delib-ranking:shuffled', '1');
+    const first = await rankingOf('shuffled', 'shuffle results="always"');
+    const order = labels(first);
+    expect(order).to.have.members(names);
+    expect(order, 'not the page order').not.to.deep.equal(names);
+    moveButton(first, `Add ${order[3]} to your ranking`).click();
+    await first.updateComplete;
+    expect(labels(first), 'the rest keep their places').to.deep.equal([order[3], ...order.filter((_, index) => index !== 3)]);
+    await until(() => shadow(first, '[part="results"]'));
+    const rows = shadowAll(first, '[part="results"] tbody th').map((cell) => cell.textContent!.trim());
+    expect(rows.slice(0, 2), 'results by points').to.deep.equal(['Hotel park', 'Alpha park']);
+    await expectAccessible(first);
+    first.remove();
+
+    expect(labels(await rankingOf('shuffled')), 'the same order after a reload').to.deep.equal(order);
+    expect(labels(await rankingOf('plain', '')), 'without shuffle, the page order').to.deep.equal(names);
   });
 });
