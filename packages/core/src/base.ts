@@ -168,13 +168,17 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     return t(this.isClosed ? 'closed' : 'closes', { date: this.i18n.date(new Date(closes)) });
   }
 
-  /** What the live region says of the latest submission: sending, saved for later, thanks, refused. */
+  /**
+   * What the live region says of the latest submission: sending, saved for later (or, where it could
+   * not be saved, "keep this page open"), thanks, refused.
+   */
   get submissionMessage(): string {
-    const { state, refusal } = this.submission;
+    const { state, refusal, durable } = this.submission;
     const t = this.i18n.t.bind(this.i18n) as (key: string, values?: Record<string, string>) => string;
     if (state === 'refused') {
       return refusal?.error.code === 'not_set_up' ? t('notSetUp') : t('refused', { reason: refusal?.error.message ?? '' });
     }
+    if (state === 'queued' && !durable) return t('queuedUnsaved');
     return state === 'idle' ? '' : t(state);
   }
 

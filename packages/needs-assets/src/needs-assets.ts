@@ -702,10 +702,12 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
   #renderDone() {
     const t = this.i18n.t.bind(this.i18n);
     const queued = this.submission.state === 'queued';
+    // Never "saved" when storage could not keep them: then the person must keep the page open.
+    const unsaved = queued && !this.submission.durable;
     const contact = !!(this.submission.envelope?.answer as NeedsAssetsAnswer | undefined)?.contact;
     return html`<div part="answer" class="panel" tabindex="-1">
-      <h2>${t(queued ? 'queuedTitle' : 'doneTitle')}</h2>
-      <p>${queued ? t('queued') : t('doneBody')}</p>
+      <h2>${t(unsaved ? 'queuedUnsavedTitle' : queued ? 'queuedTitle' : 'doneTitle')}</h2>
+      <p>${unsaved ? t('queuedUnsaved') : queued ? t('queued') : t('doneBody')}</p>
       <h3>${t('nextTitle')}</h3>
       <p>${t('next')}</p>
       ${contact ? html`<p>${t('nextContact')}</p>` : nothing}

@@ -1,5 +1,16 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import { clearDelibStorage, fakeEndpoint, json, shadow, statusText, until } from '../../../test/helpers.js';
+import { getOutbox } from '@delib/core';
+import { needsAssetsMessages } from '../src/messages.js';
+import {
+  clearDelibStorage,
+  fakeEndpoint,
+  fillStorage,
+  json,
+  outboxKeys,
+  shadow,
+  statusText,
+  until,
+} from '../../../test/helpers.js';
 import {
   draftOf,
   expectFocus,
@@ -142,4 +153,30 @@ describe('<delib-needs-assets> sending', () => {
     await element.updateComplete;
     expect(statusText(element)).to.contain('not fully set up');
   });
+
+  for (const lang of ['en', 'cy', 'gd'] as const) {
+    it(`never says the answers are saved when storage is full: it asks the person to keep the page open (${lang})`, async () => {
+      let up = false;
+      endpoint = fakeEndpoint(
+        needsEndpoint({ post: (call) => (up ? json(201, { id: (call.body as Envelope).id, accepted: true }) : 'network-error') }),
+      );
+      const element = await make({ lang });
+      const messages = { ...needsAssetsMessages.en, ...needsAssetsMessages[lang] };
+      await fillIn(element, { needs: [messages['category.food'] as string], assets: [messages['category.time'] as string] });
+      fillStorage();
+      const queued = oneEvent(element, 'delib-queued');
+      submitButton(element).click();
+      expect((await queued).detail.durable).to.be.false;
+      await element.updateComplete;
+      const panel = shadow(element, '[part="answer"]')!;
+      expect(panel.querySelector('h2')!.textContent).to.equal(messages.queuedUnsavedTitle);
+      expect(panel.textContent).to.contain(messages.queuedUnsaved).and.not.contain(messages.queued);
+      expect(statusText(element)).to.equal(messages.queuedUnsaved);
+      expect(outboxKeys()).to.deep.equal([]);
+      up = true;
+      await getOutbox().flush(true);
+      await element.updateComplete;
+      expect(shadow(element, '[part="answer"] h2')!.textContent).to.equal(messages.doneTitle);
+    });
+  }
 });

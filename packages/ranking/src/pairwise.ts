@@ -316,7 +316,7 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
     const t = this.i18n.t.bind(this.i18n);
     const { state, refusal } = this.submission;
     const parts = [this.#announcement];
-    if (state === 'queued') parts.push(t('queuedVotes'));
+    if (state === 'queued') parts.push(t(this.submission.durable ? 'queuedVotes' : 'queuedVotesUnsaved'));
     if (refusal)
       parts.push(refusal.error.code === 'not_set_up' ? t('notSetUp') : t('refused', { reason: refusal.error.message }));
     return parts.filter(Boolean).join(' ');
