@@ -181,3 +181,81 @@ describe('what a queued answer says', () => {
     }
   });
 });
+
+describe('a widget that is not set up right', () => {
+  it('warns the developer once, naming the element, of everything wrong with its attributes; the person sees none of it', async () => {
+    const warnings = captureConsole('warn');
+    const wrapper = document.createElement('div');
+    wrapper.lang = 'fr';
+    wrapper.innerHTML = '<delib-test-widget results="sometimes" closes="next Tuesday"></delib-test-widget>';
+    const parent = await fixture<HTMLDivElement>(wrapper);
+    const element = parent.querySelector<TestWidget>('delib-test-widget')!;
+    await until(() => warnings.length > 0, 3000, 'a warning');
+    await settle();
+    expect(warnings).to.have.length(1);
+    expect(warnings[0])
+      .to.contain('<delib-test-widget>')
+      .and.contain('no widget-id')
+      .and.contain('no endpoint')
+      .and.contain('results="sometimes"')
+      .and.contain('closes="next Tuesday"')
+      .and.contain('lang="fr"')
+      .and.contain('no options');
+    element.remove();
+    parent.append(element);
+    await settle();
+    expect(warnings, 'once per element').to.have.length(1);
+    await element.updateComplete;
+    const shown = element.shadowRoot!.textContent!;
+    for (const word of ['widget-id', 'endpoint', 'sometimes', 'Tuesday', 'fr', 'option']) expect(shown).not.to.contain(word);
+  });
+
+  it('names the element by its widget-id, and warns of one thing alone', async () => {
+    const warnings = captureConsole('warn');
+    await make(`widget-id="parks-2026"`);
+    await until(() => warnings.length > 0, 3000, 'a warning');
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain('<delib-test-widget widget-id="parks-2026">').and.contain('no endpoint');
+    expect(warnings[0]).not.to.contain('no options');
+  });
+
+  it('says nothing of a widget set up right: endpoint from a provider or the meta tag, a shipped language, a form without endpoint', async () => {
+    const warnings = captureConsole('warn');
+    await make(`widget-id="${newId()}" endpoint="https://api.test/api" results="always" closes="2030-01-31T23:59:00Z"`, 'cy-GB');
+    await fixture(
+      html`<delib-provider endpoint="https://api.test/api"
+        ><delib-test-widget widget-id="provided"><option value="a">A</option></delib-test-widget></delib-provider
+      >`,
+    );
+    const meta = Object.assign(document.createElement('meta'), { name: 'delib-endpoint', content: 'https://api.test/api' });
+    document.head.append(meta);
+    cleanups.push(() => meta.remove());
+    await make(`widget-id="${newId()}"`);
+    await fixture(
+      html`<form>
+        <delib-test-widget widget-id="in-a-form" name="answer"><option value="a">A</option></delib-test-widget>
+      </form>`,
+    );
+    await settle();
+    expect(warnings).to.deep.equal([]);
+  });
+
+  it('waits for options the page adds after connecting it', async () => {
+    const warnings = captureConsole('warn');
+    const element = document.createElement('delib-test-widget') as TestWidget;
+    element.setAttribute('widget-id', newId());
+    element.setAttribute('endpoint', 'https://api.test/api');
+    document.body.append(element);
+    cleanups.push(() => element.remove());
+    await element.updateComplete;
+    element.append(Object.assign(document.createElement('option'), { value: 'a', textContent: 'A' }));
+    const late = document.createElement('delib-test-widget') as TestWidget;
+    late.setAttribute('widget-id', newId());
+    late.setAttribute('endpoint', 'https://api.test/api');
+    document.body.append(late);
+    cleanups.push(() => late.remove());
+    late.options = [{ value: 'a', label: 'A' }];
+    await settle();
+    expect(warnings).to.deep.equal([]);
+  });
+});

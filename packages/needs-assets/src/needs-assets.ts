@@ -170,6 +170,11 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
     this.form?.addEventListener('submit', this.#onPageFormSubmit);
   }
 
+  /** Without child categories it offers a default list. */
+  protected override get requiresItems(): boolean {
+    return false;
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.form?.removeEventListener('submit', this.#onPageFormSubmit);

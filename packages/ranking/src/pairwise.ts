@@ -169,6 +169,11 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
     return this.#stopped || (this.#total > 0 && this.#answered >= this.#total);
   }
 
+  /** With suggestions, its items may all come from the endpoint's approved ideas. */
+  protected override get requiresItems(): boolean {
+    return !this.allowSuggestions;
+  }
+
   /** Results once the person has finished (or stopped), rather than after a single response. */
   override get resultsVisible(): boolean {
     const mode = this.results;
