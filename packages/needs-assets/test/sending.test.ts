@@ -2,6 +2,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { getOutbox } from '@delib/core';
 import { needsAssetsMessages } from '../src/messages.js';
 import {
+  captureConsole,
   clearDelibStorage,
   fakeEndpoint,
   fillStorage,
@@ -177,6 +178,48 @@ describe('<delib-needs-assets> sending', () => {
       await getOutbox().flush(true);
       await element.updateComplete;
       expect(shadow(element, '[part="answer"] h2')!.textContent).to.equal(messages.doneTitle);
+    });
+  }
+});
+
+describe('<delib-needs-assets> privacy-url', () => {
+  /** The links in the hint beside the consent question, as the person would follow them. */
+  async function privacyLinks(url: string) {
+    const element = await make({ privacy: false, attributes: `privacy-url="${url}"` });
+    await fillIn(element, {}, 3);
+    expect(element.step).to.equal('contact');
+    return [...shadow(element, '#contact-hint')!.querySelectorAll('a')].map((link) => link.getAttribute('href'));
+  }
+
+  for (const url of [
+    'https://council.example/privacy',
+    'http://council.example/privacy',
+    '/privacy',
+    'privacy.html',
+    '../privacy#contact',
+  ]) {
+    it(`links ${url}`, async () => {
+      const warnings = captureConsole('warn');
+      expect(await privacyLinks(url)).to.deep.equal([url]);
+      await wait(50);
+      expect(warnings).to.deep.equal([]);
+    });
+  }
+
+  for (const url of [
+    'javascript:alert(1)',
+    ' JavaScript:alert(1)',
+    'java&#9;script:alert(1)',
+    'data:text/html,<b>hi</b>',
+    'vbscript:msgbox',
+    'file:///etc/passwd',
+  ]) {
+    it(`is no link for ${url}, and tells the developer`, async () => {
+      const warnings = captureConsole('warn');
+      expect(await privacyLinks(url.replace(/</g, '&lt;'))).to.deep.equal([]);
+      await until(() => warnings.length > 0, 3000, 'a warning');
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.contain('<delib-needs-assets').and.contain('privacy-url').and.contain('http');
     });
   }
 });
