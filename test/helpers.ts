@@ -49,6 +49,7 @@ export interface Call {
   body?: unknown;
   headers: Headers;
   credentials?: RequestCredentials;
+  keepalive?: boolean;
 }
 
 type Reply = Response | Promise<Response> | 'network-error' | 'hang';
@@ -68,6 +69,7 @@ export function fakeEndpoint(...routes: Route[]) {
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
       headers: new Headers(init.headers),
       credentials: init.credentials,
+      keepalive: init.keepalive,
     };
     calls.push(call);
     for (const route of routes) {
@@ -135,6 +137,46 @@ export async function until(condition: () => unknown, timeout = 3000, message = 
     if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${message}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+// The outbox has the browser ask before leaving a page that holds responses it could not store
+// (storage full). The runner's own navigation from one test file to the next must not be asked;
+// tests dispatch their own, untrusted, beforeunload events to see the question.
+addEventListener('beforeunload', (event) => event.isTrusted && event.stopImmediatePropagation(), { capture: true });
+
+/** What `fillStorage` and `captureConsole` undo after each test, whether it passed or not. */
+const undoAfterTest: (() => void)[] = [];
+afterEach(() => undoAfterTest.splice(0).forEach((undo) => undo()));
+
+/**
+ * Fills this origin's localStorage to the last character, as a council site's own data might, until
+ * the test ends. Returns what empties it sooner.
+ */
+export function fillStorage(): () => void {
+  let chunk = 'x'.repeat(1 << 20);
+  let count = 0;
+  while (chunk.length) {
+    try {
+      localStorage.setItem(`filler:${count}`, chunk);
+      count++;
+    } catch {
+      chunk = chunk.slice(0, chunk.length >> 1);
+    }
+  }
+  const empty = () => {
+    for (let index = 0; index < count; index++) localStorage.removeItem(`filler:${index}`);
+  };
+  undoAfterTest.push(empty);
+  return empty;
+}
+
+/** The text of what is written to the console at `level` until the test ends, instead of printing it. */
+export function captureConsole(level: 'warn' | 'error'): string[] {
+  const original = console[level];
+  const messages: string[] = [];
+  console[level] = (...args: unknown[]) => messages.push(args.filter((arg) => typeof arg === 'string').join(' '));
+  undoAfterTest.push(() => (console[level] = original));
+  return messages;
 }
 
 export const outboxKeys = () => Object.keys(localStorage).filter((key) => key.startsWith('delib:outbox:v1:'));

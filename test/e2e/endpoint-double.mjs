@@ -12,6 +12,9 @@
  *   api.set('503')                      503, retryable
  *   api.set('429', { retryAfter: 2 })   429 with Retry-After
  *   api.set('422', { error })           422 with the contract's error body
+ *   api.set('404')                      404 with the contract's error body, as a server answers an unknown route
+ *   api.set('405')                      405 with no body, as a static web server answers a POST
+ *   api.set('403-html')                 403 with an HTML page, as a proxy or firewall answers
  *   api.set('hang')                     never answers (until `close()`)
  *   api.next('429', 'ok')               the next POSTs take these modes in turn, then the `set` one
  *
@@ -91,7 +94,11 @@ export function createEndpoint({ prefix = '/api' } = {}) {
       headers: request.headers,
     };
     posts.push(record);
-    const finish = () => (record.end ??= Date.now());
+    // The socket outlives the request (keep-alive): its listener goes as soon as the answer has.
+    const finish = () => {
+      record.end ??= Date.now();
+      request.socket.off('close', finish);
+    };
     response.on('finish', finish);
     response.on('close', finish);
     request.socket.on('close', finish);
@@ -135,6 +142,17 @@ export function createEndpoint({ prefix = '/api' } = {}) {
     } else if (mode === '422') {
       record.status = 422;
       json(request, response, 422, { error });
+    } else if (mode === '404') {
+      record.status = 404;
+      json(request, response, 404, { error: { code: 'not_found', message: `Nothing at POST ${base}/responses.` } });
+    } else if (mode === '405') {
+      record.status = 405;
+      response.writeHead(405, { ...cors(request), Allow: 'GET, HEAD' }).end();
+    } else if (mode === '403-html') {
+      record.status = 403;
+      response
+        .writeHead(403, { ...cors(request), 'Content-Type': 'text/html; charset=utf-8' })
+        .end('<!doctype html><title>Access denied</title><h1>Access denied</h1><p>Request blocked by policy.</p>');
     } else {
       throw new Error(`endpoint double: unknown mode ${mode}`);
     }

@@ -16,10 +16,14 @@ import {
   go,
   open,
   outbox,
+  outboxItems,
+  outboxPrefix,
   page,
   pollElement,
   pollView,
+  queuedEntry,
   requireBuild,
+  seedStorage,
   site,
   sleep,
   statusText,
@@ -394,3 +398,189 @@ test('cross-origin endpoint: CORS preflight, Retry-After, delivered once', budge
   await waitForThanks(p);
   assert.deepEqual(p.problems, []);
 });
+
+/** How many POSTs each of `ids` had; ids never posted count 0. */
+const postsPerId = (api, ids) => ids.map((id) => api.postsFor(id).length);
+
+/** The outbox keys in the page's localStorage, whatever their values. */
+const outboxKeys = (p) => p.evaluate((prefix) => Object.keys(localStorage).filter((key) => key.startsWith(prefix)), outboxPrefix);
+
+test('damaged outbox entries never keep the others from being delivered, nor break a page load', budget, async (t) => {
+  const { url, api, context } = await setup(t);
+  api.set('ok');
+  const good = [0, 1, 2].map((index) => queuedEntry({ queuedAt: Date.now() - 60_000 + index, widgetId: 'parks-2026' }));
+  const valid = queuedEntry();
+  await seedStorage(context, url, {
+    ...outboxItems(good),
+    [`${outboxPrefix}x`]: 'null',
+    [`${outboxPrefix}00000000-0000-4000-8000-000000000001`]: '42',
+    [`${outboxPrefix}00000000-0000-4000-8000-000000000002`]: '[1,2]',
+    [`${outboxPrefix}00000000-0000-4000-8000-000000000003`]: '{"attempts":1}',
+    [`${outboxPrefix}00000000-0000-4000-8000-000000000004`]: '{"envelope":{"id":"00000000-0000-4000-8000-000000000004"}}',
+    [`${outboxPrefix}00000000-0000-4000-8000-000000000005`]: JSON.stringify({ ...valid, endpoint: 42 }),
+    [`${outboxPrefix}00000000-0000-4000-8000-000000000006`]: '{"truncated":',
+  });
+  const p = await open(context, `${url}/poll.html`, { ignore });
+  for (const entry of good) await api.waitForStored(entry.envelope.id);
+  await waitForEmptyOutbox(p);
+  assert.deepEqual(await outboxKeys(p), [], 'the damaged entries are gone too');
+  await p.reload({ waitUntil: 'load', timeout: 10_000 });
+  await sleep(1_000);
+  assert.deepEqual(
+    postsPerId(
+      api,
+      good.map((entry) => entry.envelope.id),
+    ),
+    [1, 1, 1],
+  );
+  assert.deepEqual(p.problems, [], 'no page load threw');
+});
+
+test(
+  'storage full: the resident is asked to keep the page open, never told it is saved, and it is sent while open',
+  budget,
+  async (t) => {
+    const { url, api, context } = await setup(t);
+    api.set('down');
+    const p = await open(context, `${url}/poll.html`, { ignore });
+    // The council's own site has filled this origin's storage.
+    await p.evaluate(() => {
+      let chunk = 'x'.repeat(1 << 20);
+      for (let count = 0; chunk.length;) {
+        try {
+          localStorage.setItem(`council:${count++}`, chunk);
+        } catch {
+          chunk = chunk.slice(0, chunk.length >> 1);
+        }
+      }
+    });
+    await vote(p, 'play');
+    const queued = await waitForEvent(p, 'delib-queued');
+    assert.equal(queued.detail.durable, false, 'delib-queued tells the page it is not durable');
+    const id = queued.detail.envelope.id;
+    const status = await statusText(p);
+    assert.match(status.text, /could not be saved on this device/);
+    assert.match(status.text, /please keep it open until your answer has been sent/);
+    assert.doesNotMatch(status.text, /It is saved on this device/);
+    assert.deepEqual(await outbox(p), {}, 'nothing was written');
+
+    // Closing the tab would lose it: the browser asks first. The person stays.
+    const asked = new Promise((done) => p.once('dialog', (dialog) => dialog.dismiss().then(() => done(dialog.type()))));
+    await p.close({ runBeforeUnload: true });
+    assert.equal(await asked, 'beforeunload');
+    assert.equal(p.isClosed(), false);
+
+    api.set('ok');
+    await waitForEvent(p, 'delib-submitted', 15_000);
+    await waitForThanks(p);
+    assertDeliveredOnce(api, id);
+    assert.deepEqual(p.problems, []);
+  },
+);
+
+test('130 queued responses: every one delivered once, oldest first, none dropped', { timeout: 60_000 }, async (t) => {
+  const { url, api, context } = await setup(t);
+  api.set('ok');
+  const now = Date.now();
+  const entries = Array.from({ length: 130 }, (_, index) => queuedEntry({ queuedAt: now - 600_000 + index * 1000, size: 800 }));
+  await seedStorage(context, url, outboxItems(entries));
+  const ids = entries.map((entry) => entry.envelope.id);
+  const p = await open(context, `${url}/poll.html`, { ignore });
+  await api.waitFor(() => ids.every((id) => api.stored.has(id)), 'all 130 to be stored', 45_000);
+  await waitForEmptyOutbox(p);
+  await sleep(1_000);
+  assert.deepEqual(
+    postsPerId(api, ids),
+    ids.map(() => 1),
+    'each POSTed once',
+  );
+  // Sent strictly oldest first, a few at a time: they arrive in that order, give or take those in flight together.
+  const arrival = api.posts.map((post) => ids.indexOf(post.id));
+  const outOfOrder = arrival.filter((age, rank) => Math.abs(age - rank) >= 6);
+  assert.deepEqual(outOfOrder, [], `arrival order by age: ${arrival.join(' ')}`);
+  assert.deepEqual(p.problems, []);
+});
+
+test(
+  '100 queued 1 KB responses and a slow endpoint: each POSTed once, in each of three runs',
+  { timeout: 240_000 },
+  async (t) => {
+    // Three sites at once, each its own origin and host:port, so each run has the browser's six
+    // connections to itself. The endpoint takes 2.5 s per answer: long enough that a hundred requests
+    // started together would wait behind those six past the 20 s timeout, after the endpoint had
+    // received them, and be sent again.
+    const run = async () => {
+      const { url, api, context } = await setup(t, {
+        'poll.html': page({
+          // The page load, the retry timer and the browser coming back online, all at once.
+          head: '<script>addEventListener("load", () => [0, 50, 400].forEach((ms) => setTimeout(() => dispatchEvent(new Event("online")), ms)));</script>',
+        }),
+      });
+      api.set('ok', { delayMs: 2_500 });
+      const now = Date.now();
+      const entries = Array.from({ length: 100 }, (_, index) =>
+        queuedEntry({ queuedAt: now - 600_000 + index * 1000, size: 800 }),
+      );
+      await seedStorage(context, url, outboxItems(entries));
+      const ids = entries.map((entry) => entry.envelope.id);
+      const p = await open(context, `${url}/poll.html`, { ignore });
+      await api.waitFor(() => ids.every((id) => api.stored.has(id)), 'all 100 to be stored', 150_000);
+      await sleep(3_000); // a late second POST would show itself
+      const twice = ids.filter((id) => api.postsFor(id).length !== 1);
+      assert.deepEqual(
+        twice.map((id) => `${id}: ${api.postsFor(id).length} POSTs`),
+        [],
+        `${api.posts.length} POSTs for ${ids.length} responses`,
+      );
+      for (const id of ids) assert.deepEqual(api.overlaps(id), []);
+      await waitForEmptyOutbox(p);
+      assert.deepEqual(p.problems, []);
+    };
+    await Promise.all([run(), run(), run()]);
+  },
+);
+
+for (const [mode, status] of [
+  ['404', 404],
+  ['405', 405],
+  ['403-html', 403],
+]) {
+  test(
+    `a ${status} from a misconfigured endpoint (${mode}): kept and retried, told to the console, never to the resident`,
+    budget,
+    async (t) => {
+      const { url, api, context } = await setup(t);
+      api.set(mode);
+      const p = await open(context, `${url}/poll.html`, { ignore });
+      await vote(p, 'play');
+      const id = (await waitForEvent(p, 'delib-queued')).detail.envelope.id;
+      const shown = (await statusText(p)).text;
+      assert.match(shown, /saved on this device and will be sent automatically/);
+      assert.doesNotMatch(shown, /Nothing at|Access denied|405|404|403/);
+      assert.ok((await outbox(p))[id], 'still in the outbox');
+      await sleep(500);
+      const told = p.problems.filter((problem) => problem.includes('delib: POST'));
+      assert.equal(told.length, 1, `one console error: ${p.problems.join('\n')}`);
+      assert.ok(told[0].includes(`POST ${url}/api/responses`), told[0]);
+      assert.ok(told[0].includes(`answered ${status}`), told[0]);
+      assert.ok(told[0].includes('<delib-poll widget-id="parks-2026">'), told[0]);
+      assert.match(told[0], /Check the endpoint/);
+
+      api.set('ok'); // the developer fixes the server
+      await waitForEvent(p, 'delib-submitted', 15_000);
+      await waitForThanks(p);
+      assert.deepEqual(
+        api.postsFor(id).map((post) => post.status),
+        [status, 201],
+      );
+      assert.deepEqual(
+        (await events(p)).map((event) => event.type),
+        ['delib-submit', 'delib-queued', 'delib-submitted'],
+      );
+      assert.deepEqual(
+        p.problems.filter((problem) => !told.includes(problem)),
+        [],
+      );
+    },
+  );
+}

@@ -2,6 +2,7 @@
  * Shared pieces of the end-to-end tests of the built bundles: test pages written into a temp dir and
  * served with `dist/`, and small puppeteer helpers that reach into the widgets' shadow roots.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -82,14 +83,18 @@ export function page({
 </html>`;
 }
 
+/** A page of the site without delib on it: see `seedStorage`. */
+const blankPage =
+  '<!doctype html><html lang="en"><title>No delib here</title><link rel="icon" href="data:,"><p>Nothing to see.</p></html>';
+
 /**
- * A temp dir of pages served with `dist/`, and an endpoint double at `/api` on the same origin.
+ * A temp dir of pages served with `dist/` (and `blank.html`, a page without delib), and an endpoint double at `/api` on the same origin.
  * `pages` maps file names to HTML. Returns `{ url, api, dir, write, close }`.
  */
 export async function site(pages = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'delib-e2e-pages-'));
   const write = (name, html) => writeFileSync(join(dir, name), html);
-  for (const [name, html] of Object.entries(pages)) write(name, html);
+  for (const [name, html] of Object.entries({ 'blank.html': blankPage, ...pages })) write(name, html);
   const api = createEndpoint();
   const { url, server } = await serve([dir, dist], api.handler);
   return {
@@ -199,3 +204,40 @@ export const pollView = (page, host = 'delib-poll') =>
   }, host);
 
 export const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+/**
+ * An outbox entry as an earlier page would have left it in localStorage (`delib:outbox:v1:<id>`), due
+ * now; `size` pads the answer's free text to make the envelope about that many bytes bigger.
+ */
+export function queuedEntry({
+  id = randomUUID(),
+  queuedAt = Date.now(),
+  widgetId = 'bulk-2026',
+  size = 0,
+  endpoint = '/api',
+} = {}) {
+  const envelope = {
+    id,
+    widget: 'poll',
+    widgetId,
+    submittedAt: new Date(queuedAt).toISOString(),
+    locale: 'en',
+    page: 'http://127.0.0.1/poll.html',
+    answer: size ? { choices: ['play'], other: 'x'.repeat(size) } : { choices: ['play'] },
+  };
+  return { endpoint, envelope, queuedAt, attempts: 1, due: 0 };
+}
+
+/** Writes `items` (key → text) into the site's localStorage from its page without delib, as if left there earlier. */
+export async function seedStorage(context, url, items) {
+  const seeder = await context.newPage();
+  await seeder.goto(`${url}/blank.html`, { waitUntil: 'load' });
+  await seeder.evaluate((items) => {
+    for (const [key, text] of Object.entries(items)) localStorage.setItem(key, text);
+  }, items);
+  await seeder.close();
+}
+
+/** `entries` (from `queuedEntry`) as `seedStorage` items. */
+export const outboxItems = (entries) =>
+  Object.fromEntries(entries.map((entry) => [`${outboxPrefix}${entry.envelope.id}`, JSON.stringify(entry)]));

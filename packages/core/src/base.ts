@@ -3,10 +3,15 @@ import { ContextConsumer } from '@lit/context';
 import type { Answer, Results, WidgetKind } from '@delib/protocol';
 import { delibConfigContext, type DelibConfig } from './context.js';
 import { readOptions, type Item } from './items.js';
-import { nearestLang, Translator, type Catalogue, type Catalogues } from './localize.js';
+import { nearestLang, supportedLanguage, Translator, type Catalogue, type Catalogues } from './localize.js';
 import { SubmissionController, type SubmissionState } from './submission.js';
 
 export type ResultsMode = 'after-submit' | 'always' | 'after-close' | 'never';
+
+const resultsModes: readonly string[] = ['after-submit', 'always', 'after-close', 'never'];
+
+/** Elements already checked for their set-up: each is warned about once, however often it moves. */
+const checked = new WeakSet<Element>();
 
 type ResultsState = { state: 'idle' | 'loading' | 'failed' } | { state: 'loaded'; data: Results };
 
@@ -110,6 +115,75 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     this.#childOptions = undefined;
     this.#observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true });
     this.#watchClosing();
+    if (!checked.has(this)) this.#checkSetUpSoon();
+  }
+
+  /**
+   * Checks the set-up once the page has had its say: after the document is parsed (a widget upgraded
+   * mid-parse has no children yet), after the first update (a provider's context has arrived) and
+   * after the task that connected it (a script may add its options just after).
+   */
+  async #checkSetUpSoon(): Promise<void> {
+    checked.add(this);
+    if (document.readyState === 'loading') {
+      await new Promise((done) => document.addEventListener('DOMContentLoaded', done, { once: true }));
+    }
+    await this.updateComplete;
+    await new Promise((done) => setTimeout(done));
+    // Gone before it was checked: check it when it comes back.
+    if (!this.isConnected) return void checked.delete(this);
+    const problems = this.setUpProblems();
+    if (!problems.length) return;
+    const name = `<${this.localName}${this.widgetId ? ` widget-id="${this.widgetId}"` : ''}>`;
+    console.warn(
+      `delib: ${name} is not set up right:\n${problems.map((problem) => `- ${problem}`).join('\n')}\n` +
+        'The person using the page sees none of this.',
+      this,
+    );
+  }
+
+  /**
+   * What is wrong with the widget's attributes, for the page's developer, in English. Widgets add
+   * their own; `requiresItems` says whether having no options is a problem.
+   */
+  protected setUpProblems(): string[] {
+    const problems: string[] = [];
+    if (!this.widgetId) {
+      problems.push('it has no widget-id, so it cannot send answers: add widget-id="…" naming the question, e.g. "parks-2026".');
+    }
+    if (!this.formMode && !this.resolveEndpoint()) {
+      problems.push(
+        'it has no endpoint, so it cannot send answers: set its endpoint attribute, put it inside ' +
+          '<delib-provider endpoint="…">, or add <meta name="delib-endpoint" content="…"> to the page ' +
+          '(or, inside a <form>, give it a name so that the form sends the answer).',
+      );
+    }
+    const results = this.getAttribute('results');
+    if (results !== null && !resultsModes.includes(results)) {
+      problems.push(`results="${results}" is not one of ${resultsModes.join(', ')}: it works as after-submit.`);
+    }
+    if (this.closes && Number.isNaN(Date.parse(this.closes))) {
+      problems.push(
+        `closes="${this.closes}" is not a date and time (write it as ISO 8601, e.g. 2027-01-31T23:59:00Z): it never closes.`,
+      );
+    }
+    const lang = nearestLang(this);
+    const shipped = Object.keys(this.catalogues);
+    if (lang && !shipped.includes(lang.toLowerCase().split('-')[0])) {
+      problems.push(
+        `lang="${lang}" is not a language it speaks (${shipped.join(', ')}): it is shown in ${supportedLanguage(lang, shipped)}. ` +
+          'Any text can be given through the messages property.',
+      );
+    }
+    if (this.requiresItems && !this.items.length) {
+      problems.push('it has no options: add child <option value="…">Label</option> elements or set the options property.');
+    }
+    return problems;
+  }
+
+  /** Whether a widget with no options is a mistake (a needs-and-assets form has default categories). */
+  protected get requiresItems(): boolean {
+    return true;
   }
 
   override disconnectedCallback(): void {
@@ -168,19 +242,28 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     return t(this.isClosed ? 'closed' : 'closes', { date: this.i18n.date(new Date(closes)) });
   }
 
-  /** What the live region says of the latest submission: sending, saved for later, thanks, refused. */
+  /**
+   * What the live region says of the latest submission: sending, saved for later (or, where it could
+   * not be saved, "keep this page open"), thanks, refused.
+   */
   get submissionMessage(): string {
-    const { state, refusal } = this.submission;
+    const { state, refusal, durable } = this.submission;
     const t = this.i18n.t.bind(this.i18n) as (key: string, values?: Record<string, string>) => string;
     if (state === 'refused') {
       return refusal?.error.code === 'not_set_up' ? t('notSetUp') : t('refused', { reason: refusal?.error.message ?? '' });
     }
+    if (state === 'queued' && !durable) return t('queuedUnsaved');
     return state === 'idle' ? '' : t(state);
+  }
+
+  /** The `results` mode in force: an unknown value works as the default, `after-submit`. */
+  get resultsMode(): ResultsMode {
+    return resultsModes.includes(this.results) ? this.results : 'after-submit';
   }
 
   /** Whether the results view belongs on screen now, by the `results` mode. */
   get resultsVisible(): boolean {
-    const mode = this.results;
+    const mode = this.resultsMode;
     if (mode === 'never' || this.formMode) return false;
     if (mode === 'always' || this.isClosed) return true;
     return mode !== 'after-close' && this.submission.state === 'submitted';
@@ -230,7 +313,7 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
    */
   protected renderResults<R extends Results>(view: (results: R) => unknown, pending = true) {
     const t = this.i18n.t.bind(this.i18n) as (key: string) => string;
-    if (pending && this.results === 'after-submit' && this.submission.state === 'queued' && !this.formMode) {
+    if (pending && this.resultsMode === 'after-submit' && this.submission.state === 'queued' && !this.formMode) {
       return html`<p class="note">${t('resultsPending')}</p>`;
     }
     if (!this.resultsVisible) return nothing;

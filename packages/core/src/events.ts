@@ -26,11 +26,15 @@ export class DelibSubmittedEvent extends DelibEvent<{ envelope: Envelope; respon
   }
 }
 
-/** The response could not be sent now; it is kept in the outbox and will be retried. */
-export class DelibQueuedEvent extends DelibEvent<{ envelope: Envelope }> {
+/**
+ * The response could not be sent now; it is kept in the outbox and will be retried. `durable` says
+ * whether it is kept in the browser's storage, surviving the page being closed; when false (storage
+ * blocked or full) it is retried only while the page stays open, and the person is asked to keep it open.
+ */
+export class DelibQueuedEvent extends DelibEvent<{ envelope: Envelope; durable: boolean }> {
   static readonly eventName = 'delib-queued';
-  constructor(envelope: Envelope) {
-    super(DelibQueuedEvent.eventName, { envelope });
+  constructor(envelope: Envelope, durable: boolean) {
+    super(DelibQueuedEvent.eventName, { envelope, durable });
   }
 }
 

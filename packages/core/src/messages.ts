@@ -17,6 +17,8 @@ export const common = {
     sending: 'Sending…',
     queued:
       'We could not send your answer just now. It is saved on this device and will be sent automatically, even if you close this page.',
+    queuedUnsaved:
+      'We could not send your answer just now, and it could not be saved on this device. We will keep trying while this page is open, so please keep it open until your answer has been sent.',
     submitted: 'Thank you. We have received your answer.',
     refused: 'Your answer could not be accepted: {reason}',
     notSetUp: 'This cannot send answers yet because it is not fully set up. Please tell the website team.',
@@ -35,6 +37,9 @@ export const common = {
     sending: 'Yn anfon…',
     queued:
       "Nid oedd modd anfon eich ateb ar hyn o bryd. Mae wedi'i gadw ar y ddyfais hon a bydd yn cael ei anfon yn awtomatig, hyd yn oed os byddwch yn cau'r dudalen hon.",
+    // NEEDS NATIVE REVIEW
+    queuedUnsaved:
+      "Nid oedd modd anfon eich ateb ar hyn o bryd, ac nid oedd modd ei gadw ar y ddyfais hon. Byddwn yn dal i geisio tra bo'r dudalen hon ar agor, felly cadwch hi ar agor nes bod eich ateb wedi'i anfon.",
     submitted: 'Diolch. Rydym wedi cael eich ateb.',
     refused: 'Nid oedd modd derbyn eich ateb: {reason}',
     notSetUp: "Ni all hwn anfon atebion eto oherwydd nad yw wedi'i osod yn llawn. Rhowch wybod i dîm y wefan.",
@@ -58,6 +63,9 @@ export const common = {
     sending: "'Ga cur…",
     queued:
       "Cha b' urrainn dhuinn do fhreagairt a chur an-dràsta. Tha i air a sàbhaladh air an uidheam seo agus thèid a cur leatha fhèin, fiù 's ma dhùineas tu an duilleag seo.",
+    // NEEDS NATIVE REVIEW (freagairt is feminine: "a sàbhaladh", "air a cur")
+    queuedUnsaved:
+      "Cha b' urrainn dhuinn do fhreagairt a chur an-dràsta, agus cha b' urrainn dhuinn a sàbhaladh air an uidheam seo. Cumaidh sinn oirnn a' feuchainn fhad 's a bhios an duilleag seo fosgailte, mar sin cùm fosgailte i gus am bi do fhreagairt air a cur.",
     submitted: 'Tapadh leat. Fhuair sinn do fhreagairt.',
     refused: "Cha b' urrainn dhuinn gabhail ri do fhreagairt: {reason}",
     notSetUp:

@@ -1,4 +1,4 @@
-import type { Envelope, ErrorBody } from '@delib/protocol';
+import { isUuid, type Envelope, type ErrorBody } from '@delib/protocol';
 
 /** Where and how an envelope is posted. Kept with it so a later page can send it as first intended. */
 export interface Delivery {
@@ -22,16 +22,34 @@ interface Entry extends Delivery {
   sending?: number;
 }
 
+/**
+ * What became of a response. `queued` says whether it is kept `durable`ly (in localStorage, so it
+ * survives closing the page) or only in this page's memory; `expired` means it passed the age limit
+ * undelivered and was removed.
+ */
 export type Outcome =
   | { id: string; kind: 'submitted'; response: unknown }
-  | { id: string; kind: 'queued' }
-  | { id: string; kind: 'refused'; status: number; error: ErrorBody['error'] };
+  | { id: string; kind: 'queued'; durable: boolean }
+  | { id: string; kind: 'refused'; status: number; error: ErrorBody['error'] }
+  | { id: string; kind: 'expired' };
 
 export const outboxSettings = {
-  /** Entries older than this are dropped: an answer about a closed question helps nobody. */
+  /** Entries older than this are removed, with a console warning: an answer about a closed question helps nobody. */
   maxAgeMs: 30 * 24 * 3600_000,
-  /** The oldest entries go first beyond this many. */
-  maxEntries: 100,
+  /**
+   * How much of the site's localStorage the outbox may fill (keys and values, two bytes a character,
+   * as browsers count). The site shares its quota (about 5 MB) with it; a response is a few hundred
+   * bytes to a few KB. Beyond this a new response is kept in memory only, and the person told.
+   */
+  maxBytes: 1024 * 1024,
+  /** Requests at once: below the six connections a browser opens to one host, leaving room for the page's own. */
+  maxConcurrent: 4,
+  /**
+   * Bodies in flight with `keepalive` at once, at most. Chromium refuses keepalive requests beyond
+   * 64 KB in flight per page (the site's own beacons count too); the rest go without keepalive.
+   */
+  keepaliveBytes: 32 * 1024,
+  /** A request still unanswered after this is abandoned and retried (it counts from the moment it is sent). */
   timeoutMs: 20_000,
   /** How long a `keepalive` request may outlive its page, at most. */
   leaseMs: 30_000,
@@ -42,6 +60,8 @@ export const outboxSettings = {
 };
 
 const prefix = 'delib:outbox:v1:';
+/** Where `SubmissionController` remembers a widget's last answer; an expired response is forgotten there too. */
+export const answerPrefix = 'delib:answer:v1:';
 
 /** localStorage, or undefined where the browser blocks it. */
 export function storage(): Storage | undefined {
@@ -67,6 +87,64 @@ export function retryDelay(attempts: number, retryAfter: string | null, now = Da
 
 const retryable = (status: number) => status >= 500 || status === 408 || status === 429;
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+/** The contract's refusal body: `{ "error": { "code", "message", "field"? } }`, with a message to show. */
+function isErrorBody(body: unknown): body is ErrorBody {
+  const error = isRecord(body) ? body.error : undefined;
+  return (
+    isRecord(error) &&
+    typeof error.code === 'string' &&
+    typeof error.message === 'string' &&
+    error.message.trim() !== '' &&
+    (error.field === undefined || typeof error.field === 'string')
+  );
+}
+
+/**
+ * Whether `value`, found under `prefix + id`, is an entry this outbox could have written. Anything
+ * else (another version's leftovers, a browser extension's meddling, a truncated write) is skipped.
+ */
+function isEntry(value: unknown, id: string): value is Entry {
+  if (!isRecord(value)) return false;
+  const { envelope, endpoint, headers, credentials, queuedAt, attempts, due, held, sending } = value;
+  return (
+    isRecord(envelope) &&
+    isUuid(envelope.id) &&
+    envelope.id === id &&
+    typeof envelope.widget === 'string' &&
+    typeof envelope.widgetId === 'string' &&
+    isRecord(envelope.answer) &&
+    typeof endpoint === 'string' &&
+    endpoint !== '' &&
+    (headers === undefined || (isRecord(headers) && Object.values(headers).every((header) => typeof header === 'string'))) &&
+    (credentials === undefined || credentials === 'omit' || credentials === 'same-origin' || credentials === 'include') &&
+    isFiniteNumber(queuedAt) &&
+    isFiniteNumber(attempts) &&
+    isFiniteNumber(due) &&
+    (held === undefined || typeof held === 'boolean') &&
+    (sending === undefined || isFiniteNumber(sending))
+  );
+}
+
+/** An entry this page is about to send, or is sending; `settled` resolves once the attempt is over. */
+interface Pending {
+  queuedAt: number;
+  /** Its attempts when it was put in line: if another tab has tried it since, it waits for its next turn. */
+  attempts: number;
+  started: boolean;
+  /** A forced flush came while it was being sent: try once more straight away if that attempt fails. */
+  again?: boolean;
+  settled: Promise<void>;
+  resolve: () => void;
+}
+
+const responsesUrl = (entry: Entry) => `${entry.endpoint.replace(/\/+$/, '')}/responses`;
+const widgetName = (envelope: Envelope) => `<delib-${envelope.widget} widget-id="${envelope.widgetId}">`;
+
 /**
  * The durable outbox: every response is written here before it is first sent and removed only once
  * the endpoint has acknowledged or refused it, so a tab closed mid-flight or a device offline for a
@@ -74,20 +152,38 @@ const retryable = (status: number) => status >= 500 || status === 408 || status 
  * other's, and each is sent under a Web Lock named after its id, so no two tabs or bundle copies
  * send the same one at the same moment. Outcomes reach every tab through a BroadcastChannel.
  *
+ * A page sends a few entries at a time, oldest first (see `outboxSettings.maxConcurrent`): a hundred
+ * requests at once would wait behind the browser's six connections per host long enough to time out
+ * after the endpoint had received them, and be sent again.
+ *
  * There is one outbox per page, whichever bundles are loaded: see `getOutbox`.
  */
 export class Outbox {
   #listeners = new Set<(outcome: Outcome) => void>();
-  /** Used when storage is blocked: still retried while the page is open. */
+  /**
+   * Entries that could not be written to storage (blocked, full, or beyond `maxBytes`), or a newer
+   * state of one whose stored copy could not be rewritten. Still sent and retried while the page lives.
+   */
   #memory = new Map<string, Entry>();
-  /** Where Web Locks are missing: at least one page does not send an entry twice at once. */
-  #inFlight = new Set<string>();
+  /** Entries this page is about to send or is sending: each is here once, so never sent twice at once. */
+  #pending = new Map<string, Pending>();
+  #sending = 0;
+  #keepaliveBytes = 0;
+  /** Misconfigurations already told to the console, by address and status. */
+  #told = new Set<string>();
   #channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('delib-outbox') : undefined;
   #timer?: ReturnType<typeof setTimeout>;
   #timerAt = Infinity;
+  #guarding = false;
 
   constructor() {
-    this.#channel?.addEventListener('message', (event: MessageEvent<Outcome>) => this.#notify(event.data, false));
+    this.#channel?.addEventListener('message', (event: MessageEvent<Outcome>) => {
+      const outcome = event.data;
+      if (!isRecord(outcome) || typeof outcome.id !== 'string') return;
+      // Another tab settled it: our copy in memory, if any, is stale.
+      if (outcome.kind !== 'queued') this.#forgetInMemory(outcome.id);
+      this.#notify(outcome, false);
+    });
     addEventListener('online', () => this.flush(true));
     // What an earlier page left behind goes out once this page has drawn itself, not in its way.
     const later = (task: () => void) =>
@@ -105,40 +201,88 @@ export class Outbox {
     return !!this.#read(id);
   }
 
-  /** Keeps the envelope durably, then tries to send it. The outcome arrives through `subscribe`. */
+  /** Is it waiting in localStorage, where it survives closing the page (rather than only in this page's memory)? */
+  isDurable(id: string): boolean {
+    return !!this.#stored(id);
+  }
+
+  /**
+   * Keeps the envelope (durably if it can: see the `queued` outcome's `durable`), then sends it. The
+   * outcome arrives through `subscribe`; the promise settles once this attempt has.
+   */
   send(envelope: Envelope, delivery: Delivery): Promise<void> {
     const now = Date.now();
-    this.#write({ ...delivery, envelope, queuedAt: now, attempts: 0, due: now });
-    return this.#attempt(envelope.id);
+    const entry: Entry = { ...delivery, envelope, queuedAt: now, attempts: 0, due: now };
+    this.#write(entry);
+    return this.#enqueue(entry);
   }
 
   /** Tries every entry that is due; `force` (page load, back online) ignores backoff but not Retry-After. */
   async flush(force = false): Promise<void> {
     const now = Date.now();
-    const entries = this.#entries().sort((a, b) => a.queuedAt - b.queuedAt);
     const attempts: Promise<void>[] = [];
     let next = Infinity;
-    entries.forEach((entry, index) => {
+    for (const entry of this.#entries()) {
       const id = entry.envelope.id;
-      if (now - entry.queuedAt > outboxSettings.maxAgeMs || entries.length - index > outboxSettings.maxEntries) {
-        this.#remove(id);
+      const pending = this.#pending.get(id);
+      if (pending) {
+        // Being sent right now: if that attempt fails, a forced flush (back online) still deserves one more.
+        if (force && pending.started) pending.again = true;
+        attempts.push(pending.settled.then(() => this.#pending.get(id)?.settled));
+      } else if (now - entry.queuedAt > outboxSettings.maxAgeMs) {
+        this.#expire(entry);
       } else if ((entry.sending ?? 0) <= now && (entry.due <= now || (force && !entry.held))) {
-        attempts.push(this.#attempt(id));
+        attempts.push(this.#enqueue(entry));
       } else {
         next = Math.min(next, Math.max(entry.due, entry.sending ?? 0));
       }
-    });
+    }
     this.#schedule(next);
     await Promise.all(attempts);
   }
 
-  async #attempt(id: string): Promise<void> {
+  /** Puts an entry in this page's line to be sent, once however often it is asked, oldest first. */
+  #enqueue(entry: Entry): Promise<void> {
+    const id = entry.envelope.id;
+    const pending = this.#pending.get(id);
+    if (pending) return pending.settled;
+    let resolve!: () => void;
+    const settled = new Promise<void>((done) => (resolve = done));
+    this.#pending.set(id, { queuedAt: entry.queuedAt, attempts: entry.attempts, started: false, settled, resolve });
+    this.#pump();
+    return settled;
+  }
+
+  /** Starts the oldest waiting entries while fewer than `maxConcurrent` are in flight. */
+  #pump(): void {
+    while (this.#sending < outboxSettings.maxConcurrent) {
+      let oldest: [string, Pending] | undefined;
+      for (const waiting of this.#pending) {
+        if (!waiting[1].started && (!oldest || waiting[1].queuedAt < oldest[1].queuedAt)) oldest = waiting;
+      }
+      if (!oldest) return;
+      const [id, pending] = oldest;
+      pending.started = true;
+      this.#sending++;
+      this.#attempt(id, pending.attempts).finally(() => {
+        this.#sending--;
+        this.#pending.delete(id);
+        const entry = pending.again ? this.#read(id) : undefined;
+        if (entry && !entry.held && (entry.sending ?? 0) <= Date.now()) this.#enqueue(entry);
+        pending.resolve();
+        this.#pump();
+      });
+    }
+  }
+
+  async #attempt(id: string, attemptsSeen: number): Promise<void> {
     const got = await this.#lock(id, async () => {
-      // Another tab may have delivered it while we waited for the lock.
+      // Another tab may have delivered it, or tried it, while this one waited its turn.
       const entry = this.#read(id);
       if (!entry) return;
       const now = Date.now();
       if ((entry.sending ?? 0) > now) return this.#schedule(entry.sending!);
+      if (entry.attempts > attemptsSeen && entry.due > now) return this.#schedule(entry.due);
       this.#write({ ...entry, sending: now + outboxSettings.leaseMs });
       this.#settle(entry, await this.#post(entry));
     });
@@ -148,28 +292,63 @@ export class Outbox {
 
   async #post(entry: Entry): Promise<Outcome | { retryAfter: string | null }> {
     const id = entry.envelope.id;
-    let response: Response;
+    const url = responsesUrl(entry);
+    const body = JSON.stringify(entry.envelope);
+    const bytes = new Blob([body]).size;
+    // Lets the request finish if the tab closes (the entry stays until we read the answer), while
+    // the browser's in-flight allowance for such requests has room.
+    const keepalive = this.#keepaliveBytes + bytes <= outboxSettings.keepaliveBytes;
+    if (keepalive) this.#keepaliveBytes += bytes;
     try {
-      response = await fetch(`${entry.endpoint.replace(/\/+$/, '')}/responses`, {
-        method: 'POST',
-        headers: { ...entry.headers, 'Content-Type': 'application/json' },
-        credentials: entry.credentials ?? 'omit',
-        body: JSON.stringify(entry.envelope),
-        // Lets the request finish if the tab closes; the entry stays until we read the answer.
-        keepalive: true,
-        // Older Safari has no AbortSignal.timeout: better no time limit than no request.
-        signal: AbortSignal.timeout?.(outboxSettings.timeoutMs),
-      });
-    } catch {
-      return { retryAfter: null };
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          method: 'POST',
+          headers: { ...entry.headers, 'Content-Type': 'application/json' },
+          credentials: entry.credentials ?? 'omit',
+          body,
+          keepalive,
+          // Older Safari has no AbortSignal.timeout: better no time limit than no request.
+          signal: AbortSignal.timeout?.(outboxSettings.timeoutMs),
+        });
+      } catch {
+        return { retryAfter: null };
+      }
+      const answer = await response.json().catch(() => undefined);
+      if (response.ok) return { id, kind: 'submitted', response: answer };
+      if (retryable(response.status)) return { retryAfter: response.headers.get('Retry-After') };
+      // No answer can be refused by a missing route or method; and a refusal without the contract's
+      // body came from something other than a delib endpoint (a proxy, a login page).
+      if (response.status === 404 || response.status === 405 || !isErrorBody(answer)) {
+        this.#tellMisconfigured(entry, url, response);
+        return { retryAfter: null };
+      }
+      return { id, kind: 'refused', status: response.status, error: answer.error };
+    } finally {
+      if (keepalive) this.#keepaliveBytes -= bytes;
     }
-    const body = await response.json().catch(() => undefined);
-    if (response.ok) return { id, kind: 'submitted', response: body };
-    if (retryable(response.status)) return { retryAfter: response.headers.get('Retry-After') };
-    const error = body?.error?.message
-      ? body.error
-      : { code: `http_${response.status}`, message: response.statusText || `HTTP ${response.status}` };
-    return { id, kind: 'refused', status: response.status, error };
+  }
+
+  /** Loud for the page's developer, once per address and status; the resident is only told it will be sent. */
+  #tellMisconfigured(entry: Entry, url: string, response: Response): void {
+    const address = new URL(url, location.href).href;
+    const told = `${address} ${response.status}`;
+    if (this.#told.has(told)) return;
+    this.#told.add(told);
+    const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+    const why =
+      response.status === 404 || response.status === 405
+        ? 'nothing there takes POST /responses'
+        : 'the answer had no error body of the delib protocol ({ "error": { "code", "message" } }), so something ' +
+          'other than a delib endpoint answered (a proxy, a firewall, a sign-in page), or the server refused ' +
+          "this page's origin, headers or credentials";
+    console.error(
+      `delib: POST ${address} for ${widgetName(entry.envelope)} answered ${status}: ${why}. ` +
+        'Check the endpoint: the base URL under which your server answers POST /responses (for the reference ' +
+        'server, https://your-host/api), from the widget\'s endpoint attribute, a <delib-provider endpoint="…"> ' +
+        'around it or <meta name="delib-endpoint" content="…">. The response is kept in this browser and retried ' +
+        'with backoff; the person is only told that it will be sent.',
+    );
   }
 
   #settle(entry: Entry, result: Outcome | { retryAfter: string | null }): void {
@@ -182,9 +361,31 @@ export class Outbox {
     const attempts = entry.attempts + 1;
     const { delay, held } = retryDelay(attempts, result.retryAfter);
     const due = Date.now() + delay;
-    this.#write({ ...entry, attempts, due, held });
+    const durable = this.#write({ ...entry, attempts, due, held, sending: undefined });
     this.#schedule(due);
-    this.#notify({ id, kind: 'queued' });
+    this.#notify({ id, kind: 'queued', durable });
+  }
+
+  /** Past the age limit: removed, said in the console, and no longer claimed as sent by its widget. */
+  #expire(entry: Entry): void {
+    const { envelope } = entry;
+    console.warn(
+      `delib: a response to ${widgetName(envelope)} (id ${envelope.id}), kept in this browser since ` +
+        `${new Date(entry.queuedAt).toISOString()}, could not be delivered to ${responsesUrl(entry)} in ` +
+        `${Math.round(outboxSettings.maxAgeMs / (24 * 3600_000))} days (${entry.attempts} attempts) and has been removed. ` +
+        'The widget shows its form again, so the person can answer anew.',
+    );
+    this.#remove(envelope.id);
+    const store = storage();
+    const remembered = Object.keys(store ?? {}).filter((key) => key.startsWith(answerPrefix));
+    for (const key of remembered) {
+      try {
+        if (JSON.parse(store!.getItem(key)!)?.id === envelope.id) store!.removeItem(key);
+      } catch {
+        // Not ours to judge: SubmissionController ignores what it cannot read.
+      }
+    }
+    this.#notify({ id: envelope.id, kind: 'expired' });
   }
 
   #notify(outcome: Outcome, broadcast = true): void {
@@ -206,53 +407,114 @@ export class Outbox {
   }
 
   async #lock(id: string, task: () => Promise<void>): Promise<boolean> {
-    const name = `delib-outbox:${id}`;
-    if (navigator.locks) {
-      return navigator.locks.request(name, { ifAvailable: true }, async (lock) => !!lock && (await task(), true));
-    }
-    if (this.#inFlight.has(name)) return false;
-    this.#inFlight.add(name);
-    try {
+    if (!navigator.locks) {
+      // This page never sends one entry twice at once (see #pending); across tabs, the lease and the
+      // endpoint's idempotency have to do.
       await task();
-    } finally {
-      this.#inFlight.delete(name);
+      return true;
     }
-    return true;
+    return navigator.locks.request(`delib-outbox:${id}`, { ifAvailable: true }, async (lock) => !!lock && (await task(), true));
   }
 
-  #read(id: string): Entry | undefined {
-    const stored = storage()?.getItem(prefix + id);
-    return stored ? JSON.parse(stored) : this.#memory.get(id);
-  }
-
-  #write(entry: Entry): void {
+  /** The entry as stored, if it is a well-formed one; a damaged one is removed. */
+  #stored(id: string): Entry | undefined {
+    const store = storage();
+    const text = store?.getItem(prefix + id);
+    if (text == null) return undefined;
+    let value: unknown;
     try {
-      storage()!.setItem(prefix + entry.envelope.id, JSON.stringify(entry));
+      value = JSON.parse(text);
     } catch {
-      // Blocked or full: keep it for as long as this page lives rather than lose it.
-      this.#memory.set(entry.envelope.id, entry);
+      value = undefined;
     }
+    if (isEntry(value, id)) return value;
+    store!.removeItem(prefix + id);
+    return undefined;
+  }
+
+  /** This page's latest state of the entry: its copy in memory, if any, is newer than the stored one. */
+  #read(id: string): Entry | undefined {
+    return this.#memory.get(id) ?? this.#stored(id);
+  }
+
+  /**
+   * Writes the entry to storage, or else keeps it in memory. An entry not yet stored is stored only
+   * within `maxBytes`. Returns whether a copy survives closing the page.
+   */
+  #write(entry: Entry): boolean {
+    const id = entry.envelope.id;
+    const store = storage();
+    const key = prefix + id;
+    const text = JSON.stringify(entry);
+    try {
+      if (!store) throw new Error('storage is blocked');
+      if (store.getItem(key) === null && this.#storedBytes(store) + 2 * (key.length + text.length) > outboxSettings.maxBytes) {
+        throw new Error('the outbox is full');
+      }
+      store.setItem(key, text);
+      this.#forgetInMemory(id);
+      return true;
+    } catch {
+      // Blocked or full: keep it for as long as this page lives rather than lose it, and have the
+      // browser ask the person before they leave.
+      this.#memory.set(id, entry);
+      this.#guard();
+      return !!store?.getItem(key);
+    }
+  }
+
+  #storedBytes(store: Storage): number {
+    let bytes = 0;
+    for (let index = 0; index < store.length; index++) {
+      const key = store.key(index)!;
+      if (key.startsWith(prefix)) bytes += 2 * (key.length + (store.getItem(key)?.length ?? 0));
+    }
+    return bytes;
   }
 
   #remove(id: string): void {
     storage()?.removeItem(prefix + id);
-    this.#memory.delete(id);
+    this.#forgetInMemory(id);
   }
 
+  #forgetInMemory(id: string): void {
+    if (this.#memory.delete(id)) this.#guard();
+  }
+
+  /** Responses that leaving the page would lose: in memory, with no copy in storage. */
+  #unsaved = () => [...this.#memory.keys()].some((id) => !this.#stored(id));
+
+  #onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (!this.#unsaved()) return;
+    // The browser asks, in its own words and language, whether to leave the page.
+    event.preventDefault();
+    event.returnValue = '';
+  };
+
+  /** Listens for `beforeunload` only while something would be lost: a listener keeps some browsers from caching the page. */
+  #guard(): void {
+    const guard = this.#memory.size > 0;
+    if (guard === this.#guarding) return;
+    this.#guarding = guard;
+    if (guard) addEventListener('beforeunload', this.#onBeforeUnload);
+    else removeEventListener('beforeunload', this.#onBeforeUnload);
+  }
+
+  /** Every well-formed entry, in storage or this page's memory, oldest first. Damaged ones are removed. */
   #entries(): Entry[] {
     const store = storage();
-    const stored: Entry[] = [];
+    const entries = new Map<string, Entry>();
+    const keys: string[] = [];
     for (let index = 0; store && index < store.length; index++) {
       const key = store.key(index)!;
-      if (key.startsWith(prefix)) {
-        try {
-          stored.push(JSON.parse(store.getItem(key)!));
-        } catch {
-          store.removeItem(key);
-        }
-      }
+      if (key.startsWith(prefix)) keys.push(key);
     }
-    return [...stored, ...this.#memory.values()];
+    for (const key of keys) {
+      const entry = this.#stored(key.slice(prefix.length));
+      if (entry) entries.set(entry.envelope.id, entry);
+    }
+    for (const [id, entry] of this.#memory) entries.set(id, entry);
+    return [...entries.values()].sort((a, b) => a.queuedAt - b.queuedAt);
   }
 }
 

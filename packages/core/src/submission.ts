@@ -1,8 +1,8 @@
 import type { ReactiveController } from 'lit';
-import type { Answer, Envelope, ErrorBody } from '@delib/protocol';
+import { isUuid, type Answer, type Envelope, type ErrorBody } from '@delib/protocol';
 import type { DelibElement } from './base.js';
 import { DelibErrorEvent, DelibQueuedEvent, DelibSubmitEvent, DelibSubmittedEvent } from './events.js';
-import { getOutbox, storage, type Outcome } from './outbox.js';
+import { answerPrefix, getOutbox, storage, type Outcome } from './outbox.js';
 
 export type SubmissionState = 'idle' | 'sending' | 'queued' | 'submitted' | 'refused';
 
@@ -14,8 +14,6 @@ export function uuid(): string {
   const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
-
-const memoryPrefix = 'delib:answer:v1:';
 
 /**
  * Sends a widget's answer: builds the envelope, fires `delib-submit` (cancelable), hands it to the
@@ -32,6 +30,11 @@ export class SubmissionController implements ReactiveController {
   envelope?: Envelope;
   /** Why the endpoint refused the last answer (or, with several on their way, the last refused). */
   refusal?: { status: number; error: ErrorBody['error'] };
+  /**
+   * Whether the queued answer is kept in the browser's storage. When false (storage blocked or full)
+   * it is sent only while the page stays open, and the widget must say so rather than "saved".
+   */
+  durable = true;
   /** Keep the last answer per widget id in this browser. */
   remember = true;
 
@@ -106,6 +109,7 @@ export class SubmissionController implements ReactiveController {
     }
     this.envelope = envelope;
     this.refusal = undefined;
+    this.durable = true;
     this.#set('sending');
     const config = host.config;
     if (this.remember) this.#store(envelope);
@@ -128,10 +132,20 @@ export class SubmissionController implements ReactiveController {
       this.#set('submitted');
       this.host.dispatchEvent(new DelibSubmittedEvent(envelope, outcome.response));
     } else if (outcome.kind === 'queued' && this.state === 'sending') {
+      this.durable = outcome.durable !== false;
       this.#set('queued');
-      this.host.dispatchEvent(new DelibQueuedEvent(envelope));
+      this.host.dispatchEvent(new DelibQueuedEvent(envelope, this.durable));
+    } else if (outcome.kind === 'queued' && this.state === 'queued' && this.durable !== (outcome.durable !== false)) {
+      // Storage had room again (or lost it): what the person is told changes with it.
+      this.durable = outcome.durable !== false;
+      this.host.requestUpdate();
     } else if (outcome.kind === 'refused') {
       this.#refuse(envelope, outcome.status, outcome.error);
+    } else if (outcome.kind === 'expired') {
+      // Never delivered, and no longer kept: the person may answer again.
+      if (this.remember) storage()?.removeItem(this.#memoryKey);
+      this.envelope = this.refusal = undefined;
+      this.#set('idle');
     }
   }
 
@@ -146,7 +160,9 @@ export class SubmissionController implements ReactiveController {
       this.host.dispatchEvent(new DelibSubmittedEvent(earlier.envelope, outcome.response));
     } else if (outcome.kind === 'queued' && !earlier.queued) {
       earlier.queued = true;
-      this.host.dispatchEvent(new DelibQueuedEvent(earlier.envelope));
+      this.host.dispatchEvent(new DelibQueuedEvent(earlier.envelope, outcome.durable !== false));
+    } else if (outcome.kind === 'expired') {
+      this.#earlier.delete(outcome.id);
     } else if (outcome.kind === 'refused') {
       this.#earlier.delete(outcome.id);
       this.refusal = { status: outcome.status, error: outcome.error };
@@ -168,7 +184,7 @@ export class SubmissionController implements ReactiveController {
   }
 
   get #memoryKey(): string {
-    return `${memoryPrefix}${this.host.localName}:${this.host.widgetId}`;
+    return `${answerPrefix}${this.host.localName}:${this.host.widgetId}`;
   }
 
   #store(envelope: Envelope): void {
@@ -182,13 +198,25 @@ export class SubmissionController implements ReactiveController {
   #restore(): void {
     let envelope: Envelope | undefined;
     try {
-      envelope = JSON.parse(storage()?.getItem(this.#memoryKey) ?? 'null') ?? undefined;
+      const stored = JSON.parse(storage()?.getItem(this.#memoryKey) ?? 'null');
+      // Anything else under our key (damaged, or another version's) is not an answer to show.
+      if (
+        stored !== null &&
+        typeof stored === 'object' &&
+        isUuid(stored.id) &&
+        stored.answer &&
+        typeof stored.answer === 'object'
+      ) {
+        envelope = stored;
+      }
     } catch {
       envelope = undefined;
     }
     this.envelope = envelope;
     this.refusal = undefined;
-    this.state = envelope ? (getOutbox().has(envelope.id) ? 'queued' : 'submitted') : 'idle';
+    const outbox = getOutbox();
+    this.state = envelope ? (outbox.has(envelope.id) ? 'queued' : 'submitted') : 'idle';
+    this.durable = !envelope || outbox.isDurable(envelope.id) || !outbox.has(envelope.id);
     if (envelope) this.host.restoreAnswer(envelope.answer);
   }
 }

@@ -50,11 +50,14 @@ const en = {
   submitted: 'Thank you. We have received your answers.',
   queued:
     'We could not send your answers just now. They are saved on this device and will be sent automatically, even if you close this page.',
+  queuedUnsaved:
+    'We could not send your answers just now, and they could not be saved on this device. We will keep trying while this page is open, so please keep it open until your answers have been sent.',
   refused: 'Your answers could not be accepted: {reason}',
   resultsPending: 'Results will be shown once your answers have been sent.',
   doneTitle: 'Thank you',
   doneBody: 'We have received what you told us.',
   queuedTitle: 'Your answers are saved',
+  queuedUnsavedTitle: 'Your answers have not been sent yet',
   nextTitle: 'What happens next',
   next: 'We will bring together what people across the area need and can offer, and use it to plan with the community.',
   nextContact: 'You said we may contact you, so someone may get in touch about what you told us.',
@@ -161,11 +164,16 @@ export const needsAssetsMessages: Catalogues<NeedsAssetsMessages> = {
     submitted: 'Diolch. Rydym wedi cael eich atebion.',
     queued:
       "Nid oedd modd anfon eich atebion ar hyn o bryd. Maen nhw wedi'u cadw ar y ddyfais hon a byddant yn cael eu hanfon yn awtomatig, hyd yn oed os byddwch yn cau'r dudalen hon.",
+    // NEEDS NATIVE REVIEW
+    queuedUnsaved:
+      "Nid oedd modd anfon eich atebion ar hyn o bryd, ac nid oedd modd eu cadw ar y ddyfais hon. Byddwn yn dal i geisio tra bo'r dudalen hon ar agor, felly cadwch hi ar agor nes bod eich atebion wedi'u hanfon.",
     refused: 'Nid oedd modd derbyn eich atebion: {reason}',
     resultsPending: "Bydd y canlyniadau'n cael eu dangos ar ôl i'ch atebion gael eu hanfon.",
     doneTitle: 'Diolch',
     doneBody: 'Rydym wedi cael yr hyn a ddywedoch wrthym.',
     queuedTitle: "Mae eich atebion wedi'u cadw",
+    // NEEDS NATIVE REVIEW
+    queuedUnsavedTitle: "Nid yw eich atebion wedi'u hanfon eto",
     nextTitle: "Beth sy'n digwydd nesaf",
     next: "Byddwn yn dod â'r hyn sydd ei angen ar bobl ar draws yr ardal a'r hyn y gallant ei gynnig at ei gilydd, ac yn ei ddefnyddio i gynllunio gyda'r gymuned.",
     nextContact:
@@ -269,11 +277,16 @@ export const needsAssetsMessages: Catalogues<NeedsAssetsMessages> = {
     submitted: 'Tapadh leat. Fhuair sinn na freagairtean agad.',
     queued:
       "Cha b' urrainn dhuinn na freagairtean agad a chur an-dràsta. Tha iad air an sàbhaladh air an uidheam seo agus thèid an cur leotha fhèin, fiù 's ma dhùineas tu an duilleag seo.",
+    // NEEDS NATIVE REVIEW
+    queuedUnsaved:
+      "Cha b' urrainn dhuinn na freagairtean agad a chur an-dràsta, agus cha b' urrainn dhuinn an sàbhaladh air an uidheam seo. Cumaidh sinn oirnn a' feuchainn fhad 's a bhios an duilleag seo fosgailte, mar sin cùm fosgailte i gus am bi na freagairtean agad air an cur.",
     refused: "Cha b' urrainn dhuinn gabhail ris na freagairtean agad: {reason}",
     resultsPending: 'Thèid na toraidhean a shealltainn nuair a bhios na freagairtean agad air an cur.',
     doneTitle: 'Tapadh leat',
     doneBody: "Fhuair sinn na dh'innis thu dhuinn.",
     queuedTitle: 'Tha na freagairtean agad air an sàbhaladh',
+    // NEEDS NATIVE REVIEW
+    queuedUnsavedTitle: 'Cha deach na freagairtean agad a chur fhathast',
     nextTitle: 'Dè a thachras a-nis',
     next: "Cuiridh sinn ri chèile na tha a dhìth air daoine air feadh na sgìre agus na as urrainn dhaibh a thabhann, agus cleachdaidh sinn sin gus dealbhadh còmhla ris a' choimhearsnachd.",
     nextContact:

@@ -141,7 +141,7 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
     privacyUrl: { attribute: 'privacy-url' },
   };
 
-  /** The privacy notice, linked next to the consent question. */
+  /** The privacy notice, linked next to the consent question: an http(s) address or one relative to the page. */
   declare privacyUrl: string | undefined;
 
   readonly kind = 'needs-assets';
@@ -168,6 +168,34 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
   override connectedCallback(): void {
     super.connectedCallback();
     this.form?.addEventListener('submit', this.#onPageFormSubmit);
+  }
+
+  /**
+   * `privacy-url` when it is a link: http(s), or relative to the page. A `javascript:` or `data:`
+   * address (or any other scheme) is never made a link: the attribute may come from a CMS editor.
+   */
+  get #privacyLink(): string | undefined {
+    // What the URL parser ignores, it ignores here too: "java\tscript:" is still javascript:.
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+    const url = (this.privacyUrl ?? '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
+    const scheme = /^([a-z][a-z\d+\-.]*):/i.exec(url)?.[1].toLowerCase();
+    return url && (!scheme || scheme === 'http' || scheme === 'https') ? url : undefined;
+  }
+
+  protected override setUpProblems(): string[] {
+    const problems = super.setUpProblems();
+    if (this.privacyUrl?.trim() && !this.#privacyLink) {
+      problems.push(
+        `privacy-url="${this.privacyUrl}" is not an http(s) address or one relative to this page, so the privacy ` +
+          'notice is not linked: give its https:// address or a path on this site.',
+      );
+    }
+    return problems;
+  }
+
+  /** Without child categories it offers a default list. */
+  protected override get requiresItems(): boolean {
+    return false;
   }
 
   override disconnectedCallback(): void {
@@ -604,7 +632,7 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
   #renderContact(heading: unknown, byField: Map<string, string>) {
     const t = this.i18n.t.bind(this.i18n);
     const consent = this.#draft.consent;
-    const privacy = this.privacyUrl;
+    const privacy = this.#privacyLink;
     return html`${heading}
       <p class="hint" id="contact-hint">
         ${t('contactHint')}
@@ -702,10 +730,12 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
   #renderDone() {
     const t = this.i18n.t.bind(this.i18n);
     const queued = this.submission.state === 'queued';
+    // Never "saved" when storage could not keep them: then the person must keep the page open.
+    const unsaved = queued && !this.submission.durable;
     const contact = !!(this.submission.envelope?.answer as NeedsAssetsAnswer | undefined)?.contact;
     return html`<div part="answer" class="panel" tabindex="-1">
-      <h2>${t(queued ? 'queuedTitle' : 'doneTitle')}</h2>
-      <p>${queued ? t('queued') : t('doneBody')}</p>
+      <h2>${t(unsaved ? 'queuedUnsavedTitle' : queued ? 'queuedTitle' : 'doneTitle')}</h2>
+      <p>${unsaved ? t('queuedUnsaved') : queued ? t('queued') : t('doneBody')}</p>
       <h3>${t('nextTitle')}</h3>
       <p>${t('next')}</p>
       ${contact ? html`<p>${t('nextContact')}</p>` : nothing}

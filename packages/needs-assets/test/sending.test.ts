@@ -1,5 +1,17 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import { clearDelibStorage, fakeEndpoint, json, shadow, statusText, until } from '../../../test/helpers.js';
+import { getOutbox } from '@delib/core';
+import { needsAssetsMessages } from '../src/messages.js';
+import {
+  captureConsole,
+  clearDelibStorage,
+  fakeEndpoint,
+  fillStorage,
+  json,
+  outboxKeys,
+  shadow,
+  statusText,
+  until,
+} from '../../../test/helpers.js';
 import {
   draftOf,
   expectFocus,
@@ -142,4 +154,72 @@ describe('<delib-needs-assets> sending', () => {
     await element.updateComplete;
     expect(statusText(element)).to.contain('not fully set up');
   });
+
+  for (const lang of ['en', 'cy', 'gd'] as const) {
+    it(`never says the answers are saved when storage is full: it asks the person to keep the page open (${lang})`, async () => {
+      let up = false;
+      endpoint = fakeEndpoint(
+        needsEndpoint({ post: (call) => (up ? json(201, { id: (call.body as Envelope).id, accepted: true }) : 'network-error') }),
+      );
+      const element = await make({ lang });
+      const messages = { ...needsAssetsMessages.en, ...needsAssetsMessages[lang] };
+      await fillIn(element, { needs: [messages['category.food'] as string], assets: [messages['category.time'] as string] });
+      fillStorage();
+      const queued = oneEvent(element, 'delib-queued');
+      submitButton(element).click();
+      expect((await queued).detail.durable).to.be.false;
+      await element.updateComplete;
+      const panel = shadow(element, '[part="answer"]')!;
+      expect(panel.querySelector('h2')!.textContent).to.equal(messages.queuedUnsavedTitle);
+      expect(panel.textContent).to.contain(messages.queuedUnsaved).and.not.contain(messages.queued);
+      expect(statusText(element)).to.equal(messages.queuedUnsaved);
+      expect(outboxKeys()).to.deep.equal([]);
+      up = true;
+      await getOutbox().flush(true);
+      await element.updateComplete;
+      expect(shadow(element, '[part="answer"] h2')!.textContent).to.equal(messages.doneTitle);
+    });
+  }
+});
+
+describe('<delib-needs-assets> privacy-url', () => {
+  /** The links in the hint beside the consent question, as the person would follow them. */
+  async function privacyLinks(url: string) {
+    const element = await make({ privacy: false, attributes: `privacy-url="${url}"` });
+    await fillIn(element, {}, 3);
+    expect(element.step).to.equal('contact');
+    return [...shadow(element, '#contact-hint')!.querySelectorAll('a')].map((link) => link.getAttribute('href'));
+  }
+
+  for (const url of [
+    'https://council.example/privacy',
+    'http://council.example/privacy',
+    '/privacy',
+    'privacy.html',
+    '../privacy#contact',
+  ]) {
+    it(`links ${url}`, async () => {
+      const warnings = captureConsole('warn');
+      expect(await privacyLinks(url)).to.deep.equal([url]);
+      await wait(50);
+      expect(warnings).to.deep.equal([]);
+    });
+  }
+
+  for (const url of [
+    'javascript:alert(1)',
+    ' JavaScript:alert(1)',
+    'java&#9;script:alert(1)',
+    'data:text/html,<b>hi</b>',
+    'vbscript:msgbox',
+    'file:///etc/passwd',
+  ]) {
+    it(`is no link for ${url}, and tells the developer`, async () => {
+      const warnings = captureConsole('warn');
+      expect(await privacyLinks(url.replace(/</g, '&lt;'))).to.deep.equal([]);
+      await until(() => warnings.length > 0, 3000, 'a warning');
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.contain('<delib-needs-assets').and.contain('privacy-url').and.contain('http');
+    });
+  }
 });

@@ -23,6 +23,8 @@ const en = {
   answered: { one: 'You compared {n} pair.', other: 'You compared {n} pairs.' },
   tooFewItems: 'There is nothing to compare yet.',
   queuedVotes: 'We could not send your answers just now. They are saved on this device and will be sent automatically.',
+  queuedVotesUnsaved:
+    'We could not send your answers just now, and they could not be saved on this device. We will keep trying while this page is open, so please keep it open until they have been sent.',
   suggestionLabel: 'Add your own idea',
   suggestionHint: 'Others may be asked about it later.',
   suggest: 'Add idea',
@@ -69,6 +71,9 @@ export const pairwiseMessages: Catalogues<PairwiseMessages> = {
     tooFewItems: "Nid oes dim byd i'w gymharu eto.",
     queuedVotes:
       "Nid oedd modd anfon eich atebion ar hyn o bryd. Maen nhw wedi'u cadw ar y ddyfais hon a byddant yn cael eu hanfon yn awtomatig.",
+    // NEEDS NATIVE REVIEW
+    queuedVotesUnsaved:
+      "Nid oedd modd anfon eich atebion ar hyn o bryd, ac nid oedd modd eu cadw ar y ddyfais hon. Byddwn yn dal i geisio tra bo'r dudalen hon ar agor, felly cadwch hi ar agor nes eu bod wedi'u hanfon.",
     suggestionLabel: 'Ychwanegu eich syniad eich hun',
     suggestionHint: 'Efallai y bydd eraill yn cael eu holi amdano yn nes ymlaen.',
     suggest: 'Ychwanegu syniad',
@@ -114,6 +119,9 @@ export const pairwiseMessages: Catalogues<PairwiseMessages> = {
     tooFewItems: 'Chan eil dad ri choimeas fhathast.',
     queuedVotes:
       "Cha b' urrainn dhuinn do fhreagairtean a chur an-dràsta. Tha iad air an sàbhaladh air an uidheam seo agus thèid an cur leotha fhèin.",
+    // NEEDS NATIVE REVIEW
+    queuedVotesUnsaved:
+      "Cha b' urrainn dhuinn do fhreagairtean a chur an-dràsta, agus cha b' urrainn dhuinn an sàbhaladh air an uidheam seo. Cumaidh sinn oirnn a' feuchainn fhad 's a bhios an duilleag seo fosgailte, mar sin cùm fosgailte i gus am bi iad air an cur.",
     suggestionLabel: 'Cuir do bheachd fhèin ris',
     suggestionHint: "Dh'fhaodadh gun tèid faighneachd do dhaoine eile mu dheidhinn an ceann greis.",
     suggest: 'Cuir am beachd ris',

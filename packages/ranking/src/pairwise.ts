@@ -177,6 +177,11 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
     return this.#stopped || (this.#total > 0 && this.#answered >= this.#total);
   }
 
+  /** With suggestions, its items may all come from the endpoint's approved ideas. */
+  protected override get requiresItems(): boolean {
+    return !this.allowSuggestions;
+  }
+
   /** Results once the person has finished (or stopped), rather than after a single response. */
   override get resultsVisible(): boolean {
     const mode = this.results;
@@ -324,7 +329,7 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
     const t = this.i18n.t.bind(this.i18n);
     const { state, refusal } = this.submission;
     const parts = [this.#announcement];
-    if (state === 'queued') parts.push(t('queuedVotes'));
+    if (state === 'queued') parts.push(t(this.submission.durable ? 'queuedVotes' : 'queuedVotesUnsaved'));
     if (refusal)
       parts.push(refusal.error.code === 'not_set_up' ? t('notSetUp') : t('refused', { reason: refusal.error.message }));
     return parts.filter(Boolean).join(' ');

@@ -2,6 +2,7 @@ import { fixture, html, expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { DelibPairwise } from '../src/pairwise.js';
 import '../src/define-pairwise.js';
+import { getOutbox } from '@delib/core';
 import {
   accessibilityTree,
   accessibleNodes,
@@ -10,6 +11,7 @@ import {
   clearDelibStorage,
   expectAccessible,
   fakeEndpoint,
+  fillStorage,
   json,
   shadow,
   shadowAll,
@@ -426,6 +428,22 @@ describe('<delib-pairwise> closed, refused, offline, not set up', () => {
     expect(new Set(queued).size).to.equal(2);
     expect(statusText(pairwise)).to.contain('saved on this device and will be sent automatically');
     await expectAccessible(pairwise);
+  });
+
+  it('asks the person to keep the page open, never saying the votes are saved, when storage is full', async () => {
+    endpoint = fakeEndpoint(() => 'network-error');
+    const pairwise = await parks();
+    fillStorage();
+    const queued = oneEvent(pairwise, 'delib-queued');
+    await clickChoice(pairwise, 0);
+    expect((await queued).detail.durable).to.be.false;
+    await pairwise.updateComplete;
+    expect(statusText(pairwise))
+      .to.contain('please keep it open until they have been sent')
+      .and.not.contain('saved on this device and will be sent automatically');
+    endpoint.restore();
+    endpoint = fakeEndpoint(pairwiseEndpoint());
+    await getOutbox().flush(true);
   });
 
   it('tells the person when it lacks an endpoint, and does not count the vote', async () => {
