@@ -93,6 +93,11 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 /** The contract's refusal body: `{ "error": { "code", "message", "field"? } }`, with a message to show. */
+/** `{ "id": "<this response's id>", "accepted": true }`, the id compared case-insensitively (CONTRACT.md §4). */
+function isAcknowledgement(body: unknown, id: string): boolean {
+  return isRecord(body) && body.accepted === true && typeof body.id === 'string' && body.id.toLowerCase() === id.toLowerCase();
+}
+
 function isErrorBody(body: unknown): body is ErrorBody {
   const error = isRecord(body) ? body.error : undefined;
   return (
@@ -315,11 +320,12 @@ export class Outbox {
         return { retryAfter: null };
       }
       const answer = await response.json().catch(() => undefined);
-      if (response.ok) return { id, kind: 'submitted', response: answer };
+      if (response.ok && isAcknowledgement(answer, id)) return { id, kind: 'submitted', response: answer };
       if (retryable(response.status)) return { retryAfter: response.headers.get('Retry-After') };
-      // No answer can be refused by a missing route or method; and a refusal without the contract's
-      // body came from something other than a delib endpoint (a proxy, a login page).
-      if (response.status === 404 || response.status === 405 || !isErrorBody(answer)) {
+      // A success without the acknowledgement says nothing was stored (a static server, a page that takes
+      // any POST); no answer can be refused by a missing route or method; and a refusal without the
+      // contract's body came from something other than a delib endpoint (a proxy, a login page).
+      if (response.ok || response.status === 404 || response.status === 405 || !isErrorBody(answer)) {
         this.#tellMisconfigured(entry, url, response);
         return { retryAfter: null };
       }
@@ -336,8 +342,10 @@ export class Outbox {
     if (this.#told.has(told)) return;
     this.#told.add(told);
     const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-    const why =
-      response.status === 404 || response.status === 405
+    const why = response.ok
+      ? `it had no acknowledgement of the delib protocol ({ "id": "${entry.envelope.id}", "accepted": true }), so ` +
+        'nothing says the answer was stored (a static file server, or a page that takes any POST, answers like this)'
+      : response.status === 404 || response.status === 405
         ? 'nothing there takes POST /responses'
         : 'the answer had no error body of the delib protocol ({ "error": { "code", "message" } }), so something ' +
           'other than a delib endpoint answered (a proxy, a firewall, a sign-in page), or the server refused ' +

@@ -475,6 +475,45 @@ describe('a misconfigured endpoint', () => {
     });
   }
 
+  const unacknowledged: [string, () => Response][] = [
+    [
+      'a 200 page from a server that takes any POST',
+      () => new Response('<h1>Thanks</h1>', { status: 200, headers: { 'Content-Type': 'text/html' } }),
+    ],
+    ['a 204 without a body', () => new Response(null, { status: 204 })],
+    ['a 200 with some other JSON', () => json(200, { ok: true })],
+    [
+      "a 201 acknowledging another response's id",
+      () => json(201, { id: '00000000-0000-4000-8000-000000000000', accepted: true }),
+    ],
+  ];
+  for (const [index, [what, reply]] of unacknowledged.entries()) {
+    it(`never takes ${what} for delivery: the response stays queued and the console says why`, async () => {
+      endpoint = fakeEndpoint((call) => (call.method === 'POST' ? reply() : undefined));
+      const errors = captureConsole('error');
+      const { seen, stop } = outcomes();
+      const sent = envelope(undefined, 'parks-2026');
+      // Its own address: the console is told once per address and status.
+      await getOutbox().send(sent, { endpoint: `https://api.test/ack-${index}` });
+      stop();
+      expect(seen).to.deep.equal([{ id: sent.id, kind: 'queued', durable: true }]);
+      expect(localStorage.getItem(key(sent.id)), 'still in the outbox').to.not.equal(null);
+      expect(errors).to.have.length(1);
+      expect(errors[0]).to.contain(`https://api.test/ack-${index}/responses`).and.contain('"accepted": true');
+    });
+  }
+
+  it('takes an acknowledgement whose id differs only in case', async () => {
+    const sent = envelope();
+    endpoint = fakeEndpoint((call) =>
+      call.method === 'POST' ? json(200, { id: sent.id.toUpperCase(), accepted: true }) : undefined,
+    );
+    const { seen, stop } = outcomes();
+    await getOutbox().send(sent, delivery);
+    stop();
+    expect(seen.map((outcome) => outcome.kind)).to.deep.equal(['submitted']);
+  });
+
   it('says so once per address and status, not once per response', async () => {
     endpoint = fakeEndpoint((call) => (call.method === 'POST' ? new Response(null, { status: 405 }) : undefined));
     const errors = captureConsole('error');
