@@ -36,6 +36,8 @@ const acknowledgement = {
   required: ['id', 'accepted'],
 } as const;
 
+const widgetIdRule = `widgetId must be 1–${limits.widgetIdLength} printable characters, and not "." or "..".`;
+
 const widgetKinds: WidgetKind[] = ['poll', 'ranking', 'pairwise', 'budget', 'needs-assets'];
 
 /** Empty results for a widget id nobody has answered yet, in the shape its widget expects. */
@@ -78,6 +80,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const guard = new ValueGuard(store, options.valueLimit);
   const app = Fastify({
     bodyLimit: limits.bodyBytes,
+    // Counted in UTF-16 units, and a character may take two: every id the schema accepts gets through,
+    // and the handlers check the rest.
+    routerOptions: { maxParamLength: 2 * limits.widgetIdLength },
+    frameworkErrors: (error, _request, reply) => {
+      if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+        return reply.code(400).send(new ClientError(400, 'invalid', widgetIdRule, 'widgetId').body);
+      }
+      return reply.code(400).send(new ClientError(400, 'bad_request', error.message).body);
+    },
     trustProxy: options.trustProxy ?? false,
     logger:
       options.logger === false
@@ -189,7 +200,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       api.get<{ Params: { widgetId: string }; Querystring: { widget?: string } }>('/results/:widgetId', async (request) => {
         const { widgetId } = request.params;
         if (!isWidgetId(widgetId))
-          throw new ClientError(400, 'invalid', 'widgetId must be 1–200 printable characters.', 'widgetId');
+          throw new ClientError(400, 'invalid', widgetIdRule, 'widgetId');
         const found = await store.results(widgetId);
         if (found) return found;
         // Widgets say what they are, so a question nobody has answered yet still gets its empty results.
@@ -212,7 +223,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         const { widgetId } = request.params;
         const format = request.query.format ?? 'csv';
         if (!isWidgetId(widgetId))
-          throw new ClientError(400, 'invalid', 'widgetId must be 1–200 printable characters.', 'widgetId');
+          throw new ClientError(400, 'invalid', widgetIdRule, 'widgetId');
         if (format !== 'csv' && format !== 'json') throw new ClientError(400, 'invalid', 'format must be csv or json.', 'format');
         const results = await store.results(widgetId);
         if (!results) throw new ClientError(404, 'not_found', 'No responses for this widgetId.', 'widgetId');

@@ -351,6 +351,48 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
       assert.equal(bad.statusCode, 400);
     });
 
+    /** The path a browser requests for `/api/{route}/{widgetId}`: it resolves dot segments away. */
+    const browserPath = (route, widgetId, query = '') =>
+      new URL(`http://endpoint.example/api/${route}/${encodeURIComponent(widgetId)}${query}`).pathname + query;
+
+    test('every widgetId it accepts has results and export, at the edges of the limit', async () => {
+      const emoji = '\u{1F333}';
+      const accepted = [
+        'w'.repeat(101),
+        `${'w'.repeat(190)}-${randomUUID().slice(0, 9)}`,
+        `${'ŵ'.repeat(190)}${randomUUID().slice(0, 10)}`,
+        `${emoji.repeat(190)}${randomUUID().slice(0, 10)}`,
+        `...${randomUUID()}`,
+        `a/../b?c#d%e ${randomUUID()}`,
+      ];
+      for (const widgetId of accepted) {
+        const sent = envelope({ widgetId });
+        assert.equal((await post(sent)).statusCode, 201, widgetId);
+        const read = await app.inject(browserPath('results', widgetId));
+        assert.equal(read.statusCode, 200, `results of a ${[...widgetId].length}-character id: ${read.body}`);
+        assert.equal(read.json().widgetId, widgetId);
+        const exported = await app.inject({
+          url: browserPath('export', widgetId, '?format=json'),
+          headers: { authorization: `Bearer ${token}` },
+        });
+        assert.equal(exported.statusCode, 200, `export of a ${[...widgetId].length}-character id: ${exported.body}`);
+        assert.equal(exported.json()[0].id, sent.id);
+      }
+    });
+
+    test('a widgetId no browser could read back is refused when posted, and results name the field', async () => {
+      for (const widgetId of ['.', '..', 'w'.repeat(201), '\u{1F333}'.repeat(201)]) {
+        const refused = await post(envelope({ widgetId }));
+        assert.equal(refused.statusCode, 400, widgetId);
+        assert.equal(refused.json().error.field, 'widgetId');
+      }
+      for (const widgetId of ['w'.repeat(201), '\u{1F333}'.repeat(201)]) {
+        const read = await app.inject(browserPath('results', widgetId, '?widget=poll'));
+        assert.equal(read.statusCode, 400, read.body);
+        assert.equal(read.json().error.field, 'widgetId');
+      }
+    });
+
     test('CORS lets any site post by default and read Retry-After; security headers on every answer', async () => {
       const preflight = await app.inject({
         method: 'OPTIONS',
