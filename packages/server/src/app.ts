@@ -243,6 +243,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       prefix: '/',
       // The build writes .br and .gz next to each bundle: residents on phones get the small one.
       preCompressed: true,
+      // `.env`, `.git/…` and the like are never published, wherever they were copied: they answer 404.
+      dotfiles: 'ignore',
       // Bundles keep one name across versions: browsers revalidate (ETag) rather than keep a stale copy.
       cacheControl: false,
       setHeaders: (reply, path) => {

@@ -1,6 +1,6 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -552,6 +552,38 @@ describe('configuration', () => {
       assert.deepEqual(statuses, [201, 201, 201, 429, 429]);
       assert.ok(Number(last.headers['retry-after']) > 0);
       assert.equal(last.json().error.code, 'rate_limited');
+    } finally {
+      await app.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('static files', () => {
+  test('dotfiles and dot-folders are never served, however the path is written', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'delib-static-'));
+    const root = join(folder, 'public');
+    mkdirSync(join(root, '.git'), { recursive: true });
+    mkdirSync(join(root, 'themes'), { recursive: true });
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>ok</title>');
+    writeFileSync(join(root, 'themes', 'govuk.css'), ':root{}');
+    writeFileSync(join(root, '.env-test'), 'SECRET=1');
+    writeFileSync(join(root, '.git', 'config'), '[core]');
+    writeFileSync(join(root, 'themes', '.draft.css'), ':root{}');
+    const app = await buildApp({
+      store: await openStore(`file:${join(folder, 'x.sqlite')}`),
+      staticRoots: [root],
+      logger: false,
+    });
+    try {
+      assert.equal((await app.inject('/index.html')).statusCode, 200);
+      assert.equal((await app.inject('/themes/govuk.css')).statusCode, 200);
+      for (const path of ['/.env-test', '/%2Eenv-test', '/.git/config', '/.git/', '/themes/.draft.css', '/themes/%2edraft.css']) {
+        const response = await app.inject(path);
+        assert.equal(response.statusCode, 404, `${path}: ${response.statusCode}`);
+        assert.equal(response.json().error.code, 'not_found', path);
+        assert.ok(!response.body.includes('SECRET'), path);
+      }
     } finally {
       await app.close();
       rmSync(folder, { recursive: true, force: true });
