@@ -1,4 +1,4 @@
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -70,6 +70,14 @@ const fastifyCodes: Record<string, [number, string, string]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'invalid_length', 'Content-Length does not match the body.'],
 };
 
+/** Errors the router raises before any route or hook runs. */
+function frameworkError(error: FastifyError): ClientError {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return new ClientError(400, 'invalid', widgetIdRule, 'widgetId');
+  return new ClientError(400, 'bad_request', error.message);
+}
+
+const refuse = (reply: FastifyReply, error: ClientError) => reply.code(error.status).send(error.body);
+
 /**
  * The reference endpoint (CONTRACT.md sections 4 and 7): the API at `/api`, static files at `/`.
  * Every client mistake is a 4xx with `{ error: { code, message, field? } }`; nothing a client sends
@@ -83,12 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Counted in UTF-16 units, and a character may take two: every id the schema accepts gets through,
     // and the handlers check the rest.
     routerOptions: { maxParamLength: 2 * limits.widgetIdLength },
-    frameworkErrors: (error, _request, reply) => {
-      if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
-        return reply.code(400).send(new ClientError(400, 'invalid', widgetIdRule, 'widgetId').body);
-      }
-      return reply.code(400).send(new ClientError(400, 'bad_request', error.message).body);
-    },
+    frameworkErrors: (error, _request, reply) => refuse(reply as FastifyReply, frameworkError(error)),
     trustProxy: options.trustProxy ?? false,
     logger:
       options.logger === false

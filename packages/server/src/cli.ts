@@ -5,11 +5,11 @@ import { configFromEnv, openStore, type Config } from './config.js';
 import { demoOutageSwitch, seedDemo } from './demo.js';
 
 export interface StartOptions extends Partial<Config> {
-  /** The demo pages' outage switch (`npm start`). */
+  /** The demo pages and their outage switch (`npm start`). */
   demo?: boolean;
   /** Made-up votes for the demo's closed poll and always-visible results, once (`npm start`). */
   seed?: boolean;
-  /** Folders served at `/`; by default the repository's `demo/` and `dist/` when present. */
+  /** Folders served at `/`; by default the repository's `dist/` when present, and with `demo` its `demo/`. */
   staticRoots?: string[];
   logger?: boolean | object;
 }
@@ -24,7 +24,7 @@ export async function startServer(options: StartOptions = {}) {
   const app = await buildApp({
     ...config,
     store,
-    staticRoots: options.staticRoots ?? [join(repository, 'demo'), join(repository, 'dist')],
+    staticRoots: options.staticRoots ?? [...(options.demo ? [join(repository, 'demo')] : []), join(repository, 'dist')],
     logger: options.logger,
     register: options.demo ? (instance) => demoOutageSwitch(instance, process.env.DELIB_DEMO_OUTAGE === '1') : undefined,
   });

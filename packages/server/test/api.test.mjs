@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { buildApp } from '../src/app.ts';
 import { openStore } from '../src/config.ts';
+import { startServer } from '../src/cli.ts';
 import { postgresUrlForTests } from './fixtures/databases.mjs';
 
 /**
@@ -587,6 +588,77 @@ describe('static files', () => {
     } finally {
       await app.close();
       rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the demo (npm start --demo)', () => {
+  let folder;
+  before(() => (folder = mkdtempSync(join(tmpdir(), 'delib-demo-switch-'))));
+  after(() => rmSync(folder, { recursive: true, force: true }));
+  const start = (demo) =>
+    startServer({ port: 0, host: '127.0.0.1', databaseUrl: `file:${join(folder, `${demo}.sqlite`)}`, demo, logger: false });
+
+  test('without --demo there are no demo pages and no outage switch', async () => {
+    const server = await start(false);
+    try {
+      for (const path of ['/council-consultation.html', '/index.html', '/demo.js', '/api/_outage']) {
+        const response = await server.app.inject(path);
+        assert.equal(response.statusCode, 404, path);
+        assert.equal(response.json().error.code, 'not_found');
+      }
+      const switched = await server.app.inject({ method: 'POST', url: '/api/_outage', payload: { down: true } });
+      assert.equal(switched.statusCode, 404);
+      assert.equal((await server.app.inject({ method: 'POST', url: '/api/responses', payload: envelope() })).statusCode, 201);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('with --demo the outage switch answers only the loopback address, whatever X-Forwarded-For says', async () => {
+    const server = await start(true);
+    const outage = (remoteAddress, down, headers = {}) =>
+      server.app.inject({
+        method: down === undefined ? 'GET' : 'POST',
+        url: '/api/_outage',
+        remoteAddress,
+        headers,
+        payload: down === undefined ? undefined : { down },
+      });
+    try {
+      assert.equal((await server.app.inject('/council-consultation.html')).statusCode, 200);
+      for (const [remoteAddress, headers] of [
+        ['203.0.113.9', {}],
+        ['203.0.113.9', { 'x-forwarded-for': '127.0.0.1' }],
+        ['10.0.0.2', { 'x-real-ip': '127.0.0.1', 'x-forwarded-for': '::1' }],
+        ['::ffff:192.0.2.1', {}],
+      ]) {
+        for (const down of [undefined, true]) {
+          const response = await outage(remoteAddress, down, headers);
+          assert.equal(response.statusCode, 403, `${remoteAddress} ${JSON.stringify(headers)}`);
+          assert.equal(response.json().error.code, 'forbidden');
+          assert.equal(response.headers['cache-control'], 'no-store');
+        }
+      }
+      // Residents still get through: nobody elsewhere could switch the outage on.
+      assert.equal(
+        (await server.app.inject({ method: 'POST', url: '/api/responses', remoteAddress: '203.0.113.9', payload: envelope() }))
+          .statusCode,
+        201,
+      );
+      // Another site's page, even open on this machine, may not switch it either.
+      const crossSite = await outage('127.0.0.1', true, { origin: 'https://elsewhere.example', host: 'localhost:8080' });
+      assert.equal(crossSite.statusCode, 403);
+      for (const remoteAddress of ['127.0.0.1', '::1', '::ffff:127.0.0.1']) {
+        assert.deepEqual(
+          (await outage(remoteAddress, true, { origin: 'http://localhost:8080', host: 'localhost:8080' })).json(),
+          { down: true },
+        );
+        assert.equal((await server.app.inject({ method: 'POST', url: '/api/responses', payload: envelope() })).statusCode, 503);
+        assert.deepEqual((await outage(remoteAddress, false)).json(), { down: false });
+      }
+    } finally {
+      await server.close();
     }
   });
 });
