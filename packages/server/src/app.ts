@@ -9,6 +9,7 @@ import type { Store } from './store.js';
 import { ClientError, validateEnvelope } from './validate.js';
 import { csvExport, jsonExport } from './export.js';
 import { ValueGuard } from './guard.js';
+import { apiHeaders, clientErrorHandler, contractPayload, pageHeaders } from './errors.js';
 
 export interface AppOptions {
   store: Store;
@@ -54,13 +55,6 @@ function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
-const pageHeaders = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
-const apiHeaders = {
-  ...pageHeaders,
-  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
-  'Cache-Control': 'no-store',
-};
-
 /** Fastify's own client errors, renamed into the contract's codes. */
 const fastifyCodes: Record<string, [number, string, string]> = {
   FST_ERR_CTP_BODY_TOO_LARGE: [413, 'too_large', `The body is larger than ${limits.bodyBytes} bytes.`],
@@ -70,13 +64,15 @@ const fastifyCodes: Record<string, [number, string, string]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'invalid_length', 'Content-Length does not match the body.'],
 };
 
-/** Errors the router raises before any route or hook runs. */
+/** Errors the router raises before any route or hook runs (so before the `onSend` hook too). */
 function frameworkError(error: FastifyError): ClientError {
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return new ClientError(400, 'invalid', widgetIdRule, 'widgetId');
-  return new ClientError(400, 'bad_request', error.message);
+  if (error.code === 'FST_ERR_BAD_URL')
+    return new ClientError(400, 'bad_url', 'The address holds a %-encoding that is not UTF-8 text.');
+  return new ClientError(400, 'bad_request', 'The request could not be routed.');
 }
 
-const refuse = (reply: FastifyReply, error: ClientError) => reply.code(error.status).send(error.body);
+const refuse = (reply: FastifyReply, error: ClientError) => reply.code(error.status).headers(apiHeaders).send(error.body);
 
 /**
  * The reference endpoint (CONTRACT.md sections 4 and 7): the API at `/api`, static files at `/`.
@@ -92,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // and the handlers check the rest.
     routerOptions: { maxParamLength: 2 * limits.widgetIdLength },
     frameworkErrors: (error, _request, reply) => refuse(reply as FastifyReply, frameworkError(error)),
+    clientErrorHandler,
     trustProxy: options.trustProxy ?? false,
     logger:
       options.logger === false
@@ -133,8 +130,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // A callback hook rather than an async one: it runs on every answer, and needs no promise.
   app.addHook('onSend', (request, reply, payload, done) => {
-    reply.headers(request.url.startsWith('/api/') ? apiHeaders : pageHeaders);
-    done(null, payload);
+    if (!request.url.startsWith('/api/')) {
+      reply.headers(pageHeaders);
+      return done(null, payload);
+    }
+    reply.headers(apiHeaders);
+    const replacement = contractPayload(reply.statusCode, request.method, payload);
+    if (replacement) reply.type('application/json; charset=utf-8');
+    done(null, replacement ?? payload);
   });
 
   options.register?.(app);
@@ -202,8 +205,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
       api.get<{ Params: { widgetId: string }; Querystring: { widget?: string } }>('/results/:widgetId', async (request) => {
         const { widgetId } = request.params;
-        if (!isWidgetId(widgetId))
-          throw new ClientError(400, 'invalid', widgetIdRule, 'widgetId');
+        if (!isWidgetId(widgetId)) throw new ClientError(400, 'invalid', widgetIdRule, 'widgetId');
         const found = await store.results(widgetId);
         if (found) return found;
         // Widgets say what they are, so a question nobody has answered yet still gets its empty results.
@@ -225,8 +227,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         }
         const { widgetId } = request.params;
         const format = request.query.format ?? 'csv';
-        if (!isWidgetId(widgetId))
-          throw new ClientError(400, 'invalid', widgetIdRule, 'widgetId');
+        if (!isWidgetId(widgetId)) throw new ClientError(400, 'invalid', widgetIdRule, 'widgetId');
         if (format !== 'csv' && format !== 'json') throw new ClientError(400, 'invalid', 'format must be csv or json.', 'format');
         const results = await store.results(widgetId);
         if (!results) throw new ClientError(404, 'not_found', 'No responses for this widgetId.', 'widgetId');

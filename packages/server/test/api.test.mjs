@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
 import { buildApp } from '../src/app.ts';
 import { openStore } from '../src/config.ts';
 import { startServer } from '../src/cli.ts';
@@ -661,4 +662,97 @@ describe('the demo (npm start --demo)', () => {
       await server.close();
     }
   });
+});
+
+describe('every error has the contract shape', () => {
+  let app;
+  let folder;
+  let base;
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'delib-errors-'));
+    app = await buildApp({ store: await openStore(`file:${join(folder, 'x.sqlite')}`), adminToken: token, logger: false });
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  after(async () => {
+    await app?.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const apiHeaders = {
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+    'referrer-policy': 'no-referrer',
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  };
+
+  function assertContractError(status, headers, body, what) {
+    assert.ok(status >= 400, `${what}: ${status}`);
+    assert.match(String(headers['content-type']), /^application\/json/, `${what}: content-type ${headers['content-type']}`);
+    const { error, ...rest } = JSON.parse(body);
+    assert.deepEqual(rest, {}, `${what}: ${body}`);
+    assert.equal(typeof error.code, 'string', `${what}: ${body}`);
+    assert.ok(/^[a-z_]+$/.test(error.code), `${what}: code ${error.code}`);
+    assert.equal(typeof error.message, 'string', `${what}: ${body}`);
+    assert.ok(error.message.length > 0, what);
+    for (const [name, value] of Object.entries(apiHeaders)) assert.equal(headers[name], value, `${what}: ${name}`);
+  }
+
+  const hostile = {
+    'a bad URL encoding in a widgetId': { url: '/api/results/%ED%A0%80' },
+    'a bad URL encoding in the export path': { url: '/api/export/%ED%A0%80?format=csv' },
+    'a bad URL encoding after /api': { url: '/api/%ED%A0%80' },
+    'a truncated URL encoding': { url: '/api/results/%E' },
+    'a preflight without Origin': { method: 'OPTIONS', url: '/api/responses' },
+    'a preflight without a method': { method: 'OPTIONS', url: '/api/responses', headers: { origin: 'https://council.example' } },
+    'an unknown method': { method: 'PROPFIND', url: '/api/responses' },
+    'DELETE on responses': { method: 'DELETE', url: '/api/responses' },
+    'GET on responses': { url: '/api/responses' },
+    'POST on results': { method: 'POST', url: '/api/results/x', headers: { 'content-type': 'application/json' }, payload: '{}' },
+    'JSON in UTF-16': {
+      method: 'POST',
+      url: '/api/responses',
+      headers: { 'content-type': 'application/json; charset=utf-16' },
+      payload: '{}',
+    },
+    'export without a token': { url: '/api/export/x?format=csv' },
+    'an unknown API path': { url: '/api/nothing-here' },
+  };
+  for (const [name, request] of Object.entries(hostile)) {
+    test(`${name}: the error body and the API's headers`, async () => {
+      const response = await app.inject(request);
+      assertContractError(response.statusCode, response.headers, response.body, name);
+    });
+  }
+
+  /** Sends raw bytes and resolves to the status, headers and body of what comes back. */
+  function raw(bytes) {
+    return new Promise((resolve, reject) => {
+      const { port } = new URL(base);
+      const socket = connect({ port: Number(port), host: '127.0.0.1' });
+      let data = '';
+      socket.on('data', (chunk) => (data += chunk));
+      socket.on('error', reject);
+      socket.on('close', () => {
+        const [head, ...rest] = data.split('\r\n\r\n');
+        const [statusLine, ...lines] = head.split('\r\n');
+        const headers = Object.fromEntries(
+          lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+        );
+        resolve({ status: Number(statusLine.split(' ')[1]), headers, body: rest.join('\r\n\r\n') });
+      });
+      socket.end(bytes);
+    });
+  }
+
+  const malformed = {
+    'a header line without a colon': 'GET /api/health HTTP/1.1\r\nHost: x\r\nnot a header\r\n\r\n',
+    'headers larger than the limit': `GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+    'a request line that is not HTTP': 'HELLO\r\n\r\n',
+  };
+  for (const [name, bytes] of Object.entries(malformed)) {
+    test(`${name}, on a real socket: the error body and the API's headers`, async () => {
+      const { status, headers, body } = await raw(bytes);
+      assertContractError(status, headers, body, name);
+    });
+  }
 });
