@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { BlockList, isIP } from 'node:net';
 import { isWidgetId, limits, type WidgetKind } from '@delib/protocol';
 import type { Store } from './store.js';
 import { ClientError, validateEnvelope } from './validate.js';
@@ -23,8 +24,11 @@ export interface AppOptions {
   staticRoots?: string[];
   /** Pino logger options, or false. */
   logger?: boolean | object;
-  /** Behind a load balancer: trust X-Forwarded-For for the rate limit's address. */
-  trustProxy?: boolean | string;
+  /**
+   * Behind proxies: how many there are, or their addresses, so that the rate limit counts the address
+   * the nearest of them saw. Never `true`: any client could then write its own address.
+   */
+  trustProxy?: number | string[];
   /** Distinct values a widget's results may hold per bucket (choices, items, categories). */
   valueLimit?: number;
   /** Extra routes and hooks, registered before the API (the demo's outage switch). */
@@ -64,6 +68,41 @@ const fastifyCodes: Record<string, [number, string, string]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'invalid_length', 'Content-Length does not match the body.'],
 };
 
+const privateNetworks = new BlockList();
+for (const [network, bits] of [
+  ['127.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['169.254.0.0', 16],
+  ['100.64.0.0', 10],
+] as const)
+  privateNetworks.addSubnet(network, bits, 'ipv4');
+for (const [network, bits] of [
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+] as const)
+  privateNetworks.addSubnet(network, bits, 'ipv6');
+
+const isPrivate = (address: string) => {
+  const ipv4 = address.replace(/^::ffff:/i, '');
+  return isIP(ipv4) === 4 ? privateNetworks.check(ipv4, 'ipv4') : isIP(address) === 6 && privateNetworks.check(address, 'ipv6');
+};
+
+/**
+ * Which addresses of a request's chain (the socket's, then X-Forwarded-For from the right) are proxies.
+ * A count trusts that many hops, the first of them only from a private or loopback address: a client
+ * that reaches the server directly from the Internet is known by its socket, whatever it writes.
+ */
+function trustProxy(setting: unknown): ((address: string, hop: number) => boolean) | string[] | false {
+  if (Array.isArray(setting)) return setting;
+  if (typeof setting === 'number' && Number.isInteger(setting) && setting >= 0)
+    return (address, hop) => hop < setting && (hop > 0 || isPrivate(address));
+  if (setting === undefined || setting === false) return false;
+  throw new TypeError('trustProxy must be the number of proxies in front of the server or their addresses.');
+}
+
 /** Errors the router raises before any route or hook runs (so before the `onSend` hook too). */
 function frameworkError(error: FastifyError): ClientError {
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return new ClientError(400, 'invalid', widgetIdRule, 'widgetId');
@@ -89,7 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 2 * limits.widgetIdLength },
     frameworkErrors: (error, _request, reply) => refuse(reply as FastifyReply, frameworkError(error)),
     clientErrorHandler,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustProxy(options.trustProxy),
     logger:
       options.logger === false
         ? false

@@ -3,6 +3,41 @@ import { resolve } from 'node:path';
 import type { Store } from './store.js';
 import { SqliteStore } from './sqlite.js';
 
+import { isIP } from 'node:net';
+
+/** A setting that cannot work: the message is one sentence saying what to change, and holds no secret. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * `DELIB_TRUST_PROXY`: how many proxies stand in front of the server (each appends the address it saw
+ * to X-Forwarded-For, so the client is the one that many hops from the right), or their addresses
+ * (`10.0.0.1`, `10.0.0.0/8`, `loopback`, comma-separated). Never "trust everyone": then a client
+ * would choose its own address by writing the header, and no rate limit could hold.
+ */
+function trustedProxies(value: string | undefined): number | string[] | undefined {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false' || text === '0') return undefined;
+  if (/^\d+$/.test(text)) return Number(text);
+  const entries = text.split(',').map((entry) => entry.trim());
+  const valid = (entry: string) => {
+    if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address);
+    const max = family === 4 ? 32 : 128;
+    return family !== 0 && extra === undefined && (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= max));
+  };
+  if (entries.every(valid)) return entries;
+  throw new ConfigError(
+    `DELIB_TRUST_PROXY must be the number of proxies in front of the server (e.g. 1) or their addresses ` +
+      `(e.g. 10.0.0.1,10.0.0.0/8), not "${text}"` +
+      (/^(true|yes|on)$/i.test(text)
+        ? ': trusting every address would let any client choose its own by writing X-Forwarded-For.'
+        : '.'),
+  );
+}
+
 /** The server's settings, from the environment (CONTRACT.md section 7). */
 export interface Config {
   port: number;
@@ -11,11 +46,11 @@ export interface Config {
   adminToken?: string;
   corsOrigins?: string[];
   rateLimit?: number;
-  trustProxy?: boolean | string;
+  /** Proxies in front of the server: how many, or their addresses (see `DELIB_TRUST_PROXY`). */
+  trustProxy?: number | string[];
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
-  const trust = env.DELIB_TRUST_PROXY;
   return {
     port: Number(env.PORT || 8080),
     host: env.HOST || '0.0.0.0',
@@ -25,7 +60,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       .map((origin) => origin.trim())
       .filter(Boolean),
     rateLimit: Number(env.DELIB_RATE_LIMIT) || undefined,
-    trustProxy: trust === undefined || trust === '' ? undefined : trust === 'true' ? true : trust,
+    trustProxy: trustedProxies(env.DELIB_TRUST_PROXY),
   };
 }
 

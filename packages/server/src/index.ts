@@ -1,6 +1,6 @@
 export { buildApp, type AppOptions } from './app.js';
 export { startServer, main, type StartOptions } from './cli.js';
-export { configFromEnv, openStore, type Config } from './config.js';
+export { configFromEnv, openStore, ConfigError, type Config } from './config.js';
 export { SqliteStore } from './sqlite.js';
 export { ClientError, validateEnvelope } from './validate.js';
 export { csvCell, csvExport, jsonExport } from './export.js';
