@@ -1,6 +1,16 @@
 import pg from 'pg';
 import type { Envelope, WidgetKind } from '@delib/protocol';
-import { envelopeOf, type InsertOutcome, type Store, type StoredResponse } from './store.js';
+import {
+  canonical,
+  envelopeOf,
+  foldIds,
+  foldSql,
+  recount,
+  type FoldRow,
+  type InsertOutcome,
+  type Store,
+  type StoredResponse,
+} from './store.js';
 import { results, tallies, type Tally } from './tally.js';
 
 /**
@@ -12,7 +22,7 @@ import { results, tallies, type Tally } from './tally.js';
  * the same string SQLite keys on. Identifiers use the "C" collation so that ordering (the columns of a
  * CSV export) is the byte order SQLite gives, whatever the database's locale.
  */
-const migrations = [
+const migrations: (string | ((client: pg.PoolClient) => Promise<void>))[] = [
   `CREATE TABLE responses (
      seq bigserial PRIMARY KEY,
      id text COLLATE "C" NOT NULL UNIQUE,
@@ -39,7 +49,37 @@ const migrations = [
      b bigint NOT NULL DEFAULT 0,
      PRIMARY KEY (widget_id, bucket, key)
    );`,
+  foldIdCase,
 ];
+
+/** Migration 2: one row per id, in lower case, and tallies counted again where copies went (see `foldIds`). */
+async function foldIdCase(client: pg.PoolClient): Promise<void> {
+  const { drop, rename, widgets } = foldIds((await client.query<FoldRow>(foldSql)).rows);
+  if (drop.length) await client.query('DELETE FROM responses WHERE seq = ANY($1::bigint[])', [drop.map((row) => row.seq)]);
+  for (const row of rename) await client.query('UPDATE responses SET id = $1 WHERE seq = $2', [row.id, row.seq]);
+  for (const widgetId of widgets) {
+    const { rows: stored } = await client.query<ResponseRow>('SELECT * FROM responses WHERE widget_id = $1 ORDER BY seq', [
+      widgetId,
+    ]);
+    const { total, rows } = recount(stored.map((row) => envelopeOf(row)));
+    await client.query('DELETE FROM tallies WHERE widget_id = $1', [widgetId]);
+    if (!total) {
+      await client.query('DELETE FROM widgets WHERE widget_id = $1', [widgetId]);
+      continue;
+    }
+    await client.query('UPDATE widgets SET total = $1 WHERE widget_id = $2', [total, widgetId]);
+    for (const row of rows) {
+      await client.query('INSERT INTO tallies (widget_id, bucket, key, n, a, b) VALUES ($1, $2, $3, $4, $5, $6)', [
+        widgetId,
+        row.bucket,
+        row.key,
+        row.n,
+        row.a,
+        row.b,
+      ]);
+    }
+  }
+}
 
 /** Advisory lock key for migrations: "delib" in ASCII. Database-wide, shared by every schema. */
 const migrationLock = 0x64656c6962;
@@ -153,7 +193,9 @@ export class PostgresStore implements Store {
       const applied = new Set(rows.map((row) => row.version));
       for (let version = 1; version <= migrations.length; version++) {
         if (applied.has(version)) continue;
-        await client.query(migrations[version - 1]);
+        const migration = migrations[version - 1];
+        if (typeof migration === 'string') await client.query(migration);
+        else await migration(client);
         await client.query('INSERT INTO delib_migrations (version) VALUES ($1)', [version]);
       }
     });
@@ -179,7 +221,7 @@ export class PostgresStore implements Store {
   insert(envelope: Envelope, receivedAt: Date): Promise<InsertOutcome> {
     if (this.#closed) return Promise.reject(new Error('The store is closed.'));
     return new Promise((resolve, reject) => {
-      this.#queue.push({ envelope, receivedAt, resolve, reject });
+      this.#queue.push({ envelope: canonical(envelope), receivedAt, resolve, reject });
       if (this.#scheduled) return;
       // Wait one turn so that requests arriving together share a transaction.
       this.#scheduled = true;

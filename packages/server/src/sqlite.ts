@@ -2,11 +2,22 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Envelope, WidgetKind } from '@delib/protocol';
-import { envelopeOf, type InsertOutcome, type Store, type StoredResponse } from './store.js';
+import {
+  canonical,
+  envelopeOf,
+  foldIds,
+  foldSql,
+  recount,
+  type FoldRow,
+  type InsertOutcome,
+  type ResponseRow,
+  type Store,
+  type StoredResponse,
+} from './store.js';
 import { results, tallies, type Tally } from './tally.js';
 
 /** Versioned schema: `PRAGMA user_version` says how many have been applied. Append only. */
-const migrations = [
+const migrations: (string | ((db: Database.Database) => void))[] = [
   `CREATE TABLE responses (
      seq INTEGER PRIMARY KEY AUTOINCREMENT,
      id TEXT NOT NULL UNIQUE,
@@ -33,7 +44,29 @@ const migrations = [
      b INTEGER NOT NULL DEFAULT 0,
      PRIMARY KEY (widget_id, bucket, key)
    ) WITHOUT ROWID;`,
+  foldIdCase,
 ];
+
+/** Migration 2: one row per id, in lower case, and tallies counted again where copies went (see `foldIds`). */
+function foldIdCase(db: Database.Database): void {
+  const { drop, rename, widgets } = foldIds(db.prepare<[], FoldRow>(foldSql).all());
+  const remove = db.prepare('DELETE FROM responses WHERE seq = ?');
+  for (const row of drop) remove.run(row.seq);
+  const lower = db.prepare('UPDATE responses SET id = ? WHERE seq = ?');
+  for (const row of rename) lower.run(row.id, row.seq);
+  const answers = db.prepare<[string], ResponseRow<string>>('SELECT * FROM responses WHERE widget_id = ? ORDER BY seq');
+  const tally = db.prepare('INSERT INTO tallies (widget_id, bucket, key, n, a, b) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const widgetId of widgets) {
+    const { total, rows } = recount(answers.all(widgetId).map((row) => envelopeOf(row, JSON.parse(row.answer))));
+    db.prepare('DELETE FROM tallies WHERE widget_id = ?').run(widgetId);
+    if (!total) {
+      db.prepare('DELETE FROM widgets WHERE widget_id = ?').run(widgetId);
+      continue;
+    }
+    db.prepare('UPDATE widgets SET total = ? WHERE widget_id = ?').run(total, widgetId);
+    for (const row of rows) tally.run(widgetId, row.bucket, row.key, row.n, row.a, row.b);
+  }
+}
 
 interface Pending {
   envelope: Envelope;
@@ -125,7 +158,9 @@ export class SqliteStore implements Store {
     const step = this.#db.transaction(() => {
       const applied = this.#db.pragma('user_version', { simple: true }) as number;
       if (applied >= migrations.length) return false;
-      this.#db.exec(migrations[applied]);
+      const migration = migrations[applied];
+      if (typeof migration === 'string') this.#db.exec(migration);
+      else migration(this.#db);
       this.#db.pragma(`user_version = ${applied + 1}`);
       return true;
     });
@@ -136,7 +171,7 @@ export class SqliteStore implements Store {
 
   insert(envelope: Envelope, receivedAt: Date): Promise<InsertOutcome> {
     return new Promise((resolve, reject) => {
-      this.#queue.push({ envelope, receivedAt, resolve, reject });
+      this.#queue.push({ envelope: canonical(envelope), receivedAt, resolve, reject });
       if (this.#queue.length === 1) setImmediate(() => this.#commit());
     });
   }

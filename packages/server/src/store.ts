@@ -1,4 +1,5 @@
 import type { Envelope, Results, WidgetKind } from '@delib/protocol';
+import { tallies, type Tally } from './tally.js';
 
 /** A row of the `responses` table, as both stores name its columns. */
 export interface ResponseRow<Answer = unknown> {
@@ -50,4 +51,62 @@ export interface Store {
   /** How many responses are stored for a widget (0 when unknown). */
   count(widgetId: string): Promise<number>;
   close(): Promise<void>;
+}
+
+/** The canonical form of a response id: ids are compared case-insensitively, and lower case is canonical. */
+export function canonical(envelope: Envelope): Envelope {
+  const id = envelope.id.toLowerCase();
+  return id === envelope.id ? envelope : { ...envelope, id };
+}
+
+/** A stored row as the id-folding migration sees it. `seq` is a string where the database gives a bigint. */
+export interface FoldRow {
+  seq: number | string;
+  id: string;
+  widget_id: string;
+}
+
+/**
+ * Versions before ids were compared case-insensitively could store one id twice, in two cases. Given
+ * every row whose id shares its lower-case form with another row or is not in lower case
+ * (`foldSql` selects them), says which rows to delete (all but the first stored of each id), which to
+ * rename to lower case, and whose widgets' tallies must be counted again.
+ */
+export function foldIds(rows: FoldRow[]): { drop: FoldRow[]; rename: FoldRow[]; widgets: Set<string> } {
+  const groups = new Map<string, FoldRow[]>();
+  for (const row of rows) {
+    const id = row.id.toLowerCase();
+    groups.set(id, [...(groups.get(id) ?? []), row]);
+  }
+  const drop: FoldRow[] = [];
+  const rename: FoldRow[] = [];
+  for (const [id, group] of groups) {
+    const [keep, ...rest] = group.sort((x, y) => (BigInt(x.seq) < BigInt(y.seq) ? -1 : 1));
+    drop.push(...rest);
+    if (keep.id !== id) rename.push({ ...keep, id });
+  }
+  return { drop, rename, widgets: new Set(drop.map((row) => row.widget_id)) };
+}
+
+/** The rows `foldIds` needs: every id stored in more than lower case, with its lower-case namesake. */
+export const foldSql = `SELECT seq, id, widget_id FROM responses
+  WHERE lower(id) IN (SELECT lower(id) FROM responses WHERE id <> lower(id))`;
+
+/** A widget's total and tallies counted afresh from its responses, as the running tallies would hold them. */
+export function recount(envelopes: Iterable<Envelope>): { total: number; rows: Tally[] } {
+  const sums = new Map<string, Tally>();
+  let total = 0;
+  for (const envelope of envelopes) {
+    total += 1;
+    for (const row of tallies(envelope)) {
+      const key = `${row.bucket}\u0000${row.key}`;
+      const sum = sums.get(key);
+      if (sum) {
+        sum.n += row.n;
+        sum.a += row.a;
+        sum.b += row.b;
+      } else sums.set(key, { ...row });
+    }
+  }
+  return { total, rows: [...sums.values()] };
 }

@@ -75,6 +75,26 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
       });
     });
 
+    test('an id in upper case is the same response as in lower case: stored once, acknowledged in lower case', async () => {
+      const sent = envelope({ id: randomUUID().toUpperCase() });
+      const first = await post(sent);
+      assert.equal(first.statusCode, 201);
+      assert.deepEqual(first.json(), { id: sent.id.toLowerCase(), accepted: true });
+      for (const id of [sent.id.toLowerCase(), sent.id, `${sent.id.slice(0, 4).toLowerCase()}${sent.id.slice(4)}`]) {
+        const again = await post({ ...sent, id });
+        assert.equal(again.statusCode, 200, id);
+        assert.deepEqual(again.json(), { id: sent.id.toLowerCase(), accepted: true });
+      }
+      assert.equal((await results(sent.widgetId)).total, 1);
+      const rows = (
+        await app.inject({ url: `/api/export/${sent.widgetId}?format=json`, headers: { authorization: `Bearer ${token}` } })
+      ).json();
+      assert.deepEqual(
+        rows.map((row) => row.id),
+        [sent.id.toLowerCase()],
+      );
+    });
+
     test('never stores a query or fragment of the page address', async () => {
       const sent = envelope({ page: 'https://council.example/parks?email=ann@example.org#top' });
       assert.equal((await post(sent)).statusCode, 201);
