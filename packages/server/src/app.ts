@@ -6,10 +6,9 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { BlockList, isIP } from 'node:net';
 import { isWidgetId, limits, type WidgetKind } from '@delib/protocol';
-import type { Store } from './store.js';
+import { defaultValueLimit, type Store } from './store.js';
 import { ClientError, validateEnvelope } from './validate.js';
 import { csvExport, jsonExport } from './export.js';
-import { ValueGuard } from './guard.js';
 import { apiHeaders, clientErrorHandler, contractPayload, pageHeaders } from './errors.js';
 
 export interface AppOptions {
@@ -29,7 +28,7 @@ export interface AppOptions {
    * the nearest of them saw. Never `true`: any client could then write its own address.
    */
   trustProxy?: number | string[];
-  /** Distinct values a widget's results may hold per bucket (choices, items, categories). */
+  /** Distinct values a widget's results may hold per bucket (choices, items, categories); 1,000 by default. */
   valueLimit?: number;
   /** Extra routes and hooks, registered before the API (the demo's outage switch). */
   register?: (app: FastifyInstance) => void;
@@ -120,7 +119,7 @@ const refuse = (reply: FastifyReply, error: ClientError) => reply.code(error.sta
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { store } = options;
-  const guard = new ValueGuard(store, options.valueLimit);
+  const valueLimit = options.valueLimit ?? defaultValueLimit;
   const app = Fastify({
     bodyLimit: limits.bodyBytes,
     // Counted in UTF-16 units, and a character may take two: every id the schema accepts gets through,
@@ -219,23 +218,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           // The contract's page is origin and path; a query or fragment can carry personal data
           // (an email in a link), so it is never stored, whichever client sent it.
           envelope.page = envelope.page.replace(/[?#].*$/s, '');
-          const overflowing = await guard.overflow(envelope);
-          if (overflowing) {
-            throw new ClientError(
-              422,
-              'too_many_values',
-              `This question already has ${guard.limit} different ${overflowing} values; no new ones are taken.`,
-              'answer',
-            );
-          }
-          const outcome = await store.insert(envelope, new Date());
-          if (outcome === 'created') await guard.record(envelope);
-          if (typeof outcome === 'object') {
+          const outcome = await store.insert(envelope, new Date(), { valueLimit });
+          if (typeof outcome === 'object' && 'conflict' in outcome) {
             throw new ClientError(
               409,
               'widget_conflict',
               `This widgetId belongs to a ${outcome.conflict}, not a ${envelope.widget}.`,
               'widgetId',
+            );
+          }
+          if (typeof outcome === 'object') {
+            throw new ClientError(
+              422,
+              'too_many_values',
+              `This question already has ${valueLimit} different ${outcome.tooManyValues} values; no new ones are taken.`,
+              'answer',
             );
           }
           return reply.code(outcome === 'created' ? 201 : 200).send({ id: envelope.id, accepted: true });

@@ -5,5 +5,5 @@ export { SqliteStore } from './sqlite.js';
 export { ClientError, validateEnvelope } from './validate.js';
 export { csvCell, csvExport, jsonExport } from './export.js';
 export { tallies, results, type Tally } from './tally.js';
-export { ValueGuard } from './guard.js';
-export type { Store, StoredResponse, InsertOutcome } from './store.js';
+export { defaultValueLimit } from './store.js';
+export type { Store, StoredResponse, InsertOutcome, InsertOptions } from './store.js';

@@ -2,11 +2,14 @@ import pg from 'pg';
 import type { Envelope, WidgetKind } from '@delib/protocol';
 import {
   canonical,
+  defaultValueLimit,
   envelopeOf,
   foldIds,
   foldSql,
+  newKeys,
   recount,
   type FoldRow,
+  type InsertOptions,
   type InsertOutcome,
   type Store,
   type StoredResponse,
@@ -94,6 +97,7 @@ const attempts = 5;
 interface Pending {
   envelope: Envelope;
   receivedAt: Date;
+  valueLimit: number;
   resolve: (outcome: InsertOutcome) => void;
   reject: (error: unknown) => void;
 }
@@ -218,10 +222,11 @@ export class PostgresStore implements Store {
     }
   }
 
-  insert(envelope: Envelope, receivedAt: Date): Promise<InsertOutcome> {
+  insert(envelope: Envelope, receivedAt: Date, options: InsertOptions = {}): Promise<InsertOutcome> {
+    const valueLimit = options.valueLimit ?? defaultValueLimit;
     if (this.#closed) return Promise.reject(new Error('The store is closed.'));
     return new Promise((resolve, reject) => {
-      this.#queue.push({ envelope: canonical(envelope), receivedAt, resolve, reject });
+      this.#queue.push({ envelope: canonical(envelope), receivedAt, valueLimit, resolve, reject });
       if (this.#scheduled) return;
       // Wait one turn so that requests arriving together share a transaction.
       this.#scheduled = true;
@@ -267,12 +272,30 @@ export class PostgresStore implements Store {
   /** Stores a batch in arrival order, with the outcome each envelope would get alone in that order. */
   async #insertBatch(client: pg.PoolClient, batch: Pending[]): Promise<InsertOutcome[]> {
     const widgets = await this.#lockWidgets(client, batch);
+    const rowsOf = batch.map(({ envelope }) => tallies(envelope));
+    // With every widget of the batch locked, what the tallies hold cannot change until COMMIT.
+    const { known, sizes } = await this.#keysHeld(client, batch, rowsOf);
     const outcomes: InsertOutcome[] = [];
     const added = new Map<string, Tally & { widgetId: string }>();
-    for (const { envelope, receivedAt } of batch) {
+    for (const [index, { envelope, receivedAt, valueLimit }] of batch.entries()) {
       const widget = widgets.get(envelope.widgetId)!;
       if (widget.kind !== undefined && widget.kind !== envelope.widget) {
         outcomes.push({ conflict: widget.kind });
+        continue;
+      }
+      const sizeKey = (bucket: string) => JSON.stringify([envelope.widgetId, bucket]);
+      const checked = newKeys(
+        rowsOf[index],
+        (row) => {
+          const id = JSON.stringify([envelope.widgetId, row.bucket, row.key]);
+          return known.has(id) || added.has(id);
+        },
+        (bucket) => sizes.get(sizeKey(bucket)) ?? 0,
+        valueLimit,
+      );
+      if ('overflow' in checked) {
+        const { rowCount } = await client.query('SELECT 1 FROM responses WHERE id = $1', [envelope.id]);
+        outcomes.push(rowCount ? 'exists' : { tooManyValues: checked.overflow });
         continue;
       }
       const { rowCount } = await client.query(
@@ -297,7 +320,8 @@ export class PostgresStore implements Store {
       }
       widget.kind ??= envelope.widget;
       widget.created++;
-      for (const row of tallies(envelope)) {
+      for (const [bucket, count] of checked.added) sizes.set(sizeKey(bucket), (sizes.get(sizeKey(bucket)) ?? 0) + count);
+      for (const row of rowsOf[index]) {
         const id = JSON.stringify([envelope.widgetId, row.bucket, row.key]);
         const sum = added.get(id) ?? { widgetId: envelope.widgetId, bucket: row.bucket, key: row.key, n: 0, a: 0, b: 0 };
         sum.n += row.n;
@@ -344,6 +368,38 @@ export class PostgresStore implements Store {
       );
     }
     return outcomes;
+  }
+
+  /**
+   * Which of the batch's tally keys the table holds (as `JSON.stringify([widget id, bucket, key])`), and
+   * how many different keys each bucket of a widget holds (`JSON.stringify([widget id, bucket])`) where
+   * the batch brings a key the table does not hold.
+   */
+  async #keysHeld(client: pg.PoolClient, batch: Pending[], rowsOf: Tally[][]) {
+    const wanted = new Map<string, [string, string, string]>();
+    batch.forEach(({ envelope }, index) => {
+      for (const row of rowsOf[index]) {
+        wanted.set(JSON.stringify([envelope.widgetId, row.bucket, row.key]), [envelope.widgetId, row.bucket, row.key]);
+      }
+    });
+    const triples = [...wanted.values()];
+    const { rows } = await client.query<{ widget_id: string; bucket: string; key: string }>(
+      `SELECT t.widget_id, t.bucket, t.key
+       FROM unnest($1::text[], $2::text[], $3::text[]) AS u (widget_id, bucket, key)
+       JOIN tallies AS t ON t.widget_id = u.widget_id AND t.bucket = u.bucket AND t.key = u.key`,
+      [triples.map((triple) => triple[0]), triples.map((triple) => triple[1]), triples.map((triple) => triple[2])],
+    );
+    const known = new Set(rows.map((row) => JSON.stringify([row.widget_id, row.bucket, row.key])));
+    const sizes = new Map<string, number>();
+    const growing = [...new Set(triples.filter((triple) => !known.has(JSON.stringify(triple))).map(([widgetId]) => widgetId))];
+    if (growing.length) {
+      const counted = await client.query<{ widget_id: string; bucket: string; size: string }>(
+        `SELECT widget_id, bucket, count(*) AS size FROM tallies WHERE widget_id = ANY($1::text[]) GROUP BY widget_id, bucket`,
+        [growing],
+      );
+      for (const row of counted.rows) sizes.set(JSON.stringify([row.widget_id, row.bucket]), Number(row.size));
+    }
+    return { known, sizes };
   }
 
   /**

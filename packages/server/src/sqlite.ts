@@ -4,11 +4,14 @@ import { dirname } from 'node:path';
 import type { Envelope, WidgetKind } from '@delib/protocol';
 import {
   canonical,
+  defaultValueLimit,
   envelopeOf,
   foldIds,
   foldSql,
+  newKeys,
   recount,
   type FoldRow,
+  type InsertOptions,
   type InsertOutcome,
   type ResponseRow,
   type Store,
@@ -71,9 +74,20 @@ function foldIdCase(db: Database.Database): void {
 interface Pending {
   envelope: Envelope;
   receivedAt: Date;
+  valueLimit: number;
   resolve: (outcome: InsertOutcome) => void;
   reject: (error: unknown) => void;
 }
+
+/** What a transaction has added so far, written at its end: tallies and totals summed, and new keys counted. */
+interface Batch {
+  sums: Map<string, { widgetId: string; row: Tally }>;
+  totals: Map<string, { widget: WidgetKind; count: number }>;
+  /** Keys new to a widget's bucket (`widget id \0 bucket`) that the table does not hold yet. */
+  added: Map<string, number>;
+}
+
+const tallyKey = (widgetId: string, row: { bucket: string; key: string }) => `${widgetId}\u0000${row.bucket}\u0000${row.key}`;
 
 const pageSize = 1000;
 
@@ -87,7 +101,6 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   #db: Database.Database;
   #queue: Pending[] = [];
-  #kinds = new Map<string, WidgetKind>();
   #statements;
   #insertBatch;
 
@@ -107,6 +120,13 @@ export class SqliteStore implements Store {
     const db = this.#db;
     this.#statements = {
       kindOf: db.prepare<[string], { widget: WidgetKind }>('SELECT widget FROM widgets WHERE widget_id = ?'),
+      stored: db.prepare<[string], { seq: number }>('SELECT seq FROM responses WHERE id = ?'),
+      known: db.prepare<[string, string, string], { n: number }>(
+        'SELECT n FROM tallies WHERE widget_id = ? AND bucket = ? AND key = ?',
+      ),
+      bucketSize: db.prepare<[string, string], { size: number }>(
+        'SELECT count(*) AS size FROM tallies WHERE widget_id = ? AND bucket = ?',
+      ),
       insert: db.prepare(
         `INSERT INTO responses (id, widget, widget_id, submitted_at, received_at, locale, page, answer)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
@@ -138,13 +158,12 @@ export class SqliteStore implements Store {
         }
       >('SELECT * FROM responses WHERE widget_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
     };
-    this.#insertBatch = db.transaction((batch: Pending[]) => {
+    this.#insertBatch = db.transaction((pending: Pending[]) => {
       // Tallies and totals are summed over the batch and written once per row, not once per response.
-      const sums = new Map<string, { widgetId: string; row: Tally }>();
-      const totals = new Map<string, { widget: WidgetKind; count: number }>();
-      const outcomes = batch.map((pending) => this.#insertOne(pending, sums, totals));
-      for (const [widgetId, { widget, count }] of totals) this.#statements.count.run(widgetId, widget, count);
-      for (const { widgetId, row } of sums.values())
+      const batch: Batch = { sums: new Map(), totals: new Map(), added: new Map() };
+      const outcomes = pending.map((one) => this.#insertOne(one, batch));
+      for (const [widgetId, { widget, count }] of batch.totals) this.#statements.count.run(widgetId, widget, count);
+      for (const { widgetId, row } of batch.sums.values())
         this.#statements.tally.run(widgetId, row.bucket, row.key, row.n, row.a, row.b);
       return outcomes;
     });
@@ -169,9 +188,10 @@ export class SqliteStore implements Store {
     }
   }
 
-  insert(envelope: Envelope, receivedAt: Date): Promise<InsertOutcome> {
+  insert(envelope: Envelope, receivedAt: Date, options: InsertOptions = {}): Promise<InsertOutcome> {
+    const valueLimit = options.valueLimit ?? defaultValueLimit;
     return new Promise((resolve, reject) => {
-      this.#queue.push({ envelope: canonical(envelope), receivedAt, resolve, reject });
+      this.#queue.push({ envelope: canonical(envelope), receivedAt, valueLimit, resolve, reject });
       if (this.#queue.length === 1) setImmediate(() => this.#commit());
     });
   }
@@ -180,7 +200,9 @@ export class SqliteStore implements Store {
     const batch = this.#queue.splice(0);
     let outcomes: InsertOutcome[];
     try {
-      outcomes = this.#insertBatch(batch);
+      // IMMEDIATE: the write lock first, so that what the checks read is still true when it writes,
+      // whatever other processes write to the same file.
+      outcomes = this.#insertBatch.immediate(batch);
     } catch (error) {
       batch.forEach((pending) => pending.reject(error));
       return;
@@ -188,20 +210,19 @@ export class SqliteStore implements Store {
     batch.forEach((pending, index) => pending.resolve(outcomes[index]));
   }
 
-  #insertOne(
-    { envelope, receivedAt }: Pending,
-    sums: Map<string, { widgetId: string; row: Tally }>,
-    totals: Map<string, { widget: WidgetKind; count: number }>,
-  ): InsertOutcome {
+  #insertOne({ envelope, receivedAt, valueLimit }: Pending, batch: Batch): InsertOutcome {
     const statements = this.#statements;
     const widgetId = envelope.widgetId;
-    // A widget id never changes kind, so what has been read once is known for good.
-    let existing = this.#kinds.get(widgetId) ?? totals.get(widgetId)?.widget;
-    if (!existing) {
-      existing = statements.kindOf.get(widgetId)?.widget;
-      if (existing) this.#kinds.set(widgetId, existing);
-    }
+    const existing = batch.totals.get(widgetId)?.widget ?? statements.kindOf.get(widgetId)?.widget;
     if (existing && existing !== envelope.widget) return { conflict: existing };
+    const rows = tallies(envelope);
+    const checked = newKeys(
+      rows,
+      (row) => batch.sums.has(tallyKey(widgetId, row)) || !!statements.known.get(widgetId, row.bucket, row.key),
+      (bucket) => statements.bucketSize.get(widgetId, bucket)!.size + (batch.added.get(`${widgetId}\u0000${bucket}`) ?? 0),
+      valueLimit,
+    );
+    if ('overflow' in checked) return statements.stored.get(envelope.id) ? 'exists' : { tooManyValues: checked.overflow };
     const { changes } = statements.insert.run(
       envelope.id,
       envelope.widget,
@@ -213,17 +234,21 @@ export class SqliteStore implements Store {
       JSON.stringify(envelope.answer),
     );
     if (!changes) return 'exists';
-    const total = totals.get(widgetId) ?? { widget: envelope.widget, count: 0 };
+    for (const [bucket, count] of checked.added) {
+      const key = `${widgetId}\u0000${bucket}`;
+      batch.added.set(key, (batch.added.get(key) ?? 0) + count);
+    }
+    const total = batch.totals.get(widgetId) ?? { widget: envelope.widget, count: 0 };
     total.count += 1;
-    totals.set(widgetId, total);
-    for (const row of tallies(envelope)) {
-      const key = `${widgetId}\u0000${row.bucket}\u0000${row.key}`;
-      const sum = sums.get(key);
+    batch.totals.set(widgetId, total);
+    for (const row of rows) {
+      const key = tallyKey(widgetId, row);
+      const sum = batch.sums.get(key);
       if (sum) {
         sum.row.n += row.n;
         sum.row.a += row.a;
         sum.row.b += row.b;
-      } else sums.set(key, { widgetId, row: { ...row } });
+      } else batch.sums.set(key, { widgetId, row: { ...row } });
     }
     return 'created';
   }

@@ -30,18 +30,36 @@ export type InsertOutcome =
   /** This id was stored before: nothing changed. */
   | 'exists'
   /** The widget id belongs to another kind of widget: nothing stored. */
-  | { conflict: WidgetKind };
+  | { conflict: WidgetKind }
+  /** The response would take this bucket of the widget's tallies past `valueLimit` different keys: nothing stored. */
+  | { tooManyValues: string };
+
+/** How many different values (choices, items, needs, assets) one bucket of a widget's tallies may hold. */
+export const defaultValueLimit = 1000;
+
+export interface InsertOptions {
+  /**
+   * Anyone can post any value for a poll choice or a ranking item (the endpoint does not know the page's
+   * options), and each new one adds a tally row for good. A response that would take a bucket past this
+   * many different keys is refused, while responses naming known keys are still counted. Checked in the
+   * transaction that stores the response, so it holds however many requests, connections and processes
+   * write at once. Default `defaultValueLimit`.
+   */
+  valueLimit?: number;
+}
 
 /**
  * Where responses live. Two implementations, SQLite and PostgreSQL, pass the same test suite.
  *
  * `insert` resolves only once the response (and the tallies it changes) is durably committed, so an
- * endpoint may acknowledge as soon as it resolves. It is idempotent on `envelope.id`, also when the
- * same id arrives at several processes at once.
+ * endpoint may acknowledge as soon as it resolves. It is idempotent on `envelope.id` (compared
+ * case-insensitively), also when the same id arrives at several processes at once. Its checks come in
+ * this order: the widget's kind, then the id (a stored id is `exists` whatever it carries), then the
+ * number of different values.
  */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
-  insert(envelope: Envelope, receivedAt: Date): Promise<InsertOutcome>;
+  insert(envelope: Envelope, receivedAt: Date, options?: InsertOptions): Promise<InsertOutcome>;
   /** Results from the running tallies (no scan of the responses), or undefined for an unknown widget id. */
   results(widgetId: string): Promise<Results | undefined>;
   /** The item ids or categories a widget's tallies know, per bucket: the columns of a CSV export. */
@@ -109,4 +127,22 @@ export function recount(envelopes: Iterable<Envelope>): { total: number; rows: T
     }
   }
   return { total, rows: [...sums.values()] };
+}
+
+/**
+ * The distinct-value check of one response, inside the transaction that stores it: `known(row)` says
+ * whether the widget's bucket already holds the row's key (stored, or added earlier in the same
+ * transaction), `size(bucket)` how many different keys it holds so far. Returns the first bucket the
+ * response would take past `limit`, or how many keys it adds to each bucket.
+ */
+export function newKeys(
+  rows: Tally[],
+  known: (row: Tally) => boolean,
+  size: (bucket: string) => number,
+  limit: number,
+): { overflow: string } | { added: Map<string, number> } {
+  const added = new Map<string, number>();
+  for (const row of rows) if (!known(row)) added.set(row.bucket, (added.get(row.bucket) ?? 0) + 1);
+  for (const [bucket, count] of added) if (size(bucket) + count > limit) return { overflow: bucket };
+  return { added };
 }

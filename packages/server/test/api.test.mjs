@@ -230,6 +230,21 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
       });
     }
 
+    test('60 concurrent posts of 100 new choices each: the widget holds at most 1,000 different values', async () => {
+      const widgetId = `values-race-${randomUUID()}`;
+      const answers = await Promise.all(
+        Array.from({ length: 60 }, (_, n) =>
+          post(envelope({ widgetId, answer: { choices: Array.from({ length: 100 }, (_, i) => `value-${n}-${i}`) } })),
+        ),
+      );
+      const statuses = answers.map((answer) => answer.statusCode);
+      assert.equal(statuses.filter((status) => status === 201).length, 10, JSON.stringify(statuses));
+      assert.equal(statuses.filter((status) => status === 422).length, 50);
+      const counted = await results(widgetId);
+      assert.equal(Object.keys(counted.counts).length, 1000);
+      assert.equal(counted.total, 10);
+    });
+
     test('refuses a widgetId already used by another kind of widget', async () => {
       const poll = envelope();
       assert.equal((await post(poll)).statusCode, 201);

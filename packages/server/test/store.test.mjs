@@ -387,6 +387,70 @@ for (const kind of ['sqlite', 'postgres']) {
       }
     });
 
+    it('distinct values: past the limit a response bringing new ones is refused, known ones still count', async () => {
+      const widgetId = fresh('values');
+      const options = { valueLimit: 3 };
+      const vote = (choices, extra) => store.insert(envelope('poll', widgetId, { choices }, extra), new Date(), options);
+      assert.equal(await vote(['a', 'b']), 'created');
+      assert.equal(await vote(['c']), 'created');
+      assert.deepEqual(await vote(['d']), { tooManyValues: 'choice' });
+      assert.deepEqual(await vote(['a', 'd']), { tooManyValues: 'choice' });
+      assert.equal(await vote(['a', 'c']), 'created');
+      // A stored id is answered as stored, whatever the limit says of what it carries now.
+      const stored = envelope('poll', widgetId, { choices: ['b'] });
+      assert.equal(await store.insert(stored, new Date(), options), 'created');
+      assert.equal(await store.insert({ ...stored, answer: { choices: ['e'] } }, new Date(), options), 'exists');
+      // The kind is checked first: a poll's limit says nothing to a ranking that cannot be stored anyway.
+      assert.deepEqual(await store.insert(envelope('ranking', widgetId, { order: ['x'] }), new Date(), options), {
+        conflict: 'poll',
+      });
+      assert.deepEqual((await store.results(widgetId)).counts, { a: 2, b: 2, c: 2 });
+      // Each bucket has its own limit.
+      const needs = fresh('values-needs');
+      const named = (kind, n) => Array.from({ length: n }, (_, i) => ({ category: `${kind}-${i}` }));
+      const answer = (needCount, assetCount) => ({ needs: named('need', needCount), assets: named('asset', assetCount) });
+      assert.equal(await store.insert(envelope('needs-assets', needs, answer(3, 3)), new Date(), options), 'created');
+      assert.deepEqual(await store.insert(envelope('needs-assets', needs, answer(3, 4)), new Date(), options), {
+        tooManyValues: 'asset',
+      });
+      // Responses committed together count each new value once, in arrival order.
+      const together = fresh('values-together');
+      const outcomes = await Promise.all(
+        [
+          ['a', 'b'],
+          ['b', 'c'],
+          ['c', 'd'],
+          ['a', 'c'],
+        ].map((choices) => store.insert(envelope('poll', together, { choices }), new Date(), options)),
+      );
+      assert.deepEqual(outcomes, ['created', 'created', { tooManyValues: 'choice' }, 'created']);
+      assert.deepEqual(await store.keys(together), { choice: ['a', 'b', 'c'] });
+    });
+
+    it('60 concurrent responses of 100 new values through three connections: never past the limit', async () => {
+      const widgetId = fresh('values-race');
+      const others = [await location.open(), await location.open()];
+      const stores = [store, ...others];
+      let outcomes;
+      try {
+        outcomes = await Promise.all(
+          Array.from({ length: 60 }, (_, n) =>
+            stores[n % 3].insert(
+              envelope('poll', widgetId, { choices: Array.from({ length: 100 }, (_, i) => `value-${n}-${i}`) }),
+              new Date(),
+              { valueLimit: 1000 },
+            ),
+          ),
+        );
+      } finally {
+        await Promise.all(others.map((other) => other.close()));
+      }
+      assert.equal(outcomes.filter((outcome) => outcome === 'created').length, 10);
+      assert.equal(outcomes.filter((outcome) => outcome.tooManyValues === 'choice').length, 50);
+      assert.equal((await store.keys(widgetId)).choice.length, 1000);
+      assert.equal(await store.count(widgetId), 10);
+    });
+
     it('an unknown widget has no results, no count, no keys, no responses', async () => {
       const widgetId = fresh('unknown');
       assert.equal(await store.results(widgetId), undefined);
