@@ -9,6 +9,7 @@ import { isWidgetId, limits, type WidgetKind } from '@delib/protocol';
 import { defaultValueLimit, type Store } from './store.js';
 import { ClientError, validateEnvelope } from './validate.js';
 import { csvExport, jsonExport } from './export.js';
+import { ByteBoundedCache } from './cache.js';
 import { apiHeaders, clientErrorHandler, contractPayload, pageHeaders } from './errors.js';
 
 export interface AppOptions {
@@ -50,6 +51,30 @@ function emptyResults(widget: WidgetKind, widgetId: string) {
   if (widget === 'poll') return { ...base, counts: {} };
   if (widget === 'needs-assets') return { ...base, needs: {}, assets: {} };
   return { ...base, items: [] };
+}
+
+/** Values a results response holds per bucket unless the widget names its own (`?value=…`). */
+const resultsLimit = 100;
+/** Bytes of serialised results kept between writes, over every widget. */
+const resultsCacheBytes = 16 * 1024 * 1024;
+
+/**
+ * `?value=a&value=b`: the values a widget shows (its options), so that its results hold exactly those,
+ * however many others strangers have posted. As many as one answer may hold, each as long as a value.
+ */
+function namedValues(query: string | string[] | undefined): string[] | undefined {
+  if (query === undefined) return undefined;
+  const values = [...new Set(Array.isArray(query) ? query : [query])].sort();
+  const fits = (value: string) => value.length > 0 && [...value].length <= limits.valueLength;
+  if (values.length > limits.items || !values.every(fits)) {
+    throw new ClientError(
+      400,
+      'invalid',
+      `value may be given up to ${limits.items} times, each 1–${limits.valueLength} characters.`,
+      'value',
+    );
+  }
+  return values;
 }
 
 /** Same time whatever the token's content or length: compare fixed-size digests. */
@@ -120,6 +145,7 @@ const refuse = (reply: FastifyReply, error: ClientError) => reply.code(error.sta
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { store } = options;
   const valueLimit = options.valueLimit ?? defaultValueLimit;
+  const resultsCache = new ByteBoundedCache(resultsCacheBytes);
   const app = Fastify({
     bodyLimit: limits.bodyBytes,
     // Counted in UTF-16 units, and a character may take two: every id the schema accepts gets through,
@@ -239,16 +265,30 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         },
       );
 
-      api.get<{ Params: { widgetId: string }; Querystring: { widget?: string } }>('/results/:widgetId', async (request) => {
-        const { widgetId } = request.params;
-        if (!isWidgetId(widgetId)) throw new ClientError(400, 'invalid', widgetIdRule, 'widgetId');
-        const found = await store.results(widgetId);
-        if (found) return found;
-        // Widgets say what they are, so a question nobody has answered yet still gets its empty results.
-        const hint = request.query.widget as WidgetKind;
-        if (widgetKinds.includes(hint)) return emptyResults(hint, widgetId);
-        throw new ClientError(404, 'not_found', 'No responses for this widgetId yet.', 'widgetId');
-      });
+      api.get<{ Params: { widgetId: string }; Querystring: { widget?: string; value?: string | string[] } }>(
+        '/results/:widgetId',
+        async (request, reply) => {
+          const { widgetId } = request.params;
+          if (!isWidgetId(widgetId)) throw new ClientError(400, 'invalid', widgetIdRule, 'widgetId');
+          const values = namedValues(request.query.value);
+          const version = await store.version(widgetId);
+          if (version === undefined) {
+            // Widgets say what they are, so a question nobody has answered yet still gets its empty results.
+            const hint = request.query.widget as WidgetKind;
+            if (widgetKinds.includes(hint)) return emptyResults(hint, widgetId);
+            throw new ClientError(404, 'not_found', 'No responses for this widgetId yet.', 'widgetId');
+          }
+          const key = JSON.stringify([widgetId, values ?? null]);
+          let body = resultsCache.get(key, version);
+          if (body === undefined) {
+            const found = await store.results(widgetId, values ? { values } : { limit: resultsLimit });
+            if (!found) throw new ClientError(404, 'not_found', 'No responses for this widgetId yet.', 'widgetId');
+            body = JSON.stringify(found);
+            resultsCache.set(key, version, body);
+          }
+          return reply.type('application/json; charset=utf-8').send(body);
+        },
+      );
 
       api.get<{ Params: { widgetId: string }; Querystring: { format?: string } }>('/export/:widgetId', async (request, reply) => {
         const expected = options.adminToken;

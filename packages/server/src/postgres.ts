@@ -11,6 +11,7 @@ import {
   type FoldRow,
   type InsertOptions,
   type InsertOutcome,
+  type ResultsSelection,
   type Store,
   type StoredResponse,
 } from './store.js';
@@ -429,18 +430,29 @@ export class PostgresStore implements Store {
     );
   }
 
-  async results(widgetId: string) {
+  async results(widgetId: string, selection: ResultsSelection = {}) {
     // One statement, so the total and the tallies come from the same snapshot.
     const { rows } = await this.#pool.query<{ widget: WidgetKind; total: string } & Partial<TallyRow>>(
       `SELECT w.widget, w.total, t.bucket, t.key, t.n, t.a, t.b
-       FROM widgets AS w LEFT JOIN tallies AS t ON t.widget_id = w.widget_id
+       FROM widgets AS w LEFT JOIN (
+         SELECT *, row_number() OVER (PARTITION BY bucket ORDER BY n DESC, key) AS place
+         FROM tallies WHERE widget_id = $1 AND ($2::text[] IS NULL OR key = ANY($2::text[]))
+       ) AS t ON t.widget_id = w.widget_id AND ($3::bigint IS NULL OR t.place <= $3::bigint)
        WHERE w.widget_id = $1
        ORDER BY t.bucket, t.key`,
-      [widgetId],
+      [widgetId, selection.values ?? null, selection.values ? null : (selection.limit ?? null)],
     );
     if (!rows.length) return undefined;
     const tallyRows = rows.filter((row): row is typeof row & TallyRow => row.bucket != null).map(toTally);
     return results(rows[0].widget, widgetId, Number(rows[0].total), tallyRows);
+  }
+
+  async version(widgetId: string): Promise<string | undefined> {
+    const { rows } = await this.#pool.query<{ version: string | null }>(
+      'SELECT max(seq)::text AS version FROM responses WHERE widget_id = $1',
+      [widgetId],
+    );
+    return rows[0].version ?? undefined;
   }
 
   async keys(widgetId: string): Promise<Record<string, string[]>> {

@@ -14,6 +14,7 @@ import {
   type InsertOptions,
   type InsertOutcome,
   type ResponseRow,
+  type ResultsSelection,
   type Store,
   type StoredResponse,
 } from './store.js';
@@ -143,6 +144,16 @@ export class SqliteStore implements Store {
         'SELECT widget, total FROM widgets WHERE widget_id = ?',
       ),
       tallies: db.prepare<[string], Tally>('SELECT bucket, key, n, a, b FROM tallies WHERE widget_id = ? ORDER BY bucket, key'),
+      mostAnswered: db.prepare<[string, number], Tally>(
+        `SELECT bucket, key, n, a, b FROM (
+           SELECT *, row_number() OVER (PARTITION BY bucket ORDER BY n DESC, key) AS place FROM tallies WHERE widget_id = ?
+         ) WHERE place <= ? ORDER BY bucket, key`,
+      ),
+      named: db.prepare<[string, string], Tally>(
+        `SELECT bucket, key, n, a, b FROM tallies
+         WHERE widget_id = ? AND key IN (SELECT value FROM json_each(?)) ORDER BY bucket, key`,
+      ),
+      version: db.prepare<[string], { version: number | null }>('SELECT max(seq) AS version FROM responses WHERE widget_id = ?'),
       page: db.prepare<
         [string, number, number],
         {
@@ -253,9 +264,20 @@ export class SqliteStore implements Store {
     return 'created';
   }
 
-  async results(widgetId: string) {
-    const widget = this.#statements.widget.get(widgetId);
-    return widget && results(widget.widget, widgetId, widget.total, this.#statements.tallies.all(widgetId));
+  async results(widgetId: string, selection: ResultsSelection = {}) {
+    const statements = this.#statements;
+    const widget = statements.widget.get(widgetId);
+    if (!widget) return undefined;
+    const rows = selection.values
+      ? statements.named.all(widgetId, JSON.stringify(selection.values))
+      : selection.limit !== undefined
+        ? statements.mostAnswered.all(widgetId, selection.limit)
+        : statements.tallies.all(widgetId);
+    return results(widget.widget, widgetId, widget.total, rows);
+  }
+
+  async version(widgetId: string): Promise<string | undefined> {
+    return this.#statements.version.get(widgetId)?.version?.toString();
   }
 
   async keys(widgetId: string): Promise<Record<string, string[]>> {

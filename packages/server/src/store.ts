@@ -18,6 +18,14 @@ export function envelopeOf(row: ResponseRow, answer: unknown = row.answer): Enve
   return { id, widget, widgetId, submittedAt, locale, page, answer } as Envelope;
 }
 
+/** Which values of each bucket results hold. */
+export interface ResultsSelection {
+  /** Exactly these values, where counted (a widget names the options it shows). */
+  values?: string[];
+  /** Otherwise at most this many per bucket: the most answered (then in byte order). */
+  limit?: number;
+}
+
 /** A stored response as the export gives it: the envelope, and when it arrived. */
 export interface StoredResponse {
   envelope: Envelope;
@@ -60,8 +68,17 @@ export interface InsertOptions {
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   insert(envelope: Envelope, receivedAt: Date, options?: InsertOptions): Promise<InsertOutcome>;
-  /** Results from the running tallies (no scan of the responses), or undefined for an unknown widget id. */
-  results(widgetId: string): Promise<Results | undefined>;
+  /**
+   * Results from the running tallies (no scan of the responses), or undefined for an unknown widget id.
+   * Every value of every bucket, unless `selection` narrows them.
+   */
+  results(widgetId: string, selection?: ResultsSelection): Promise<Results | undefined>;
+  /**
+   * A token that changes whenever the widget's results may have changed, whoever wrote (the highest
+   * `seq` of its responses: it only grows, and a response is stored with its tallies); undefined for an
+   * unknown widget id. Results read after it may be kept under it until it changes.
+   */
+  version(widgetId: string): Promise<string | undefined>;
   /** The item ids or categories a widget's tallies know, per bucket: the columns of a CSV export. */
   keys(widgetId: string): Promise<Record<string, string[]>>;
   /** Every stored response of a widget, oldest first, read a page at a time. */

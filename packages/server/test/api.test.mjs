@@ -240,9 +240,79 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
       const statuses = answers.map((answer) => answer.statusCode);
       assert.equal(statuses.filter((status) => status === 201).length, 10, JSON.stringify(statuses));
       assert.equal(statuses.filter((status) => status === 422).length, 50);
-      const counted = await results(widgetId);
-      assert.equal(Object.keys(counted.counts).length, 1000);
-      assert.equal(counted.total, 10);
+      assert.equal((await results(widgetId)).total, 10);
+      const rows = (
+        await app.inject({ url: `/api/export/${widgetId}?format=json`, headers: { authorization: `Bearer ${token}` } })
+      ).json();
+      assert.equal(new Set(rows.flatMap((row) => row.answer.choices)).size, 1000);
+    });
+
+    test("results hold at most 100 values per bucket, and strangers' values never push out the ones a page names", async () => {
+      const widgetId = `results-cap-${randomUUID()}`;
+      const long = (kind, n) => `${kind}-${n}-`.padEnd(200, 'x');
+      const entries = (kind, from) => Array.from({ length: 100 }, (_, i) => ({ category: long(kind, from + i) }));
+      // A page's own categories, named by three residents.
+      for (let n = 0; n < 3; n++) {
+        const answer = { needs: [{ category: 'food' }, { category: 'housing' }], assets: [{ category: 'skills' }] };
+        assert.equal((await post(envelope({ widgetId, widget: 'needs-assets', answer }))).statusCode, 201);
+      }
+      // Strangers fill both buckets to the limit with long made-up ones, each named more often than the page's.
+      for (let from = 0; from < 1000 - 3; from += 100) {
+        for (let copy = 0; copy < 4; copy++) {
+          const answer = {
+            needs: entries('need', from).slice(0, 997 - from),
+            assets: entries('asset', from).slice(0, 998 - from),
+          };
+          assert.equal((await post(envelope({ widgetId, widget: 'needs-assets', answer }))).statusCode, 201);
+        }
+      }
+      const everything = await app.inject(`/api/results/${widgetId}?widget=needs-assets`);
+      assert.equal(everything.statusCode, 200);
+      const capped = everything.json();
+      assert.equal(capped.total, 3 + 40);
+      assert.equal(Object.keys(capped.needs).length, 100);
+      assert.equal(Object.keys(capped.assets).length, 100);
+      assert.ok(everything.body.length < 48 * 1024, `${everything.body.length} bytes`);
+      // The most named first: here the strangers' values, each named four times.
+      assert.ok(Object.values(capped.needs).every((count) => count === 4));
+      // A widget names the values it shows, and gets exactly those, however many others there are.
+      const named = await app.inject(
+        `/api/results/${widgetId}?widget=needs-assets&value=food&value=housing&value=skills&value=play`,
+      );
+      assert.equal(named.statusCode, 200);
+      assert.deepEqual(named.json(), {
+        widget: 'needs-assets',
+        widgetId,
+        total: 43,
+        needs: { food: 3, housing: 3 },
+        assets: { skills: 3 },
+      });
+      const one = await app.inject(`/api/results/${widgetId}?value=food`);
+      assert.deepEqual(one.json().needs, { food: 3 });
+      for (const query of [
+        Array.from({ length: 101 }, (_, i) => `value=v${i}`).join('&'),
+        `value=${'x'.repeat(201)}`,
+        'value=',
+      ]) {
+        const refused = await app.inject(`/api/results/${widgetId}?${query}`);
+        assert.equal(refused.statusCode, 400, query.slice(0, 40));
+        assert.equal(refused.json().error.field, 'value');
+      }
+    });
+
+    test('results of a ranking named by value keep their order and figures', async () => {
+      const ranking = `results-named-${randomUUID()}`;
+      for (const order of [
+        ['a', 'b', 'c'],
+        ['b', 'a', 'c'],
+        ['a', 'c', 'b'],
+      ])
+        await post(envelope({ widgetId: ranking, widget: 'ranking', answer: { order } }));
+      assert.deepEqual((await results(ranking, '?value=c&value=a')).items, [
+        { id: 'a', borda: 5, meanRank: 1.333 },
+        { id: 'c', borda: 1, meanRank: 2.667 },
+      ]);
+      assert.equal((await results(ranking, '?value=c&value=a')).total, 3);
     });
 
     test('refuses a widgetId already used by another kind of widget', async () => {
@@ -481,6 +551,52 @@ describe('distinct values', () => {
   });
 });
 
+describe('results are cached between writes', () => {
+  test('read again only after a response is stored, by this process or another on the same database', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'delib-cache-'));
+    const file = `file:${join(folder, 'x.sqlite')}`;
+    const store = await openStore(file);
+    let reads = 0;
+    const counting = new Proxy(store, {
+      get(target, name) {
+        const value = Reflect.get(target, name);
+        if (name === 'results') return (...args) => (reads++, value.apply(target, args));
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const app = await buildApp({ store: counting, logger: false });
+    const other = await openStore(file);
+    const widgetId = `cached-${randomUUID()}`;
+    const vote = (choices) =>
+      app.inject({ method: 'POST', url: '/api/responses', payload: envelope({ widgetId, answer: { choices } }) });
+    const counts = async (query = '') => (await app.inject(`/api/results/${widgetId}${query}`)).json().counts;
+    try {
+      await vote(['a']);
+      assert.deepEqual(await counts(), { a: 1 });
+      assert.deepEqual(await counts(), { a: 1 });
+      assert.deepEqual(await counts(), { a: 1 });
+      assert.equal(reads, 1);
+      await vote(['b']);
+      assert.deepEqual(await counts(), { a: 1, b: 1 });
+      assert.equal(reads, 2);
+      // A response stored by another process is seen at once.
+      await other.insert(envelope({ widgetId, answer: { choices: ['a'] } }), new Date());
+      assert.deepEqual(await counts(), { a: 2, b: 1 });
+      assert.deepEqual(await counts(), { a: 2, b: 1 });
+      assert.equal(reads, 3);
+      // Each set of named values is its own entry.
+      assert.deepEqual(await counts('?value=b&value=a'), { a: 2, b: 1 });
+      assert.deepEqual(await counts('?value=a&value=b'), { a: 2, b: 1 });
+      assert.deepEqual(await counts('?value=a'), { a: 2 });
+      assert.equal(reads, 5);
+    } finally {
+      await other.close();
+      await app.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('when the database fails', () => {
   test('answers 503 with Retry-After, which widgets retry, and never a bare 500', async () => {
     const broken = {
@@ -489,6 +605,9 @@ describe('when the database fails', () => {
         throw new Error('disk I/O error');
       },
       results: async () => {
+        throw new Error('disk I/O error');
+      },
+      version: async () => {
         throw new Error('disk I/O error');
       },
       close: async () => {},

@@ -451,6 +451,45 @@ for (const kind of ['sqlite', 'postgres']) {
       assert.equal(await store.count(widgetId), 10);
     });
 
+    it('results narrowed to the most answered, or to named values; a version that moves with every response', async () => {
+      const widgetId = fresh('narrowed');
+      assert.equal(await store.version(widgetId), undefined);
+      await insertAll(store, [
+        envelope('poll', widgetId, { choices: ['a', 'b', 'c'] }),
+        envelope('poll', widgetId, { choices: ['b', 'c'] }),
+        envelope('poll', widgetId, { choices: ['c', 'd'] }),
+      ]);
+      const first = await store.version(widgetId);
+      assert.equal(typeof first, 'string');
+      assert.deepEqual((await store.results(widgetId, { limit: 2 })).counts, { b: 2, c: 3 });
+      assert.deepEqual((await store.results(widgetId, { limit: 10 })).counts, { a: 1, b: 2, c: 3, d: 1 });
+      // Ties go to byte order.
+      assert.deepEqual((await store.results(widgetId, { limit: 3 })).counts, { a: 1, b: 2, c: 3 });
+      assert.deepEqual(await store.results(widgetId, { values: ['d', 'a', 'zzz'] }), {
+        widget: 'poll',
+        widgetId,
+        total: 3,
+        counts: { a: 1, d: 1 },
+      });
+      assert.equal(await store.version(widgetId), first);
+      assert.equal(await store.insert(envelope('poll', widgetId, { choices: ['a'] }), new Date()), 'created');
+      const second = await store.version(widgetId);
+      assert.notEqual(second, first);
+      // Nothing stored, nothing changed.
+      assert.deepEqual(await store.insert(envelope('ranking', widgetId, { order: ['a'] }), new Date()), { conflict: 'poll' });
+      assert.equal(await store.version(widgetId), second);
+      const ranked = fresh('narrowed-ranking');
+      await insertAll(store, [
+        envelope('ranking', ranked, { order: ['x', 'y', 'z'] }),
+        envelope('ranking', ranked, { order: ['y', 'x'] }),
+      ]);
+      assert.deepEqual((await store.results(ranked, { limit: 2 })).items, [
+        { id: 'x', borda: 2, meanRank: 1.5 },
+        { id: 'y', borda: 2, meanRank: 1.5 },
+      ]);
+      assert.deepEqual((await store.results(ranked, { values: ['z'] })).items, [{ id: 'z', borda: 0, meanRank: 3 }]);
+    });
+
     it('an unknown widget has no results, no count, no keys, no responses', async () => {
       const widgetId = fresh('unknown');
       assert.equal(await store.results(widgetId), undefined);
