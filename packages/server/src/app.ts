@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { BlockList, isIP } from 'node:net';
 import { isWidgetId, limits, type WidgetKind } from '@delib/protocol';
 import { defaultValueLimit, type Store } from './store.js';
+import { defaults } from './config.js';
 import { ClientError, validateEnvelope } from './validate.js';
 import { csvExport, jsonExport } from './export.js';
 import { ByteBoundedCache } from './cache.js';
@@ -31,6 +32,15 @@ export interface AppOptions {
   trustProxy?: number | string[];
   /** Distinct values a widget's results may hold per bucket (choices, items, categories); 1,000 by default. */
   valueLimit?: number;
+  /**
+   * Milliseconds within which a request's headers and body must have arrived (30 s); after it the
+   * answer is 408 and the connection closes. Headers alone get at most 10 s.
+   */
+  requestTimeout?: number;
+  /** Milliseconds an idle kept-alive connection stays open (5 s). */
+  keepAliveTimeout?: number;
+  /** Connections open at once (1,000); more are closed as they arrive. */
+  maxConnections?: number;
   /** Extra routes and hooks, registered before the API (the demo's outage switch). */
   register?: (app: FastifyInstance) => void;
 }
@@ -52,6 +62,10 @@ function emptyResults(widget: WidgetKind, widgetId: string) {
   if (widget === 'needs-assets') return { ...base, needs: {}, assets: {} };
   return { ...base, items: [] };
 }
+
+/** Milliseconds for a request's headers, and of silence on a connection before it is closed. */
+const headersTimeout = 10_000;
+const idleTimeout = 60_000;
 
 /** Values a results response holds per bucket unless the widget names its own (`?value=…`). */
 const resultsLimit = 100;
@@ -146,8 +160,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { store } = options;
   const valueLimit = options.valueLimit ?? defaultValueLimit;
   const resultsCache = new ByteBoundedCache(resultsCacheBytes);
+  const requestTimeout = options.requestTimeout ?? defaults.requestTimeout;
   const app = Fastify({
     bodyLimit: limits.bodyBytes,
+    requestTimeout,
+    keepAliveTimeout: options.keepAliveTimeout ?? defaults.keepAliveTimeout,
+    // No traffic either way for this long (a client that stops reading an answer): closed.
+    connectionTimeout: idleTimeout,
+    http: {
+      headersTimeout: Math.min(headersTimeout, requestTimeout),
+      // How often Node looks for requests past their time: often enough that the timeouts mean what they say.
+      connectionsCheckingInterval: Math.min(1000, requestTimeout / 2),
+    },
     // Counted in UTF-16 units, and a character may take two: every id the schema accepts gets through,
     // and the handlers check the rest.
     routerOptions: { maxParamLength: 2 * limits.widgetIdLength },
@@ -203,6 +227,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (replacement) reply.type('application/json; charset=utf-8');
     done(null, replacement ?? payload);
   });
+
+  app.server.maxConnections = options.maxConnections ?? defaults.maxConnections;
 
   options.register?.(app);
 

@@ -48,19 +48,63 @@ export interface Config {
   rateLimit?: number;
   /** Proxies in front of the server: how many, or their addresses (see `DELIB_TRUST_PROXY`). */
   trustProxy?: number | string[];
+  /** Milliseconds within which a request's headers and body must have arrived (`DELIB_REQUEST_TIMEOUT`, s). */
+  requestTimeout: number;
+  /** Milliseconds an idle kept-alive connection stays open (`DELIB_KEEP_ALIVE_TIMEOUT`, s). */
+  keepAliveTimeout: number;
+  /** Connections open at once; more are closed as they arrive (`DELIB_MAX_CONNECTIONS`). */
+  maxConnections: number;
 }
+
+export const defaults = { requestTimeout: 30_000, keepAliveTimeout: 5_000, maxConnections: 1000 } as const;
+
+/** A number from the environment, or `fallback` when unset; anything else is a `ConfigError`. */
+function numberFrom(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  { fallback, whole = false, min = 0, max = Number.MAX_SAFE_INTEGER, meaning }: NumberRule,
+): number | undefined {
+  const text = env[name]?.trim();
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (/^\d+(\.\d+)?$/.test(text) && (!whole || Number.isInteger(value)) && value >= min && value <= max) return value;
+  throw new ConfigError(`${name} must be ${meaning}, not "${text}".`);
+}
+
+interface NumberRule {
+  fallback?: number;
+  whole?: boolean;
+  min?: number;
+  max?: number;
+  /** How the error message describes a good value. */
+  meaning: string;
+}
+
+const seconds = (value: number | undefined) => (value === undefined ? undefined : Math.round(value * 1000));
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   return {
-    port: Number(env.PORT || 8080),
+    port: numberFrom(env, 'PORT', { fallback: 8080, whole: true, max: 65535, meaning: 'a port number, 0–65535' })!,
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || 'file:./data/delib.sqlite',
     adminToken: env.DELIB_ADMIN_TOKEN || undefined,
     corsOrigins: env.DELIB_CORS_ORIGINS?.split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
-    rateLimit: Number(env.DELIB_RATE_LIMIT) || undefined,
+    rateLimit: numberFrom(env, 'DELIB_RATE_LIMIT', { whole: true, min: 1, meaning: 'a whole number of responses per minute' }),
     trustProxy: trustedProxies(env.DELIB_TRUST_PROXY),
+    requestTimeout:
+      seconds(numberFrom(env, 'DELIB_REQUEST_TIMEOUT', { min: 0.1, max: 3600, meaning: 'a number of seconds, 0.1–3600' })) ??
+      defaults.requestTimeout,
+    keepAliveTimeout:
+      seconds(numberFrom(env, 'DELIB_KEEP_ALIVE_TIMEOUT', { min: 0.1, max: 3600, meaning: 'a number of seconds, 0.1–3600' })) ??
+      defaults.keepAliveTimeout,
+    maxConnections: numberFrom(env, 'DELIB_MAX_CONNECTIONS', {
+      fallback: defaults.maxConnections,
+      whole: true,
+      min: 1,
+      meaning: 'a whole number of connections, at least 1',
+    })!,
   };
 }
 
