@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { BlockList, isIP } from 'node:net';
 import { isWidgetId, limits, type WidgetKind } from '@delib/protocol';
 import { defaultValueLimit, type Store } from './store.js';
-import { defaults } from './config.js';
+import { ConfigError, defaults, normaliseOrigins } from './config.js';
 import { ClientError, validateEnvelope } from './validate.js';
 import { csvExport, jsonExport } from './export.js';
 import { ByteBoundedCache } from './cache.js';
@@ -141,6 +141,26 @@ function trustProxy(setting: unknown): ((address: string, hop: number) => boolea
   throw new TypeError('trustProxy must be the number of proxies in front of the server or their addresses.');
 }
 
+/**
+ * The origins that may call the API (undefined: any), each as a browser sends it; what the setting
+ * holds that can never match is said at start-up, and every preflight refused is logged with its
+ * origin, so that an operator can see why a site's widgets fail.
+ */
+function allowedOrigins(app: FastifyInstance, entries: string[] | undefined): string[] | undefined {
+  if (!entries?.length || entries.includes('*')) return undefined;
+  const { origins, notes } = normaliseOrigins(entries);
+  for (const note of notes) app.log.warn(note);
+  if (!origins.length) throw new ConfigError('DELIB_CORS_ORIGINS has no entry that can match a site.');
+  app.addHook('onRequest', (request, _reply, done) => {
+    const origin = request.headers.origin;
+    if (request.method === 'OPTIONS' && origin && request.headers['access-control-request-method'] && !origins.includes(origin)) {
+      request.log.warn({ origin }, `refused a CORS preflight from ${origin}: it is not in DELIB_CORS_ORIGINS`);
+    }
+    done();
+  });
+  return origins;
+}
+
 /** Errors the router raises before any route or hook runs (so before the `onSend` hook too). */
 function frameworkError(error: FastifyError): ClientError {
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return new ClientError(400, 'invalid', widgetIdRule, 'widgetId');
@@ -232,12 +252,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   options.register?.(app);
 
+  const origins = allowedOrigins(app, options.corsOrigins);
   await app.register(cors, {
-    origin: options.corsOrigins?.length ? options.corsOrigins : '*',
+    origin: origins ?? '*',
     methods: ['GET', 'POST', 'OPTIONS'],
     // Widgets on other sites must be able to read it to honour it.
     exposedHeaders: ['Retry-After'],
-    credentials: !!options.corsOrigins?.length,
+    credentials: !!origins,
     maxAge: 86400,
   });
 

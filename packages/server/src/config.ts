@@ -1,14 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
+import { isIP } from 'node:net';
 import type { Store } from './store.js';
 import { SqliteStore } from './sqlite.js';
+import { ConfigError, postgresProblem, sqliteProblem } from './problems.js';
 
-import { isIP } from 'node:net';
-
-/** A setting that cannot work: the message is one sentence saying what to change, and holds no secret. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export { ConfigError };
 
 /**
  * `DELIB_TRUST_PROXY`: how many proxies stand in front of the server (each appends the address it saw
@@ -82,15 +79,18 @@ interface NumberRule {
 
 const seconds = (value: number | undefined) => (value === undefined ? undefined : Math.round(value * 1000));
 
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  if (env.LOG_LEVEL && !logLevels.includes(env.LOG_LEVEL)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${logLevels.join(', ')}, not "${env.LOG_LEVEL}".`);
+  }
   return {
     port: numberFrom(env, 'PORT', { fallback: 8080, whole: true, max: 65535, meaning: 'a port number, 0–65535' })!,
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || 'file:./data/delib.sqlite',
     adminToken: env.DELIB_ADMIN_TOKEN || undefined,
-    corsOrigins: env.DELIB_CORS_ORIGINS?.split(',')
-      .map((origin) => origin.trim())
-      .filter(Boolean),
+    corsOrigins: allowedOrigins(env.DELIB_CORS_ORIGINS),
     rateLimit: numberFrom(env, 'DELIB_RATE_LIMIT', { whole: true, min: 1, meaning: 'a whole number of responses per minute' }),
     trustProxy: trustedProxies(env.DELIB_TRUST_PROXY),
     requestTimeout:
@@ -108,14 +108,85 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+/**
+ * `DELIB_CORS_ORIGINS`, as written (comma-separated; `normaliseOrigins` reads each as the origin a
+ * browser sends). Set but with no entry that could ever match, it is refused: the server would
+ * otherwise take no site's widgets, which nobody means.
+ */
+function allowedOrigins(value: string | undefined): string[] | undefined {
+  const entries = value
+    ?.split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  if (!entries?.length) return undefined;
+  if (!normaliseOrigins(entries).origins.length) {
+    throw new ConfigError(
+      `DELIB_CORS_ORIGINS has no entry that can match a site: write each as scheme://host[:port], e.g. https://council.example, separated by commas.`,
+    );
+  }
+  return entries;
+}
+
+/**
+ * Each entry as the `Origin` a browser sends: scheme, host in lower case and a port other than the
+ * scheme's own, nothing more (a trailing slash or a path is dropped, with a note). Entries that can
+ * never match (no scheme, not http or https) are left out, with a note saying why.
+ */
+export function normaliseOrigins(entries: string[]): { origins: string[]; notes: string[] } {
+  const origins: string[] = [];
+  const notes: string[] = [];
+  const example = 'an origin is scheme://host[:port], e.g. https://council.example';
+  for (const entry of entries) {
+    let url: URL | undefined;
+    try {
+      url = new URL(entry);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol) || !url.hostname) {
+      notes.push(`DELIB_CORS_ORIGINS entry "${entry}" can never match, so it is ignored: ${example}.`);
+      continue;
+    }
+    const rest = entry.slice(entry.toLowerCase().indexOf(url.host.toLowerCase()) + url.host.length);
+    const extra = rest.replace(/^:\d+/, '');
+    if (extra !== '' && extra !== '/') {
+      notes.push(`DELIB_CORS_ORIGINS entry "${entry}" is read as ${url.origin}: browsers send only the origin, never a path.`);
+    }
+    if (!origins.includes(url.origin)) origins.push(url.origin);
+  }
+  return { origins, notes };
+}
+
 /** `file:./data/delib.sqlite` (relative to the working folder), `file:///abs/path`, or `postgres://…`. */
 export async function openStore(url: string): Promise<Store> {
-  if (/^postgres(ql)?:\/\//.test(url)) {
+  if (/^postgres(ql)?:\/\//i.test(url)) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      // Never quoted: the URL holds the password.
+      throw new ConfigError(
+        'DATABASE_URL is not a valid postgres:// URL: check its host and port, and percent-encode any @ : / # ? in the user name or password.',
+      );
+    }
     const { PostgresStore } = await import('./postgres.js');
-    return PostgresStore.open(url);
+    try {
+      return await PostgresStore.open(url);
+    } catch (error) {
+      throw postgresProblem(error, parsed);
+    }
   }
   if (url === ':memory:') return new SqliteStore(':memory:');
-  if (url.startsWith('file://')) return new SqliteStore(fileURLToPath(url));
-  if (url.startsWith('file:')) return new SqliteStore(resolve(url.slice('file:'.length)));
-  throw new Error(`DATABASE_URL must be file:… (SQLite) or postgres://… (PostgreSQL), not "${url}"`);
+  if (url.startsWith('file:')) {
+    const path = url.startsWith('file://') ? fileURLToPath(url) : resolve(url.slice('file:'.length));
+    try {
+      return new SqliteStore(path);
+    } catch (error) {
+      throw sqliteProblem(error, path);
+    }
+  }
+  const scheme = /^([a-z][a-z0-9+.-]{0,15}):/i.exec(url)?.[1];
+  throw new ConfigError(
+    `DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL)${scheme ? `, not ${scheme}:` : ''}.`,
+  );
 }
