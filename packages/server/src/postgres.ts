@@ -273,7 +273,11 @@ export class PostgresStore implements Store {
   /** Stores a batch in arrival order, with the outcome each envelope would get alone in that order. */
   async #insertBatch(client: pg.PoolClient, batch: Pending[]): Promise<InsertOutcome[]> {
     const widgets = await this.#lockWidgets(client, batch);
-    const rowsOf = batch.map(({ envelope }) => tallies(envelope));
+    // The kind first: an envelope its widget's kind refuses needs nothing looked up for its values.
+    const rowsOf = batch.map(({ envelope }) => {
+      const kind = widgets.get(envelope.widgetId)!.kind;
+      return kind === undefined || kind === envelope.widget ? tallies(envelope) : [];
+    });
     // With every widget of the batch locked, what the tallies hold cannot change until COMMIT.
     const { known, sizes } = await this.#keysHeld(client, batch, rowsOf);
     const outcomes: InsertOutcome[] = [];
