@@ -13,7 +13,8 @@
  *
  * Environment: BENCH_QUICK=1 stops the results series at 100 k; BENCH_SERVER_DURATION (10 s),
  * BENCH_SERVER_WARMUP (3 s), BENCH_CONNECTIONS (50); BENCH_FILL_SECONDS (480) caps each store's fill;
- * BENCH_STORES=sqlite,postgres; DELIB_TEST_DATABASE_URL as for the tests.
+ * BENCH_STORES=sqlite,postgres; DELIB_TEST_DATABASE_URL as for the tests; BENCH_SERVER_PROCESS as in
+ * results.mjs (another build of the server, for before-and-after figures).
  */
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
@@ -241,7 +242,11 @@ export async function run() {
   try {
     for (const kind of stores) {
       databases[kind] = await database(kind);
-      const server = await spawnServer('delib', { DATABASE_URL: databases[kind].url });
+      const server = await spawnServer(
+        'delib',
+        { DATABASE_URL: databases[kind].url },
+        { script: process.env.BENCH_SERVER_PROCESS },
+      );
       try {
         const measured = await load(server, '/api/responses', `bench-ingest-${randomUUID()}`);
         result.ingest[kind] = measured;
@@ -292,7 +297,11 @@ export async function run() {
       // A fresh database, so the ingest rows above do not weigh on the fill.
       await databases[kind].drop();
       databases[kind] = await database(kind);
-      const server = await spawnServer('delib', { DATABASE_URL: databases[kind].url });
+      const server = await spawnServer(
+        'delib',
+        { DATABASE_URL: databases[kind].url },
+        { script: process.env.BENCH_SERVER_PROCESS },
+      );
       try {
         result.results[kind] = await resultsSeries(server, kind);
       } finally {

@@ -93,3 +93,25 @@ test('isUuid and isWidgetId', () => {
   assert.ok(!isWidgetId('tab\there'));
   assert.ok(!isWidgetId(42));
 });
+
+test('isWidgetId and the schema accept exactly the same widget ids, at the edges', () => {
+  const emoji = '\u{1F333}';
+  const cases = {
+    // The limit counts characters (code points), as JSON Schema's maxLength does.
+    [`${limits.widgetIdLength} ASCII characters`]: ['w'.repeat(limits.widgetIdLength), true],
+    [`${limits.widgetIdLength + 1} ASCII characters`]: ['w'.repeat(limits.widgetIdLength + 1), false],
+    [`${limits.widgetIdLength} Welsh characters`]: ['ŵ'.repeat(limits.widgetIdLength), true],
+    [`${limits.widgetIdLength} emoji (two UTF-16 units each)`]: [emoji.repeat(limits.widgetIdLength), true],
+    [`${limits.widgetIdLength + 1} emoji`]: [emoji.repeat(limits.widgetIdLength + 1), false],
+    // A browser resolves /results/. and /results/.. away, so such ids could never be read back.
+    '.': ['.', false],
+    '..': ['..', false],
+    '...': ['...', true],
+    '.hidden': ['.hidden', true],
+    'a/..': ['a/..', true],
+  };
+  for (const [name, [widgetId, accepted]] of Object.entries(cases)) {
+    assert.equal(isWidgetId(widgetId), accepted, `isWidgetId: ${name}`);
+    assert.equal(validate({ ...base, widgetId }), accepted, `schema: ${name}`);
+  }
+});

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * `delib-server` (and `npm start`, with `--demo`): the reference endpoint. Configured by the
- * environment: PORT, DATABASE_URL, DELIB_ADMIN_TOKEN, DELIB_CORS_ORIGINS, DELIB_RATE_LIMIT,
- * DELIB_TRUST_PROXY, LOG_LEVEL (see the package README).
+ * environment: PORT, DATABASE_URL, DELIB_ADMIN_TOKEN, DELIB_CORS_ORIGINS, DELIB_RATE_LIMIT, DELIB_REQUEST_TIMEOUT,
+ * DELIB_KEEP_ALIVE_TIMEOUT, DELIB_MAX_CONNECTIONS,
+ * DELIB_TRUST_PROXY (a number of proxies or their addresses), LOG_LEVEL (see the package README).
  *
  * Inside the delib repository it first builds the bundles and the server when any source is newer
  * than the build, so that a newcomer's `npm ci && npm start` just works.

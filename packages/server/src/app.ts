@@ -1,14 +1,17 @@
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { BlockList, isIP } from 'node:net';
 import { isWidgetId, limits, type WidgetKind } from '@delib/protocol';
-import type { Store } from './store.js';
+import { defaultValueLimit, type Store } from './store.js';
+import { ConfigError, defaults, normaliseOrigins } from './config.js';
 import { ClientError, validateEnvelope } from './validate.js';
 import { csvExport, jsonExport } from './export.js';
-import { ValueGuard } from './guard.js';
+import { ByteBoundedCache } from './cache.js';
+import { apiHeaders, clientErrorHandler, contractPayload, pageHeaders } from './errors.js';
 
 export interface AppOptions {
   store: Store;
@@ -22,10 +25,22 @@ export interface AppOptions {
   staticRoots?: string[];
   /** Pino logger options, or false. */
   logger?: boolean | object;
-  /** Behind a load balancer: trust X-Forwarded-For for the rate limit's address. */
-  trustProxy?: boolean | string;
-  /** Distinct values a widget's results may hold per bucket (choices, items, categories). */
+  /**
+   * Behind proxies: how many there are, or their addresses, so that the rate limit counts the address
+   * the nearest of them saw. Never `true`: any client could then write its own address.
+   */
+  trustProxy?: number | string[];
+  /** Distinct values a widget's results may hold per bucket (choices, items, categories); 1,000 by default. */
   valueLimit?: number;
+  /**
+   * Milliseconds within which a request's headers and body must have arrived (30 s); after it the
+   * answer is 408 and the connection closes. Headers alone get at most 10 s.
+   */
+  requestTimeout?: number;
+  /** Milliseconds an idle kept-alive connection stays open (5 s). */
+  keepAliveTimeout?: number;
+  /** Connections open at once (1,000); more are closed as they arrive. */
+  maxConnections?: number;
   /** Extra routes and hooks, registered before the API (the demo's outage switch). */
   register?: (app: FastifyInstance) => void;
 }
@@ -35,6 +50,8 @@ const acknowledgement = {
   properties: { id: { type: 'string' }, accepted: { type: 'boolean' } },
   required: ['id', 'accepted'],
 } as const;
+
+const widgetIdRule = `widgetId must be 1–${limits.widgetIdLength} printable characters, and not "." or "..".`;
 
 const widgetKinds: WidgetKind[] = ['poll', 'ranking', 'pairwise', 'budget', 'needs-assets'];
 
@@ -46,18 +63,39 @@ function emptyResults(widget: WidgetKind, widgetId: string) {
   return { ...base, items: [] };
 }
 
+/** Milliseconds for a request's headers, and of silence on a connection before it is closed. */
+const headersTimeout = 10_000;
+const idleTimeout = 60_000;
+
+/** Values a results response holds per bucket unless the widget names its own (`?value=…`). */
+const resultsLimit = 100;
+/** Bytes of serialised results kept between writes, over every widget. */
+const resultsCacheBytes = 16 * 1024 * 1024;
+
+/**
+ * `?value=a&value=b`: the values a widget shows (its options), so that its results hold exactly those,
+ * however many others strangers have posted. As many as one answer may hold, each as long as a value.
+ */
+function namedValues(query: string | string[] | undefined): string[] | undefined {
+  if (query === undefined) return undefined;
+  const values = [...new Set(Array.isArray(query) ? query : [query])].sort();
+  const fits = (value: string) => value.length > 0 && [...value].length <= limits.valueLength;
+  if (values.length > limits.items || !values.every(fits)) {
+    throw new ClientError(
+      400,
+      'invalid',
+      `value may be given up to ${limits.items} times, each 1–${limits.valueLength} characters.`,
+      'value',
+    );
+  }
+  return values;
+}
+
 /** Same time whatever the token's content or length: compare fixed-size digests. */
 function sameSecret(given: string, expected: string): boolean {
   const digest = (text: string) => createHash('sha256').update(text).digest();
   return timingSafeEqual(digest(given), digest(expected));
 }
-
-const pageHeaders = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
-const apiHeaders = {
-  ...pageHeaders,
-  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
-  'Cache-Control': 'no-store',
-};
 
 /** Fastify's own client errors, renamed into the contract's codes. */
 const fastifyCodes: Record<string, [number, string, string]> = {
@@ -68,6 +106,71 @@ const fastifyCodes: Record<string, [number, string, string]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'invalid_length', 'Content-Length does not match the body.'],
 };
 
+const privateNetworks = new BlockList();
+for (const [network, bits] of [
+  ['127.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['169.254.0.0', 16],
+  ['100.64.0.0', 10],
+] as const)
+  privateNetworks.addSubnet(network, bits, 'ipv4');
+for (const [network, bits] of [
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+] as const)
+  privateNetworks.addSubnet(network, bits, 'ipv6');
+
+const isPrivate = (address: string) => {
+  const ipv4 = address.replace(/^::ffff:/i, '');
+  return isIP(ipv4) === 4 ? privateNetworks.check(ipv4, 'ipv4') : isIP(address) === 6 && privateNetworks.check(address, 'ipv6');
+};
+
+/**
+ * Which addresses of a request's chain (the socket's, then X-Forwarded-For from the right) are proxies.
+ * A count trusts that many hops, the first of them only from a private or loopback address: a client
+ * that reaches the server directly from the Internet is known by its socket, whatever it writes.
+ */
+function trustProxy(setting: unknown): ((address: string, hop: number) => boolean) | string[] | false {
+  if (Array.isArray(setting)) return setting;
+  if (typeof setting === 'number' && Number.isInteger(setting) && setting >= 0)
+    return (address, hop) => hop < setting && (hop > 0 || isPrivate(address));
+  if (setting === undefined || setting === false) return false;
+  throw new TypeError('trustProxy must be the number of proxies in front of the server or their addresses.');
+}
+
+/**
+ * The origins that may call the API (undefined: any), each as a browser sends it; what the setting
+ * holds that can never match is said at start-up, and every preflight refused is logged with its
+ * origin, so that an operator can see why a site's widgets fail.
+ */
+function allowedOrigins(app: FastifyInstance, entries: string[] | undefined): string[] | undefined {
+  if (!entries?.length || entries.includes('*')) return undefined;
+  const { origins, notes } = normaliseOrigins(entries);
+  for (const note of notes) app.log.warn(note);
+  if (!origins.length) throw new ConfigError('DELIB_CORS_ORIGINS has no entry that can match a site.');
+  app.addHook('onRequest', (request, _reply, done) => {
+    const origin = request.headers.origin;
+    if (request.method === 'OPTIONS' && origin && request.headers['access-control-request-method'] && !origins.includes(origin)) {
+      request.log.warn({ origin }, `refused a CORS preflight from ${origin}: it is not in DELIB_CORS_ORIGINS`);
+    }
+    done();
+  });
+  return origins;
+}
+
+/** Errors the router raises before any route or hook runs (so before the `onSend` hook too). */
+function frameworkError(error: FastifyError): ClientError {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return new ClientError(400, 'invalid', widgetIdRule, 'widgetId');
+  if (error.code === 'FST_ERR_BAD_URL')
+    return new ClientError(400, 'bad_url', 'The address holds a %-encoding that is not UTF-8 text.');
+  return new ClientError(400, 'bad_request', 'The request could not be routed.');
+}
+
+const refuse = (reply: FastifyReply, error: ClientError) => reply.code(error.status).headers(apiHeaders).send(error.body);
+
 /**
  * The reference endpoint (CONTRACT.md sections 4 and 7): the API at `/api`, static files at `/`.
  * Every client mistake is a 4xx with `{ error: { code, message, field? } }`; nothing a client sends
@@ -75,10 +178,26 @@ const fastifyCodes: Record<string, [number, string, string]> = {
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { store } = options;
-  const guard = new ValueGuard(store, options.valueLimit);
+  const valueLimit = options.valueLimit ?? defaultValueLimit;
+  const resultsCache = new ByteBoundedCache(resultsCacheBytes);
+  const requestTimeout = options.requestTimeout ?? defaults.requestTimeout;
   const app = Fastify({
     bodyLimit: limits.bodyBytes,
-    trustProxy: options.trustProxy ?? false,
+    requestTimeout,
+    keepAliveTimeout: options.keepAliveTimeout ?? defaults.keepAliveTimeout,
+    // No traffic either way for this long (a client that stops reading an answer): closed.
+    connectionTimeout: idleTimeout,
+    http: {
+      headersTimeout: Math.min(headersTimeout, requestTimeout),
+      // How often Node looks for requests past their time: often enough that the timeouts mean what they say.
+      connectionsCheckingInterval: Math.min(1000, requestTimeout / 2),
+    },
+    // Counted in UTF-16 units, and a character may take two: every id the schema accepts gets through,
+    // and the handlers check the rest.
+    routerOptions: { maxParamLength: 2 * limits.widgetIdLength },
+    frameworkErrors: (error, _request, reply) => refuse(reply as FastifyReply, frameworkError(error)),
+    clientErrorHandler,
+    trustProxy: trustProxy(options.trustProxy),
     logger:
       options.logger === false
         ? false
@@ -119,18 +238,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // A callback hook rather than an async one: it runs on every answer, and needs no promise.
   app.addHook('onSend', (request, reply, payload, done) => {
-    reply.headers(request.url.startsWith('/api/') ? apiHeaders : pageHeaders);
-    done(null, payload);
+    if (!request.url.startsWith('/api/')) {
+      reply.headers(pageHeaders);
+      return done(null, payload);
+    }
+    reply.headers(apiHeaders);
+    const replacement = contractPayload(reply.statusCode, request.method, payload);
+    if (replacement) reply.type('application/json; charset=utf-8');
+    done(null, replacement ?? payload);
   });
+
+  app.server.maxConnections = options.maxConnections ?? defaults.maxConnections;
 
   options.register?.(app);
 
+  const origins = allowedOrigins(app, options.corsOrigins);
   await app.register(cors, {
-    origin: options.corsOrigins?.length ? options.corsOrigins : '*',
+    origin: origins ?? '*',
     methods: ['GET', 'POST', 'OPTIONS'],
     // Widgets on other sites must be able to read it to honour it.
     exposedHeaders: ['Retry-After'],
-    credentials: !!options.corsOrigins?.length,
+    credentials: !!origins,
     maxAge: 86400,
   });
 
@@ -163,18 +291,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           // The contract's page is origin and path; a query or fragment can carry personal data
           // (an email in a link), so it is never stored, whichever client sent it.
           envelope.page = envelope.page.replace(/[?#].*$/s, '');
-          const overflowing = await guard.overflow(envelope);
-          if (overflowing) {
-            throw new ClientError(
-              422,
-              'too_many_values',
-              `This question already has ${guard.limit} different ${overflowing} values; no new ones are taken.`,
-              'answer',
-            );
-          }
-          const outcome = await store.insert(envelope, new Date());
-          if (outcome === 'created') await guard.record(envelope);
-          if (typeof outcome === 'object') {
+          const outcome = await store.insert(envelope, new Date(), { valueLimit });
+          if (typeof outcome === 'object' && 'conflict' in outcome) {
             throw new ClientError(
               409,
               'widget_conflict',
@@ -182,21 +300,42 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
               'widgetId',
             );
           }
+          if (typeof outcome === 'object') {
+            throw new ClientError(
+              422,
+              'too_many_values',
+              `This question already has ${valueLimit} different ${outcome.tooManyValues} values; no new ones are taken.`,
+              'answer',
+            );
+          }
           return reply.code(outcome === 'created' ? 201 : 200).send({ id: envelope.id, accepted: true });
         },
       );
 
-      api.get<{ Params: { widgetId: string }; Querystring: { widget?: string } }>('/results/:widgetId', async (request) => {
-        const { widgetId } = request.params;
-        if (!isWidgetId(widgetId))
-          throw new ClientError(400, 'invalid', 'widgetId must be 1–200 printable characters.', 'widgetId');
-        const found = await store.results(widgetId);
-        if (found) return found;
-        // Widgets say what they are, so a question nobody has answered yet still gets its empty results.
-        const hint = request.query.widget as WidgetKind;
-        if (widgetKinds.includes(hint)) return emptyResults(hint, widgetId);
-        throw new ClientError(404, 'not_found', 'No responses for this widgetId yet.', 'widgetId');
-      });
+      api.get<{ Params: { widgetId: string }; Querystring: { widget?: string; value?: string | string[] } }>(
+        '/results/:widgetId',
+        async (request, reply) => {
+          const { widgetId } = request.params;
+          if (!isWidgetId(widgetId)) throw new ClientError(400, 'invalid', widgetIdRule, 'widgetId');
+          const values = namedValues(request.query.value);
+          const version = await store.version(widgetId);
+          if (version === undefined) {
+            // Widgets say what they are, so a question nobody has answered yet still gets its empty results.
+            const hint = request.query.widget as WidgetKind;
+            if (widgetKinds.includes(hint)) return emptyResults(hint, widgetId);
+            throw new ClientError(404, 'not_found', 'No responses for this widgetId yet.', 'widgetId');
+          }
+          const key = JSON.stringify([widgetId, values ?? null]);
+          let body = resultsCache.get(key, version);
+          if (body === undefined) {
+            const found = await store.results(widgetId, values ? { values } : { limit: resultsLimit });
+            if (!found) throw new ClientError(404, 'not_found', 'No responses for this widgetId yet.', 'widgetId');
+            body = JSON.stringify(found);
+            resultsCache.set(key, version, body);
+          }
+          return reply.type('application/json; charset=utf-8').send(body);
+        },
+      );
 
       api.get<{ Params: { widgetId: string }; Querystring: { format?: string } }>('/export/:widgetId', async (request, reply) => {
         const expected = options.adminToken;
@@ -211,8 +350,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         }
         const { widgetId } = request.params;
         const format = request.query.format ?? 'csv';
-        if (!isWidgetId(widgetId))
-          throw new ClientError(400, 'invalid', 'widgetId must be 1–200 printable characters.', 'widgetId');
+        if (!isWidgetId(widgetId)) throw new ClientError(400, 'invalid', widgetIdRule, 'widgetId');
         if (format !== 'csv' && format !== 'json') throw new ClientError(400, 'invalid', 'format must be csv or json.', 'format');
         const results = await store.results(widgetId);
         if (!results) throw new ClientError(404, 'not_found', 'No responses for this widgetId.', 'widgetId');
@@ -232,6 +370,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       prefix: '/',
       // The build writes .br and .gz next to each bundle: residents on phones get the small one.
       preCompressed: true,
+      // `.env`, `.git/…` and the like are never published, wherever they were copied: they answer 404.
+      dotfiles: 'ignore',
       // Bundles keep one name across versions: browsers revalidate (ETag) rather than keep a stale copy.
       cacheControl: false,
       setHeaders: (reply, path) => {

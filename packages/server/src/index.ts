@@ -1,9 +1,9 @@
 export { buildApp, type AppOptions } from './app.js';
 export { startServer, main, type StartOptions } from './cli.js';
-export { configFromEnv, openStore, type Config } from './config.js';
+export { configFromEnv, openStore, ConfigError, type Config } from './config.js';
 export { SqliteStore } from './sqlite.js';
 export { ClientError, validateEnvelope } from './validate.js';
 export { csvCell, csvExport, jsonExport } from './export.js';
 export { tallies, results, type Tally } from './tally.js';
-export { ValueGuard } from './guard.js';
-export type { Store, StoredResponse, InsertOutcome } from './store.js';
+export { defaultValueLimit } from './store.js';
+export type { Store, StoredResponse, InsertOutcome, InsertOptions } from './store.js';

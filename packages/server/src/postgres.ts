@@ -1,6 +1,20 @@
 import pg from 'pg';
 import type { Envelope, WidgetKind } from '@delib/protocol';
-import { envelopeOf, type InsertOutcome, type Store, type StoredResponse } from './store.js';
+import {
+  canonical,
+  defaultValueLimit,
+  envelopeOf,
+  foldIds,
+  foldSql,
+  newKeys,
+  recount,
+  type FoldRow,
+  type InsertOptions,
+  type InsertOutcome,
+  type ResultsSelection,
+  type Store,
+  type StoredResponse,
+} from './store.js';
 import { results, tallies, type Tally } from './tally.js';
 
 /**
@@ -12,7 +26,7 @@ import { results, tallies, type Tally } from './tally.js';
  * the same string SQLite keys on. Identifiers use the "C" collation so that ordering (the columns of a
  * CSV export) is the byte order SQLite gives, whatever the database's locale.
  */
-const migrations = [
+const migrations: (string | ((client: pg.PoolClient) => Promise<void>))[] = [
   `CREATE TABLE responses (
      seq bigserial PRIMARY KEY,
      id text COLLATE "C" NOT NULL UNIQUE,
@@ -39,7 +53,37 @@ const migrations = [
      b bigint NOT NULL DEFAULT 0,
      PRIMARY KEY (widget_id, bucket, key)
    );`,
+  foldIdCase,
 ];
+
+/** Migration 2: one row per id, in lower case, and tallies counted again where copies went (see `foldIds`). */
+async function foldIdCase(client: pg.PoolClient): Promise<void> {
+  const { drop, rename, widgets } = foldIds((await client.query<FoldRow>(foldSql)).rows);
+  if (drop.length) await client.query('DELETE FROM responses WHERE seq = ANY($1::bigint[])', [drop.map((row) => row.seq)]);
+  for (const row of rename) await client.query('UPDATE responses SET id = $1 WHERE seq = $2', [row.id, row.seq]);
+  for (const widgetId of widgets) {
+    const { rows: stored } = await client.query<ResponseRow>('SELECT * FROM responses WHERE widget_id = $1 ORDER BY seq', [
+      widgetId,
+    ]);
+    const { total, rows } = recount(stored.map((row) => envelopeOf(row)));
+    await client.query('DELETE FROM tallies WHERE widget_id = $1', [widgetId]);
+    if (!total) {
+      await client.query('DELETE FROM widgets WHERE widget_id = $1', [widgetId]);
+      continue;
+    }
+    await client.query('UPDATE widgets SET total = $1 WHERE widget_id = $2', [total, widgetId]);
+    for (const row of rows) {
+      await client.query('INSERT INTO tallies (widget_id, bucket, key, n, a, b) VALUES ($1, $2, $3, $4, $5, $6)', [
+        widgetId,
+        row.bucket,
+        row.key,
+        row.n,
+        row.a,
+        row.b,
+      ]);
+    }
+  }
+}
 
 /** Advisory lock key for migrations: "delib" in ASCII. Database-wide, shared by every schema. */
 const migrationLock = 0x64656c6962;
@@ -54,6 +98,7 @@ const attempts = 5;
 interface Pending {
   envelope: Envelope;
   receivedAt: Date;
+  valueLimit: number;
   resolve: (outcome: InsertOutcome) => void;
   reject: (error: unknown) => void;
 }
@@ -153,7 +198,9 @@ export class PostgresStore implements Store {
       const applied = new Set(rows.map((row) => row.version));
       for (let version = 1; version <= migrations.length; version++) {
         if (applied.has(version)) continue;
-        await client.query(migrations[version - 1]);
+        const migration = migrations[version - 1];
+        if (typeof migration === 'string') await client.query(migration);
+        else await migration(client);
         await client.query('INSERT INTO delib_migrations (version) VALUES ($1)', [version]);
       }
     });
@@ -176,10 +223,11 @@ export class PostgresStore implements Store {
     }
   }
 
-  insert(envelope: Envelope, receivedAt: Date): Promise<InsertOutcome> {
+  insert(envelope: Envelope, receivedAt: Date, options: InsertOptions = {}): Promise<InsertOutcome> {
+    const valueLimit = options.valueLimit ?? defaultValueLimit;
     if (this.#closed) return Promise.reject(new Error('The store is closed.'));
     return new Promise((resolve, reject) => {
-      this.#queue.push({ envelope, receivedAt, resolve, reject });
+      this.#queue.push({ envelope: canonical(envelope), receivedAt, valueLimit, resolve, reject });
       if (this.#scheduled) return;
       // Wait one turn so that requests arriving together share a transaction.
       this.#scheduled = true;
@@ -225,12 +273,34 @@ export class PostgresStore implements Store {
   /** Stores a batch in arrival order, with the outcome each envelope would get alone in that order. */
   async #insertBatch(client: pg.PoolClient, batch: Pending[]): Promise<InsertOutcome[]> {
     const widgets = await this.#lockWidgets(client, batch);
+    // The kind first: an envelope its widget's kind refuses needs nothing looked up for its values.
+    const rowsOf = batch.map(({ envelope }) => {
+      const kind = widgets.get(envelope.widgetId)!.kind;
+      return kind === undefined || kind === envelope.widget ? tallies(envelope) : [];
+    });
+    // With every widget of the batch locked, what the tallies hold cannot change until COMMIT.
+    const { known, sizes } = await this.#keysHeld(client, batch, rowsOf);
     const outcomes: InsertOutcome[] = [];
     const added = new Map<string, Tally & { widgetId: string }>();
-    for (const { envelope, receivedAt } of batch) {
+    for (const [index, { envelope, receivedAt, valueLimit }] of batch.entries()) {
       const widget = widgets.get(envelope.widgetId)!;
       if (widget.kind !== undefined && widget.kind !== envelope.widget) {
         outcomes.push({ conflict: widget.kind });
+        continue;
+      }
+      const sizeKey = (bucket: string) => JSON.stringify([envelope.widgetId, bucket]);
+      const checked = newKeys(
+        rowsOf[index],
+        (row) => {
+          const id = JSON.stringify([envelope.widgetId, row.bucket, row.key]);
+          return known.has(id) || added.has(id);
+        },
+        (bucket) => sizes.get(sizeKey(bucket)) ?? 0,
+        valueLimit,
+      );
+      if ('overflow' in checked) {
+        const { rowCount } = await client.query('SELECT 1 FROM responses WHERE id = $1', [envelope.id]);
+        outcomes.push(rowCount ? 'exists' : { tooManyValues: checked.overflow });
         continue;
       }
       const { rowCount } = await client.query(
@@ -255,7 +325,8 @@ export class PostgresStore implements Store {
       }
       widget.kind ??= envelope.widget;
       widget.created++;
-      for (const row of tallies(envelope)) {
+      for (const [bucket, count] of checked.added) sizes.set(sizeKey(bucket), (sizes.get(sizeKey(bucket)) ?? 0) + count);
+      for (const row of rowsOf[index]) {
         const id = JSON.stringify([envelope.widgetId, row.bucket, row.key]);
         const sum = added.get(id) ?? { widgetId: envelope.widgetId, bucket: row.bucket, key: row.key, n: 0, a: 0, b: 0 };
         sum.n += row.n;
@@ -305,6 +376,38 @@ export class PostgresStore implements Store {
   }
 
   /**
+   * Which of the batch's tally keys the table holds (as `JSON.stringify([widget id, bucket, key])`), and
+   * how many different keys each bucket of a widget holds (`JSON.stringify([widget id, bucket])`) where
+   * the batch brings a key the table does not hold.
+   */
+  async #keysHeld(client: pg.PoolClient, batch: Pending[], rowsOf: Tally[][]) {
+    const wanted = new Map<string, [string, string, string]>();
+    batch.forEach(({ envelope }, index) => {
+      for (const row of rowsOf[index]) {
+        wanted.set(JSON.stringify([envelope.widgetId, row.bucket, row.key]), [envelope.widgetId, row.bucket, row.key]);
+      }
+    });
+    const triples = [...wanted.values()];
+    const { rows } = await client.query<{ widget_id: string; bucket: string; key: string }>(
+      `SELECT t.widget_id, t.bucket, t.key
+       FROM unnest($1::text[], $2::text[], $3::text[]) AS u (widget_id, bucket, key)
+       JOIN tallies AS t ON t.widget_id = u.widget_id AND t.bucket = u.bucket AND t.key = u.key`,
+      [triples.map((triple) => triple[0]), triples.map((triple) => triple[1]), triples.map((triple) => triple[2])],
+    );
+    const known = new Set(rows.map((row) => JSON.stringify([row.widget_id, row.bucket, row.key])));
+    const sizes = new Map<string, number>();
+    const growing = [...new Set(triples.filter((triple) => !known.has(JSON.stringify(triple))).map(([widgetId]) => widgetId))];
+    if (growing.length) {
+      const counted = await client.query<{ widget_id: string; bucket: string; size: string }>(
+        `SELECT widget_id, bucket, count(*) AS size FROM tallies WHERE widget_id = ANY($1::text[]) GROUP BY widget_id, bucket`,
+        [growing],
+      );
+      for (const row of counted.rows) sizes.set(JSON.stringify([row.widget_id, row.bucket]), Number(row.size));
+    }
+    return { known, sizes };
+  }
+
+  /**
    * Locks the row of every widget in the batch, in sorted order, creating a placeholder (total 0) for
    * a widget not seen before so that there is a row to lock. Committed rows always have a total of
    * at least 1: a placeholder is either counted into or deleted before COMMIT, so total 0 means ours.
@@ -331,18 +434,29 @@ export class PostgresStore implements Store {
     );
   }
 
-  async results(widgetId: string) {
+  async results(widgetId: string, selection: ResultsSelection = {}) {
     // One statement, so the total and the tallies come from the same snapshot.
     const { rows } = await this.#pool.query<{ widget: WidgetKind; total: string } & Partial<TallyRow>>(
       `SELECT w.widget, w.total, t.bucket, t.key, t.n, t.a, t.b
-       FROM widgets AS w LEFT JOIN tallies AS t ON t.widget_id = w.widget_id
+       FROM widgets AS w LEFT JOIN (
+         SELECT *, row_number() OVER (PARTITION BY bucket ORDER BY n DESC, key) AS place
+         FROM tallies WHERE widget_id = $1 AND ($2::text[] IS NULL OR key = ANY($2::text[]))
+       ) AS t ON t.widget_id = w.widget_id AND ($3::bigint IS NULL OR t.place <= $3::bigint)
        WHERE w.widget_id = $1
        ORDER BY t.bucket, t.key`,
-      [widgetId],
+      [widgetId, selection.values ?? null, selection.values ? null : (selection.limit ?? null)],
     );
     if (!rows.length) return undefined;
     const tallyRows = rows.filter((row): row is typeof row & TallyRow => row.bucket != null).map(toTally);
     return results(rows[0].widget, widgetId, Number(rows[0].total), tallyRows);
+  }
+
+  async version(widgetId: string): Promise<string | undefined> {
+    const { rows } = await this.#pool.query<{ version: string | null }>(
+      'SELECT max(seq)::text AS version FROM responses WHERE widget_id = $1',
+      [widgetId],
+    );
+    return rows[0].version ?? undefined;
   }
 
   async keys(widgetId: string): Promise<Record<string, string[]>> {

@@ -1,12 +1,29 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Envelope, WidgetKind } from '@delib/protocol';
-import { envelopeOf, type InsertOutcome, type Store, type StoredResponse } from './store.js';
-import { results, tallies, type Tally } from './tally.js';
+import {
+  canonical,
+  defaultValueLimit,
+  envelopeOf,
+  foldIds,
+  foldSql,
+  recount,
+  type FoldRow,
+  type InsertOptions,
+  type InsertOutcome,
+  type ResponseRow,
+  type ResultsSelection,
+  type Store,
+  type StoredResponse,
+} from './store.js';
+import { results, type Tally } from './tally.js';
+import { configureWriter, SqliteWriter, type WriteRequest } from './sqlite-writer.js';
 
 /** Versioned schema: `PRAGMA user_version` says how many have been applied. Append only. */
-const migrations = [
+const migrations: (string | ((db: Database.Database) => void))[] = [
   `CREATE TABLE responses (
      seq INTEGER PRIMARY KEY AUTOINCREMENT,
      id TEXT NOT NULL UNIQUE,
@@ -33,30 +50,133 @@ const migrations = [
      b INTEGER NOT NULL DEFAULT 0,
      PRIMARY KEY (widget_id, bucket, key)
    ) WITHOUT ROWID;`,
+  foldIdCase,
 ];
 
-interface Pending {
-  envelope: Envelope;
-  receivedAt: Date;
-  resolve: (outcome: InsertOutcome) => void;
-  reject: (error: unknown) => void;
+/** Migration 2: one row per id, in lower case, and tallies counted again where copies went (see `foldIds`). */
+function foldIdCase(db: Database.Database): void {
+  const { drop, rename, widgets } = foldIds(db.prepare<[], FoldRow>(foldSql).all());
+  const remove = db.prepare('DELETE FROM responses WHERE seq = ?');
+  for (const row of drop) remove.run(row.seq);
+  const lower = db.prepare('UPDATE responses SET id = ? WHERE seq = ?');
+  for (const row of rename) lower.run(row.id, row.seq);
+  const answers = db.prepare<[string], ResponseRow<string>>('SELECT * FROM responses WHERE widget_id = ? ORDER BY seq');
+  const tally = db.prepare('INSERT INTO tallies (widget_id, bucket, key, n, a, b) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const widgetId of widgets) {
+    const { total, rows } = recount(answers.all(widgetId).map((row) => envelopeOf(row, JSON.parse(row.answer))));
+    db.prepare('DELETE FROM tallies WHERE widget_id = ?').run(widgetId);
+    if (!total) {
+      db.prepare('DELETE FROM widgets WHERE widget_id = ?').run(widgetId);
+      continue;
+    }
+    db.prepare('UPDATE widgets SET total = ? WHERE widget_id = ?').run(total, widgetId);
+    for (const row of rows) tally.run(widgetId, row.bucket, row.key, row.n, row.a, row.b);
+  }
 }
 
 const pageSize = 1000;
 
+/** What a store hands its inserts to: a worker thread, or (for `:memory:`) a writer on its own connection. */
+interface Writer {
+  insert(request: WriteRequest): Promise<InsertOutcome>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the worker from the file beside this one, `.ts` when the sources run under tsx (tests,
+ * benchmarks), which the worker then registers for itself, since a thread does not inherit it.
+ */
+const bootstrap = `(async () => {
+  const { workerData } = await import('node:worker_threads');
+  if (workerData.tsx) (await import(workerData.tsx)).register();
+  await import(workerData.entry);
+})();`;
+
+/**
+ * Inserts through a worker thread, so that statements and the disk's sync never hold the event loop.
+ * A thread that stops unexpectedly fails the inserts it held (they are answered 503, and widgets send
+ * them again) and is started afresh for the next one.
+ */
+class WorkerWriter implements Writer {
+  #worker: Worker | undefined;
+  #waiting = new Map<number, { resolve: (outcome: InsertOutcome) => void; reject: (error: Error) => void }>();
+  #next = 0;
+  #outbox: { id: number; request: WriteRequest }[] = [];
+  #exited: Promise<void> = Promise.resolve();
+
+  constructor(private file: string) {
+    this.#start();
+  }
+
+  #start(): Worker {
+    const entry = new URL(`./sqlite-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url).href;
+    const tsx = entry.endsWith('.ts') ? import.meta.resolve('tsx/esm/api') : undefined;
+    const worker = new Worker(bootstrap, { eval: true, workerData: { entry, file: this.file, tsx } });
+    // The thread keeps the process alive only while inserts wait for it.
+    worker.unref();
+    worker.on('message', (answers: { id: number; outcome?: InsertOutcome; error?: { message: string; code?: string } }[]) => {
+      for (const answer of answers) {
+        const waiting = this.#waiting.get(answer.id);
+        if (!waiting) continue;
+        this.#waiting.delete(answer.id);
+        if (answer.error) waiting.reject(Object.assign(new Error(answer.error.message), { code: answer.error.code }));
+        else waiting.resolve(answer.outcome!);
+      }
+      if (!this.#waiting.size) worker.unref();
+    });
+    let failure: Error | undefined;
+    worker.on('error', (error) => (failure = error));
+    this.#exited = new Promise((resolve) =>
+      worker.once('exit', () => {
+        if (this.#worker === worker) this.#worker = undefined;
+        for (const waiting of this.#waiting.values()) waiting.reject(failure ?? new Error('The SQLite writer stopped.'));
+        this.#waiting.clear();
+        resolve();
+      }),
+    );
+    return (this.#worker = worker);
+  }
+
+  insert(request: WriteRequest): Promise<InsertOutcome> {
+    return new Promise((resolve, reject) => {
+      const id = this.#next++;
+      this.#waiting.set(id, { resolve, reject });
+      // Handed over together at the end of this turn: one message, and one wake-up of the thread, for
+      // all the requests that arrived in it.
+      if (!this.#outbox.length) {
+        const worker = this.#worker ?? this.#start();
+        worker.ref();
+        setImmediate(() => worker.postMessage(this.#outbox.splice(0)));
+      }
+      this.#outbox.push({ id, request });
+    });
+  }
+
+  /** Commits what was handed over, then ends the thread. */
+  async close(): Promise<void> {
+    const worker = this.#worker;
+    if (!worker) return;
+    this.#worker = undefined;
+    worker.ref();
+    // After whatever is still to be handed over this turn.
+    setImmediate(() => worker.postMessage({ close: true }));
+    await this.#exited;
+  }
+}
+
 /**
  * SQLite through better-sqlite3, in WAL mode with `synchronous = FULL`: a transaction is on disk
- * when it commits. Inserts that arrive together are committed together (group commit): each request
- * still waits for the commit that holds it, and the disk syncs once per batch instead of once per
- * response.
+ * when it commits. Responses are written by a worker thread on a connection of its own (see
+ * `SqliteWriter`: group commit, and the checks of `Store.insert` inside each transaction), and each
+ * insert resolves once its commit is done; everything else reads on this thread's connection, which
+ * WAL lets run beside the writes and which sees every commit acknowledged before it.
  */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   #db: Database.Database;
-  #queue: Pending[] = [];
-  #kinds = new Map<string, WidgetKind>();
+  #writer: Writer;
+  #closed = false;
   #statements;
-  #insertBatch;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -64,32 +184,25 @@ export class SqliteStore implements Store {
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma('synchronous = FULL');
     this.#db.pragma('busy_timeout = 5000');
-    // Inserts land at random places in the id index: a larger page cache keeps them off the disk.
-    this.#db.pragma('cache_size = -65536');
-    // Checkpoint less often: pages that change in every batch (tallies, the newest rows) are then
-    // copied into the database once per checkpoint rather than once per thousand pages of log.
-    this.#db.pragma('wal_autocheckpoint = 10000');
-    this.#db.pragma('journal_size_limit = 67108864');
+    // Reads only (and migrations): a modest cache; the writer has the large one.
+    this.#db.pragma('cache_size = -8192');
     this.#migrate();
     const db = this.#db;
     this.#statements = {
-      kindOf: db.prepare<[string], { widget: WidgetKind }>('SELECT widget FROM widgets WHERE widget_id = ?'),
-      insert: db.prepare(
-        `INSERT INTO responses (id, widget, widget_id, submitted_at, received_at, locale, page, answer)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-      ),
-      count: db.prepare(
-        `INSERT INTO widgets (widget_id, widget, total) VALUES (?, ?, ?)
-         ON CONFLICT (widget_id) DO UPDATE SET total = total + excluded.total`,
-      ),
-      tally: db.prepare(
-        `INSERT INTO tallies (widget_id, bucket, key, n, a, b) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (widget_id, bucket, key) DO UPDATE SET n = n + excluded.n, a = a + excluded.a, b = b + excluded.b`,
-      ),
       widget: db.prepare<[string], { widget: WidgetKind; total: number }>(
         'SELECT widget, total FROM widgets WHERE widget_id = ?',
       ),
       tallies: db.prepare<[string], Tally>('SELECT bucket, key, n, a, b FROM tallies WHERE widget_id = ? ORDER BY bucket, key'),
+      mostAnswered: db.prepare<[string, number], Tally>(
+        `SELECT bucket, key, n, a, b FROM (
+           SELECT *, row_number() OVER (PARTITION BY bucket ORDER BY n DESC, key) AS place FROM tallies WHERE widget_id = ?
+         ) WHERE place <= ? ORDER BY bucket, key`,
+      ),
+      named: db.prepare<[string, string], Tally>(
+        `SELECT bucket, key, n, a, b FROM tallies
+         WHERE widget_id = ? AND key IN (SELECT value FROM json_each(?)) ORDER BY bucket, key`,
+      ),
+      version: db.prepare<[string], { version: number | null }>('SELECT max(seq) AS version FROM responses WHERE widget_id = ?'),
       page: db.prepare<
         [string, number, number],
         {
@@ -105,16 +218,14 @@ export class SqliteStore implements Store {
         }
       >('SELECT * FROM responses WHERE widget_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
     };
-    this.#insertBatch = db.transaction((batch: Pending[]) => {
-      // Tallies and totals are summed over the batch and written once per row, not once per response.
-      const sums = new Map<string, { widgetId: string; row: Tally }>();
-      const totals = new Map<string, { widget: WidgetKind; count: number }>();
-      const outcomes = batch.map((pending) => this.#insertOne(pending, sums, totals));
-      for (const [widgetId, { widget, count }] of totals) this.#statements.count.run(widgetId, widget, count);
-      for (const { widgetId, row } of sums.values())
-        this.#statements.tally.run(widgetId, row.bucket, row.key, row.n, row.a, row.b);
-      return outcomes;
-    });
+    if (file === ':memory:') {
+      // One connection is the whole database: it writes too, on this thread.
+      configureWriter(db);
+      const writer = new SqliteWriter(db);
+      this.#writer = { insert: (request) => writer.insert(request), close: () => writer.idle() };
+    } else {
+      this.#writer = new WorkerWriter(file);
+    }
   }
 
   /**
@@ -125,7 +236,9 @@ export class SqliteStore implements Store {
     const step = this.#db.transaction(() => {
       const applied = this.#db.pragma('user_version', { simple: true }) as number;
       if (applied >= migrations.length) return false;
-      this.#db.exec(migrations[applied]);
+      const migration = migrations[applied];
+      if (typeof migration === 'string') this.#db.exec(migration);
+      else migration(this.#db);
       this.#db.pragma(`user_version = ${applied + 1}`);
       return true;
     });
@@ -134,68 +247,29 @@ export class SqliteStore implements Store {
     }
   }
 
-  insert(envelope: Envelope, receivedAt: Date): Promise<InsertOutcome> {
-    return new Promise((resolve, reject) => {
-      this.#queue.push({ envelope, receivedAt, resolve, reject });
-      if (this.#queue.length === 1) setImmediate(() => this.#commit());
+  insert(envelope: Envelope, receivedAt: Date, options: InsertOptions = {}): Promise<InsertOutcome> {
+    if (this.#closed) return Promise.reject(new Error('The store is closed.'));
+    return this.#writer.insert({
+      envelope: canonical(envelope),
+      receivedAt: receivedAt.toISOString(),
+      valueLimit: options.valueLimit ?? defaultValueLimit,
     });
   }
 
-  #commit(): void {
-    const batch = this.#queue.splice(0);
-    let outcomes: InsertOutcome[];
-    try {
-      outcomes = this.#insertBatch(batch);
-    } catch (error) {
-      batch.forEach((pending) => pending.reject(error));
-      return;
-    }
-    batch.forEach((pending, index) => pending.resolve(outcomes[index]));
-  }
-
-  #insertOne(
-    { envelope, receivedAt }: Pending,
-    sums: Map<string, { widgetId: string; row: Tally }>,
-    totals: Map<string, { widget: WidgetKind; count: number }>,
-  ): InsertOutcome {
+  async results(widgetId: string, selection: ResultsSelection = {}) {
     const statements = this.#statements;
-    const widgetId = envelope.widgetId;
-    // A widget id never changes kind, so what has been read once is known for good.
-    let existing = this.#kinds.get(widgetId) ?? totals.get(widgetId)?.widget;
-    if (!existing) {
-      existing = statements.kindOf.get(widgetId)?.widget;
-      if (existing) this.#kinds.set(widgetId, existing);
-    }
-    if (existing && existing !== envelope.widget) return { conflict: existing };
-    const { changes } = statements.insert.run(
-      envelope.id,
-      envelope.widget,
-      widgetId,
-      envelope.submittedAt,
-      receivedAt.toISOString(),
-      envelope.locale,
-      envelope.page,
-      JSON.stringify(envelope.answer),
-    );
-    if (!changes) return 'exists';
-    const total = totals.get(widgetId) ?? { widget: envelope.widget, count: 0 };
-    total.count += 1;
-    totals.set(widgetId, total);
-    for (const row of tallies(envelope)) {
-      const key = `${widgetId}\u0000${row.bucket}\u0000${row.key}`;
-      const sum = sums.get(key);
-      if (sum) {
-        sum.row.n += row.n;
-        sum.row.a += row.a;
-        sum.row.b += row.b;
-      } else sums.set(key, { widgetId, row: { ...row } });
-    }
-    return 'created';
+    const widget = statements.widget.get(widgetId);
+    if (!widget) return undefined;
+    const rows = selection.values
+      ? statements.named.all(widgetId, JSON.stringify(selection.values))
+      : selection.limit !== undefined
+        ? statements.mostAnswered.all(widgetId, selection.limit)
+        : statements.tallies.all(widgetId);
+    return results(widget.widget, widgetId, widget.total, rows);
   }
 
-  async results(widgetId: string) {
-    const widget = this.#statements.widget.get(widgetId);
-    return widget && results(widget.widget, widgetId, widget.total, this.#statements.tallies.all(widgetId));
+  async version(widgetId: string): Promise<string | undefined> {
+    return this.#statements.version.get(widgetId)?.version?.toString();
   }
 
   async keys(widgetId: string): Promise<Record<string, string[]>> {
@@ -225,8 +299,11 @@ export class SqliteStore implements Store {
     }
   }
 
+  /** Commits what is already handed over, then closes both connections. */
   async close(): Promise<void> {
-    if (this.#queue.length) this.#commit();
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#writer.close();
     this.#db.close();
   }
 }

@@ -1,4 +1,5 @@
 import type { Envelope, Results, WidgetKind } from '@delib/protocol';
+import { tallies, type Tally } from './tally.js';
 
 /** A row of the `responses` table, as both stores name its columns. */
 export interface ResponseRow<Answer = unknown> {
@@ -17,6 +18,14 @@ export function envelopeOf(row: ResponseRow, answer: unknown = row.answer): Enve
   return { id, widget, widgetId, submittedAt, locale, page, answer } as Envelope;
 }
 
+/** Which values of each bucket results hold. */
+export interface ResultsSelection {
+  /** Exactly these values, where counted (a widget names the options it shows). */
+  values?: string[];
+  /** Otherwise at most this many per bucket: the most answered (then in byte order). */
+  limit?: number;
+}
+
 /** A stored response as the export gives it: the envelope, and when it arrived. */
 export interface StoredResponse {
   envelope: Envelope;
@@ -29,20 +38,47 @@ export type InsertOutcome =
   /** This id was stored before: nothing changed. */
   | 'exists'
   /** The widget id belongs to another kind of widget: nothing stored. */
-  | { conflict: WidgetKind };
+  | { conflict: WidgetKind }
+  /** The response would take this bucket of the widget's tallies past `valueLimit` different keys: nothing stored. */
+  | { tooManyValues: string };
+
+/** How many different values (choices, items, needs, assets) one bucket of a widget's tallies may hold. */
+export const defaultValueLimit = 1000;
+
+export interface InsertOptions {
+  /**
+   * Anyone can post any value for a poll choice or a ranking item (the endpoint does not know the page's
+   * options), and each new one adds a tally row for good. A response that would take a bucket past this
+   * many different keys is refused, while responses naming known keys are still counted. Checked in the
+   * transaction that stores the response, so it holds however many requests, connections and processes
+   * write at once. Default `defaultValueLimit`.
+   */
+  valueLimit?: number;
+}
 
 /**
  * Where responses live. Two implementations, SQLite and PostgreSQL, pass the same test suite.
  *
  * `insert` resolves only once the response (and the tallies it changes) is durably committed, so an
- * endpoint may acknowledge as soon as it resolves. It is idempotent on `envelope.id`, also when the
- * same id arrives at several processes at once.
+ * endpoint may acknowledge as soon as it resolves. It is idempotent on `envelope.id` (compared
+ * case-insensitively), also when the same id arrives at several processes at once. Its checks come in
+ * this order: the widget's kind, then the id (a stored id is `exists` whatever it carries), then the
+ * number of different values.
  */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
-  insert(envelope: Envelope, receivedAt: Date): Promise<InsertOutcome>;
-  /** Results from the running tallies (no scan of the responses), or undefined for an unknown widget id. */
-  results(widgetId: string): Promise<Results | undefined>;
+  insert(envelope: Envelope, receivedAt: Date, options?: InsertOptions): Promise<InsertOutcome>;
+  /**
+   * Results from the running tallies (no scan of the responses), or undefined for an unknown widget id.
+   * Every value of every bucket, unless `selection` narrows them.
+   */
+  results(widgetId: string, selection?: ResultsSelection): Promise<Results | undefined>;
+  /**
+   * A token that changes whenever the widget's results may have changed, whoever wrote (the highest
+   * `seq` of its responses: it only grows, and a response is stored with its tallies); undefined for an
+   * unknown widget id. Results read after it may be kept under it until it changes.
+   */
+  version(widgetId: string): Promise<string | undefined>;
   /** The item ids or categories a widget's tallies know, per bucket: the columns of a CSV export. */
   keys(widgetId: string): Promise<Record<string, string[]>>;
   /** Every stored response of a widget, oldest first, read a page at a time. */
@@ -50,4 +86,80 @@ export interface Store {
   /** How many responses are stored for a widget (0 when unknown). */
   count(widgetId: string): Promise<number>;
   close(): Promise<void>;
+}
+
+/** The canonical form of a response id: ids are compared case-insensitively, and lower case is canonical. */
+export function canonical(envelope: Envelope): Envelope {
+  const id = envelope.id.toLowerCase();
+  return id === envelope.id ? envelope : { ...envelope, id };
+}
+
+/** A stored row as the id-folding migration sees it. `seq` is a string where the database gives a bigint. */
+export interface FoldRow {
+  seq: number | string;
+  id: string;
+  widget_id: string;
+}
+
+/**
+ * Versions before ids were compared case-insensitively could store one id twice, in two cases. Given
+ * every row whose id shares its lower-case form with another row or is not in lower case
+ * (`foldSql` selects them), says which rows to delete (all but the first stored of each id), which to
+ * rename to lower case, and whose widgets' tallies must be counted again.
+ */
+export function foldIds(rows: FoldRow[]): { drop: FoldRow[]; rename: FoldRow[]; widgets: Set<string> } {
+  const groups = new Map<string, FoldRow[]>();
+  for (const row of rows) {
+    const id = row.id.toLowerCase();
+    groups.set(id, [...(groups.get(id) ?? []), row]);
+  }
+  const drop: FoldRow[] = [];
+  const rename: FoldRow[] = [];
+  for (const [id, group] of groups) {
+    const [keep, ...rest] = group.sort((x, y) => (BigInt(x.seq) < BigInt(y.seq) ? -1 : 1));
+    drop.push(...rest);
+    if (keep.id !== id) rename.push({ ...keep, id });
+  }
+  return { drop, rename, widgets: new Set(drop.map((row) => row.widget_id)) };
+}
+
+/** The rows `foldIds` needs: every id stored in more than lower case, with its lower-case namesake. */
+export const foldSql = `SELECT seq, id, widget_id FROM responses
+  WHERE lower(id) IN (SELECT lower(id) FROM responses WHERE id <> lower(id))`;
+
+/** A widget's total and tallies counted afresh from its responses, as the running tallies would hold them. */
+export function recount(envelopes: Iterable<Envelope>): { total: number; rows: Tally[] } {
+  const sums = new Map<string, Tally>();
+  let total = 0;
+  for (const envelope of envelopes) {
+    total += 1;
+    for (const row of tallies(envelope)) {
+      const key = `${row.bucket}\u0000${row.key}`;
+      const sum = sums.get(key);
+      if (sum) {
+        sum.n += row.n;
+        sum.a += row.a;
+        sum.b += row.b;
+      } else sums.set(key, { ...row });
+    }
+  }
+  return { total, rows: [...sums.values()] };
+}
+
+/**
+ * The distinct-value check of one response, inside the transaction that stores it: `known(row)` says
+ * whether the widget's bucket already holds the row's key (stored, or added earlier in the same
+ * transaction), `size(bucket)` how many different keys it holds so far. Returns the first bucket the
+ * response would take past `limit`, or how many keys it adds to each bucket.
+ */
+export function newKeys(
+  rows: Tally[],
+  known: (row: Tally) => boolean,
+  size: (bucket: string) => number,
+  limit: number,
+): { overflow: string } | { added: Map<string, number> } {
+  const added = new Map<string, number>();
+  for (const row of rows) if (!known(row)) added.set(row.bucket, (added.get(row.bucket) ?? 0) + 1);
+  for (const [bucket, count] of added) if (size(bucket) + count > limit) return { overflow: bucket };
+  return { added };
 }

@@ -63,8 +63,10 @@ export function tallies(envelope: Envelope): Tally[] {
       for (const asset of answer.assets as { category: string }[]) add('asset', asset.category, 1);
       break;
   }
-  return [...rows.values()].sort((x, y) => (x.bucket + '\u0000' + x.key < y.bucket + '\u0000' + y.key ? -1 : 1));
+  return [...rows.values()].sort((x, y) => compare(x.bucket, y.bucket) || compare(x.key, y.key));
 }
+
+const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 const byId = (x: { id: string }, y: { id: string }) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);

@@ -97,5 +97,7 @@ export function validateEnvelope(body: unknown): Envelope {
   }
   const problem = answerProblem(body);
   if (problem) throw new ClientError(400, 'invalid', problem.message, problem.field);
+  // Ids are compared case-insensitively; lower case is canonical (CONTRACT.md section 4).
+  body.id = body.id.toLowerCase();
   return body;
 }

@@ -1,11 +1,13 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
 import { buildApp } from '../src/app.ts';
 import { openStore } from '../src/config.ts';
+import { startServer } from '../src/cli.ts';
 import { postgresUrlForTests } from './fixtures/databases.mjs';
 
 /**
@@ -71,6 +73,26 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
         total: 1,
         counts: { lighting: 1 },
       });
+    });
+
+    test('an id in upper case is the same response as in lower case: stored once, acknowledged in lower case', async () => {
+      const sent = envelope({ id: randomUUID().toUpperCase() });
+      const first = await post(sent);
+      assert.equal(first.statusCode, 201);
+      assert.deepEqual(first.json(), { id: sent.id.toLowerCase(), accepted: true });
+      for (const id of [sent.id.toLowerCase(), sent.id, `${sent.id.slice(0, 4).toLowerCase()}${sent.id.slice(4)}`]) {
+        const again = await post({ ...sent, id });
+        assert.equal(again.statusCode, 200, id);
+        assert.deepEqual(again.json(), { id: sent.id.toLowerCase(), accepted: true });
+      }
+      assert.equal((await results(sent.widgetId)).total, 1);
+      const rows = (
+        await app.inject({ url: `/api/export/${sent.widgetId}?format=json`, headers: { authorization: `Bearer ${token}` } })
+      ).json();
+      assert.deepEqual(
+        rows.map((row) => row.id),
+        [sent.id.toLowerCase()],
+      );
     });
 
     test('never stores a query or fragment of the page address', async () => {
@@ -207,6 +229,91 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
           assert.equal((await app.inject(`/api/results/${widgetId}${suffix}`)).statusCode, 404);
       });
     }
+
+    test('60 concurrent posts of 100 new choices each: the widget holds at most 1,000 different values', async () => {
+      const widgetId = `values-race-${randomUUID()}`;
+      const answers = await Promise.all(
+        Array.from({ length: 60 }, (_, n) =>
+          post(envelope({ widgetId, answer: { choices: Array.from({ length: 100 }, (_, i) => `value-${n}-${i}`) } })),
+        ),
+      );
+      const statuses = answers.map((answer) => answer.statusCode);
+      assert.equal(statuses.filter((status) => status === 201).length, 10, JSON.stringify(statuses));
+      assert.equal(statuses.filter((status) => status === 422).length, 50);
+      assert.equal((await results(widgetId)).total, 10);
+      const rows = (
+        await app.inject({ url: `/api/export/${widgetId}?format=json`, headers: { authorization: `Bearer ${token}` } })
+      ).json();
+      assert.equal(new Set(rows.flatMap((row) => row.answer.choices)).size, 1000);
+    });
+
+    test("results hold at most 100 values per bucket, and strangers' values never push out the ones a page names", async () => {
+      const widgetId = `results-cap-${randomUUID()}`;
+      const long = (kind, n) => `${kind}-${n}-`.padEnd(200, 'x');
+      const entries = (kind, from) => Array.from({ length: 100 }, (_, i) => ({ category: long(kind, from + i) }));
+      // A page's own categories, named by three residents.
+      for (let n = 0; n < 3; n++) {
+        const answer = { needs: [{ category: 'food' }, { category: 'housing' }], assets: [{ category: 'skills' }] };
+        assert.equal((await post(envelope({ widgetId, widget: 'needs-assets', answer }))).statusCode, 201);
+      }
+      // Strangers fill both buckets to the limit with long made-up ones, each named more often than the page's.
+      for (let from = 0; from < 1000 - 3; from += 100) {
+        for (let copy = 0; copy < 4; copy++) {
+          const answer = {
+            needs: entries('need', from).slice(0, 997 - from),
+            assets: entries('asset', from).slice(0, 998 - from),
+          };
+          assert.equal((await post(envelope({ widgetId, widget: 'needs-assets', answer }))).statusCode, 201);
+        }
+      }
+      const everything = await app.inject(`/api/results/${widgetId}?widget=needs-assets`);
+      assert.equal(everything.statusCode, 200);
+      const capped = everything.json();
+      assert.equal(capped.total, 3 + 40);
+      assert.equal(Object.keys(capped.needs).length, 100);
+      assert.equal(Object.keys(capped.assets).length, 100);
+      assert.ok(everything.body.length < 48 * 1024, `${everything.body.length} bytes`);
+      // The most named first: here the strangers' values, each named four times.
+      assert.ok(Object.values(capped.needs).every((count) => count === 4));
+      // A widget names the values it shows, and gets exactly those, however many others there are.
+      const named = await app.inject(
+        `/api/results/${widgetId}?widget=needs-assets&value=food&value=housing&value=skills&value=play`,
+      );
+      assert.equal(named.statusCode, 200);
+      assert.deepEqual(named.json(), {
+        widget: 'needs-assets',
+        widgetId,
+        total: 43,
+        needs: { food: 3, housing: 3 },
+        assets: { skills: 3 },
+      });
+      const one = await app.inject(`/api/results/${widgetId}?value=food`);
+      assert.deepEqual(one.json().needs, { food: 3 });
+      for (const query of [
+        Array.from({ length: 101 }, (_, i) => `value=v${i}`).join('&'),
+        `value=${'x'.repeat(201)}`,
+        'value=',
+      ]) {
+        const refused = await app.inject(`/api/results/${widgetId}?${query}`);
+        assert.equal(refused.statusCode, 400, query.slice(0, 40));
+        assert.equal(refused.json().error.field, 'value');
+      }
+    });
+
+    test('results of a ranking named by value keep their order and figures', async () => {
+      const ranking = `results-named-${randomUUID()}`;
+      for (const order of [
+        ['a', 'b', 'c'],
+        ['b', 'a', 'c'],
+        ['a', 'c', 'b'],
+      ])
+        await post(envelope({ widgetId: ranking, widget: 'ranking', answer: { order } }));
+      assert.deepEqual((await results(ranking, '?value=c&value=a')).items, [
+        { id: 'a', borda: 5, meanRank: 1.333 },
+        { id: 'c', borda: 1, meanRank: 2.667 },
+      ]);
+      assert.equal((await results(ranking, '?value=c&value=a')).total, 3);
+    });
 
     test('refuses a widgetId already used by another kind of widget', async () => {
       const poll = envelope();
@@ -351,6 +458,48 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
       assert.equal(bad.statusCode, 400);
     });
 
+    /** The path a browser requests for `/api/{route}/{widgetId}`: it resolves dot segments away. */
+    const browserPath = (route, widgetId, query = '') =>
+      new URL(`http://endpoint.example/api/${route}/${encodeURIComponent(widgetId)}${query}`).pathname + query;
+
+    test('every widgetId it accepts has results and export, at the edges of the limit', async () => {
+      const emoji = '\u{1F333}';
+      const accepted = [
+        'w'.repeat(101),
+        `${'w'.repeat(190)}-${randomUUID().slice(0, 9)}`,
+        `${'ŵ'.repeat(190)}${randomUUID().slice(0, 10)}`,
+        `${emoji.repeat(190)}${randomUUID().slice(0, 10)}`,
+        `...${randomUUID()}`,
+        `a/../b?c#d%e ${randomUUID()}`,
+      ];
+      for (const widgetId of accepted) {
+        const sent = envelope({ widgetId });
+        assert.equal((await post(sent)).statusCode, 201, widgetId);
+        const read = await app.inject(browserPath('results', widgetId));
+        assert.equal(read.statusCode, 200, `results of a ${[...widgetId].length}-character id: ${read.body}`);
+        assert.equal(read.json().widgetId, widgetId);
+        const exported = await app.inject({
+          url: browserPath('export', widgetId, '?format=json'),
+          headers: { authorization: `Bearer ${token}` },
+        });
+        assert.equal(exported.statusCode, 200, `export of a ${[...widgetId].length}-character id: ${exported.body}`);
+        assert.equal(exported.json()[0].id, sent.id);
+      }
+    });
+
+    test('a widgetId no browser could read back is refused when posted, and results name the field', async () => {
+      for (const widgetId of ['.', '..', 'w'.repeat(201), '\u{1F333}'.repeat(201)]) {
+        const refused = await post(envelope({ widgetId }));
+        assert.equal(refused.statusCode, 400, widgetId);
+        assert.equal(refused.json().error.field, 'widgetId');
+      }
+      for (const widgetId of ['w'.repeat(201), '\u{1F333}'.repeat(201)]) {
+        const read = await app.inject(browserPath('results', widgetId, '?widget=poll'));
+        assert.equal(read.statusCode, 400, read.body);
+        assert.equal(read.json().error.field, 'widgetId');
+      }
+    });
+
     test('CORS lets any site post by default and read Retry-After; security headers on every answer', async () => {
       const preflight = await app.inject({
         method: 'OPTIONS',
@@ -402,6 +551,52 @@ describe('distinct values', () => {
   });
 });
 
+describe('results are cached between writes', () => {
+  test('read again only after a response is stored, by this process or another on the same database', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'delib-cache-'));
+    const file = `file:${join(folder, 'x.sqlite')}`;
+    const store = await openStore(file);
+    let reads = 0;
+    const counting = new Proxy(store, {
+      get(target, name) {
+        const value = Reflect.get(target, name);
+        if (name === 'results') return (...args) => (reads++, value.apply(target, args));
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const app = await buildApp({ store: counting, logger: false });
+    const other = await openStore(file);
+    const widgetId = `cached-${randomUUID()}`;
+    const vote = (choices) =>
+      app.inject({ method: 'POST', url: '/api/responses', payload: envelope({ widgetId, answer: { choices } }) });
+    const counts = async (query = '') => (await app.inject(`/api/results/${widgetId}${query}`)).json().counts;
+    try {
+      await vote(['a']);
+      assert.deepEqual(await counts(), { a: 1 });
+      assert.deepEqual(await counts(), { a: 1 });
+      assert.deepEqual(await counts(), { a: 1 });
+      assert.equal(reads, 1);
+      await vote(['b']);
+      assert.deepEqual(await counts(), { a: 1, b: 1 });
+      assert.equal(reads, 2);
+      // A response stored by another process is seen at once.
+      await other.insert(envelope({ widgetId, answer: { choices: ['a'] } }), new Date());
+      assert.deepEqual(await counts(), { a: 2, b: 1 });
+      assert.deepEqual(await counts(), { a: 2, b: 1 });
+      assert.equal(reads, 3);
+      // Each set of named values is its own entry.
+      assert.deepEqual(await counts('?value=b&value=a'), { a: 2, b: 1 });
+      assert.deepEqual(await counts('?value=a&value=b'), { a: 2, b: 1 });
+      assert.deepEqual(await counts('?value=a'), { a: 2 });
+      assert.equal(reads, 5);
+    } finally {
+      await other.close();
+      await app.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('when the database fails', () => {
   test('answers 503 with Retry-After, which widgets retry, and never a bare 500', async () => {
     const broken = {
@@ -410,6 +605,9 @@ describe('when the database fails', () => {
         throw new Error('disk I/O error');
       },
       results: async () => {
+        throw new Error('disk I/O error');
+      },
+      version: async () => {
         throw new Error('disk I/O error');
       },
       close: async () => {},
@@ -515,4 +713,200 @@ describe('configuration', () => {
       rmSync(folder, { recursive: true, force: true });
     }
   });
+});
+
+describe('static files', () => {
+  test('dotfiles and dot-folders are never served, however the path is written', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'delib-static-'));
+    const root = join(folder, 'public');
+    mkdirSync(join(root, '.git'), { recursive: true });
+    mkdirSync(join(root, 'themes'), { recursive: true });
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>ok</title>');
+    writeFileSync(join(root, 'themes', 'govuk.css'), ':root{}');
+    writeFileSync(join(root, '.env-test'), 'SECRET=1');
+    writeFileSync(join(root, '.git', 'config'), '[core]');
+    writeFileSync(join(root, 'themes', '.draft.css'), ':root{}');
+    const app = await buildApp({
+      store: await openStore(`file:${join(folder, 'x.sqlite')}`),
+      staticRoots: [root],
+      logger: false,
+    });
+    try {
+      assert.equal((await app.inject('/index.html')).statusCode, 200);
+      assert.equal((await app.inject('/themes/govuk.css')).statusCode, 200);
+      for (const path of ['/.env-test', '/%2Eenv-test', '/.git/config', '/.git/', '/themes/.draft.css', '/themes/%2edraft.css']) {
+        const response = await app.inject(path);
+        assert.equal(response.statusCode, 404, `${path}: ${response.statusCode}`);
+        assert.equal(response.json().error.code, 'not_found', path);
+        assert.ok(!response.body.includes('SECRET'), path);
+      }
+    } finally {
+      await app.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the demo (npm start --demo)', () => {
+  let folder;
+  before(() => (folder = mkdtempSync(join(tmpdir(), 'delib-demo-switch-'))));
+  after(() => rmSync(folder, { recursive: true, force: true }));
+  const start = (demo) =>
+    startServer({ port: 0, host: '127.0.0.1', databaseUrl: `file:${join(folder, `${demo}.sqlite`)}`, demo, logger: false });
+
+  test('without --demo there are no demo pages and no outage switch', async () => {
+    const server = await start(false);
+    try {
+      for (const path of ['/council-consultation.html', '/index.html', '/demo.js', '/api/_outage']) {
+        const response = await server.app.inject(path);
+        assert.equal(response.statusCode, 404, path);
+        assert.equal(response.json().error.code, 'not_found');
+      }
+      const switched = await server.app.inject({ method: 'POST', url: '/api/_outage', payload: { down: true } });
+      assert.equal(switched.statusCode, 404);
+      assert.equal((await server.app.inject({ method: 'POST', url: '/api/responses', payload: envelope() })).statusCode, 201);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('with --demo the outage switch answers only the loopback address, whatever X-Forwarded-For says', async () => {
+    const server = await start(true);
+    const outage = (remoteAddress, down, headers = {}) =>
+      server.app.inject({
+        method: down === undefined ? 'GET' : 'POST',
+        url: '/api/_outage',
+        remoteAddress,
+        headers,
+        payload: down === undefined ? undefined : { down },
+      });
+    try {
+      assert.equal((await server.app.inject('/council-consultation.html')).statusCode, 200);
+      for (const [remoteAddress, headers] of [
+        ['203.0.113.9', {}],
+        ['203.0.113.9', { 'x-forwarded-for': '127.0.0.1' }],
+        ['10.0.0.2', { 'x-real-ip': '127.0.0.1', 'x-forwarded-for': '::1' }],
+        ['::ffff:192.0.2.1', {}],
+      ]) {
+        for (const down of [undefined, true]) {
+          const response = await outage(remoteAddress, down, headers);
+          assert.equal(response.statusCode, 403, `${remoteAddress} ${JSON.stringify(headers)}`);
+          assert.equal(response.json().error.code, 'forbidden');
+          assert.equal(response.headers['cache-control'], 'no-store');
+        }
+      }
+      // Residents still get through: nobody elsewhere could switch the outage on.
+      assert.equal(
+        (await server.app.inject({ method: 'POST', url: '/api/responses', remoteAddress: '203.0.113.9', payload: envelope() }))
+          .statusCode,
+        201,
+      );
+      // Another site's page, even open on this machine, may not switch it either.
+      const crossSite = await outage('127.0.0.1', true, { origin: 'https://elsewhere.example', host: 'localhost:8080' });
+      assert.equal(crossSite.statusCode, 403);
+      for (const remoteAddress of ['127.0.0.1', '::1', '::ffff:127.0.0.1']) {
+        assert.deepEqual(
+          (await outage(remoteAddress, true, { origin: 'http://localhost:8080', host: 'localhost:8080' })).json(),
+          { down: true },
+        );
+        assert.equal((await server.app.inject({ method: 'POST', url: '/api/responses', payload: envelope() })).statusCode, 503);
+        assert.deepEqual((await outage(remoteAddress, false)).json(), { down: false });
+      }
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('every error has the contract shape', () => {
+  let app;
+  let folder;
+  let base;
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'delib-errors-'));
+    app = await buildApp({ store: await openStore(`file:${join(folder, 'x.sqlite')}`), adminToken: token, logger: false });
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  after(async () => {
+    await app?.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const apiHeaders = {
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+    'referrer-policy': 'no-referrer',
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  };
+
+  function assertContractError(status, headers, body, what) {
+    assert.ok(status >= 400, `${what}: ${status}`);
+    assert.match(String(headers['content-type']), /^application\/json/, `${what}: content-type ${headers['content-type']}`);
+    const { error, ...rest } = JSON.parse(body);
+    assert.deepEqual(rest, {}, `${what}: ${body}`);
+    assert.equal(typeof error.code, 'string', `${what}: ${body}`);
+    assert.ok(/^[a-z_]+$/.test(error.code), `${what}: code ${error.code}`);
+    assert.equal(typeof error.message, 'string', `${what}: ${body}`);
+    assert.ok(error.message.length > 0, what);
+    for (const [name, value] of Object.entries(apiHeaders)) assert.equal(headers[name], value, `${what}: ${name}`);
+  }
+
+  const hostile = {
+    'a bad URL encoding in a widgetId': { url: '/api/results/%ED%A0%80' },
+    'a bad URL encoding in the export path': { url: '/api/export/%ED%A0%80?format=csv' },
+    'a bad URL encoding after /api': { url: '/api/%ED%A0%80' },
+    'a truncated URL encoding': { url: '/api/results/%E' },
+    'a preflight without Origin': { method: 'OPTIONS', url: '/api/responses' },
+    'a preflight without a method': { method: 'OPTIONS', url: '/api/responses', headers: { origin: 'https://council.example' } },
+    'an unknown method': { method: 'PROPFIND', url: '/api/responses' },
+    'DELETE on responses': { method: 'DELETE', url: '/api/responses' },
+    'GET on responses': { url: '/api/responses' },
+    'POST on results': { method: 'POST', url: '/api/results/x', headers: { 'content-type': 'application/json' }, payload: '{}' },
+    'JSON in UTF-16': {
+      method: 'POST',
+      url: '/api/responses',
+      headers: { 'content-type': 'application/json; charset=utf-16' },
+      payload: '{}',
+    },
+    'export without a token': { url: '/api/export/x?format=csv' },
+    'an unknown API path': { url: '/api/nothing-here' },
+  };
+  for (const [name, request] of Object.entries(hostile)) {
+    test(`${name}: the error body and the API's headers`, async () => {
+      const response = await app.inject(request);
+      assertContractError(response.statusCode, response.headers, response.body, name);
+    });
+  }
+
+  /** Sends raw bytes and resolves to the status, headers and body of what comes back. */
+  function raw(bytes) {
+    return new Promise((resolve, reject) => {
+      const { port } = new URL(base);
+      const socket = connect({ port: Number(port), host: '127.0.0.1' });
+      let data = '';
+      socket.on('data', (chunk) => (data += chunk));
+      socket.on('error', reject);
+      socket.on('close', () => {
+        const [head, ...rest] = data.split('\r\n\r\n');
+        const [statusLine, ...lines] = head.split('\r\n');
+        const headers = Object.fromEntries(
+          lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+        );
+        resolve({ status: Number(statusLine.split(' ')[1]), headers, body: rest.join('\r\n\r\n') });
+      });
+      socket.end(bytes);
+    });
+  }
+
+  const malformed = {
+    'a header line without a colon': 'GET /api/health HTTP/1.1\r\nHost: x\r\nnot a header\r\n\r\n',
+    'headers larger than the limit': `GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+    'a request line that is not HTTP': 'HELLO\r\n\r\n',
+  };
+  for (const [name, bytes] of Object.entries(malformed)) {
+    test(`${name}, on a real socket: the error body and the API's headers`, async () => {
+      const { status, headers, body } = await raw(bytes);
+      assertContractError(status, headers, body, name);
+    });
+  }
 });

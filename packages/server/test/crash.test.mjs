@@ -1,12 +1,8 @@
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import { postgresUrlForTests, testDatabaseUrl } from './fixtures/databases.mjs';
+import { scratchDatabases } from './fixtures/databases.mjs';
 import { spawnServer } from './fixtures/spawn-server.mjs';
 
 /**
@@ -128,33 +124,14 @@ function checkConsistent({ rows, results }, sent) {
   return unique;
 }
 
-const folders = [];
-const schemas = [];
-after(async () => {
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-  if (!schemas.length) return;
-  const client = new pg.Client({ connectionString: testDatabaseUrl });
-  await client.connect();
-  for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.end();
-});
-
-async function databaseFor(kind) {
-  if (kind === 'sqlite') {
-    const folder = mkdtempSync(join(tmpdir(), 'delib-crash-'));
-    folders.push(folder);
-    return `file:${join(folder, 'delib.sqlite')}`;
-  }
-  const url = await postgresUrlForTests();
-  schemas.push(/search_path=(\w+)/.exec(decodeURIComponent(new URL(url).searchParams.get('options') ?? ''))[1]);
-  return url;
-}
+const databases = scratchDatabases('delib-crash');
+after(() => databases.dispose());
 
 // DELIB_TEST_STORES=sqlite narrows a local run; CI runs both.
 for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',')) {
   describe(`SIGKILL during a burst of responses, on ${kind}`, () => {
     test('every acknowledged response survives, once, with consistent tallies', { timeout: 60_000 }, async (t) => {
-      const databaseUrl = await databaseFor(kind);
+      const databaseUrl = await databases.url(kind);
       const widgetId = `crash-${randomUUID()}`;
       const sent = envelopes(widgetId);
 

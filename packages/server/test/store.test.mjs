@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import Database from 'better-sqlite3';
 import { SqliteStore } from '../src/sqlite.ts';
 import { PostgresStore } from '../src/postgres.ts';
 import { sharedCount, sharedEnvelopes } from './fixtures/shared-envelopes.mjs';
@@ -46,7 +47,19 @@ const backends = {
     return {
       async location() {
         const file = join(dir, `delib-${++made}.sqlite`);
-        return { open: async () => new SqliteStore(file) };
+        return {
+          open: async () => new SqliteStore(file),
+          /** Runs SQL on the data behind the store's back, as an older version or an operator might have. */
+          async exec(sql) {
+            const db = new Database(file);
+            try {
+              db.exec(sql);
+            } finally {
+              db.close();
+            }
+          },
+          forgetMigration: (version) => `PRAGMA user_version = ${version - 1};`,
+        };
       },
       async dispose() {
         rmSync(dir, { recursive: true, force: true });
@@ -75,7 +88,13 @@ const backends = {
         await admin.query(`CREATE SCHEMA ${schema}`);
         schemas.push(schema);
         const url = inSchema(databaseUrl, schema);
-        return { schema, url, open: () => PostgresStore.open(url) };
+        return {
+          schema,
+          url,
+          open: () => PostgresStore.open(url),
+          exec: (sql) => admin.query(`SET search_path TO ${schema}; ${sql}; RESET search_path`),
+          forgetMigration: (version) => `DELETE FROM delib_migrations WHERE version >= ${version}`,
+        };
       },
       async dispose() {
         for (const schema of schemas) await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
@@ -298,6 +317,179 @@ for (const kind of ['sqlite', 'postgres']) {
       assert.equal(await store.insert(envelope('ranking', elsewhere, { order: ['x'] }), new Date()), 'created');
     });
 
+    it('ids are compared case-insensitively and stored in lower case', async () => {
+      const widgetId = fresh('id-case');
+      const upper = envelope('poll', widgetId, { choices: ['a'] }, { id: randomUUID().toUpperCase() });
+      assert.equal(await store.insert(upper, new Date()), 'created');
+      assert.equal(await store.insert({ ...upper, id: upper.id.toLowerCase() }, new Date()), 'exists');
+      const mixed = upper.id.replace(/[A-F]/g, (letter, index) => (index % 2 ? letter.toLowerCase() : letter));
+      assert.equal(await store.insert({ ...upper, id: mixed }, new Date()), 'exists');
+      const racing = envelope('poll', widgetId, { choices: ['b'] }, { id: randomUUID() });
+      const outcomes = await Promise.all(
+        [racing.id, racing.id.toUpperCase(), racing.id, racing.id.toUpperCase()].map((id) =>
+          store.insert({ ...racing, id }, new Date()),
+        ),
+      );
+      assert.deepEqual(outcomes.toSorted(), ['created', 'exists', 'exists', 'exists']);
+      assert.equal(await store.count(widgetId), 2);
+      assert.deepEqual((await store.results(widgetId)).counts, { a: 1, b: 1 });
+      const stored = await all(store.responses(widgetId));
+      assert.deepEqual(
+        stored.map(({ envelope: { id } }) => id),
+        [upper.id.toLowerCase(), racing.id],
+      );
+    });
+
+    it('rows an older version stored under upper-case ids are folded to lower case, each id kept once', async () => {
+      const old = await backend.location();
+      let opened = await old.open();
+      const home = fresh('fold-home');
+      const elsewhere = fresh('fold-elsewhere');
+      const alone = fresh('fold-alone');
+      const first = envelope('poll', home, { choices: ['a', 'b'] });
+      const copy = envelope('poll', home, { choices: ['c'] });
+      const other = envelope('ranking', elsewhere, { order: ['x', 'y'] });
+      const kept = envelope('poll', home, { choices: ['a'] });
+      const shouting = envelope('budget', alone, { allocation: { play: 5 } });
+      for (const item of [first, copy, other, kept, shouting]) assert.equal(await opened.insert(item, new Date()), 'created');
+      await opened.close();
+      // What the version before this one stored: the same id in other cases, counted once per case.
+      const upper = first.id.toUpperCase();
+      await old.exec(
+        [
+          `UPDATE responses SET id = '${upper}' WHERE id = '${copy.id}'`,
+          `UPDATE responses SET id = '${upper.slice(0, 8)}${first.id.slice(8)}' WHERE id = '${other.id}'`,
+          `UPDATE responses SET id = '${shouting.id.toUpperCase()}' WHERE id = '${shouting.id}'`,
+          old.forgetMigration(2),
+        ].join('; '),
+      );
+      opened = await old.open();
+      try {
+        // The first of the copies stays; the others go, and the tallies are as if they never came.
+        assert.deepEqual(await opened.results(home), { widget: 'poll', widgetId: home, total: 2, counts: { a: 2, b: 1 } });
+        assert.deepEqual(await opened.keys(home), { choice: ['a', 'b'] });
+        assert.deepEqual(
+          (await all(opened.responses(home))).map(({ envelope: { id } }) => id),
+          [first.id, kept.id],
+        );
+        assert.equal(await opened.results(elsewhere), undefined);
+        assert.equal(await opened.count(elsewhere), 0);
+        assert.deepEqual(await opened.keys(elsewhere), {});
+        // A widget id whose responses all went is free again, for any kind.
+        assert.equal(await opened.insert(envelope('poll', elsewhere, { choices: ['z'] }), new Date()), 'created');
+        const [folded] = await all(opened.responses(alone));
+        assert.equal(folded.envelope.id, shouting.id);
+        assert.equal(await opened.insert({ ...shouting, id: shouting.id.toUpperCase() }, new Date()), 'exists');
+        assert.equal(await opened.count(alone), 1);
+        assert.deepEqual((await opened.results(alone)).items, [{ id: 'play', total: 5, mean: 5 }]);
+      } finally {
+        await opened.close();
+      }
+    });
+
+    it('distinct values: past the limit a response bringing new ones is refused, known ones still count', async () => {
+      const widgetId = fresh('values');
+      const options = { valueLimit: 3 };
+      const vote = (choices, extra) => store.insert(envelope('poll', widgetId, { choices }, extra), new Date(), options);
+      assert.equal(await vote(['a', 'b']), 'created');
+      assert.equal(await vote(['c']), 'created');
+      assert.deepEqual(await vote(['d']), { tooManyValues: 'choice' });
+      assert.deepEqual(await vote(['a', 'd']), { tooManyValues: 'choice' });
+      assert.equal(await vote(['a', 'c']), 'created');
+      // A stored id is answered as stored, whatever the limit says of what it carries now.
+      const stored = envelope('poll', widgetId, { choices: ['b'] });
+      assert.equal(await store.insert(stored, new Date(), options), 'created');
+      assert.equal(await store.insert({ ...stored, answer: { choices: ['e'] } }, new Date(), options), 'exists');
+      // The kind is checked first: a poll's limit says nothing to a ranking that cannot be stored anyway.
+      assert.deepEqual(await store.insert(envelope('ranking', widgetId, { order: ['x'] }), new Date(), options), {
+        conflict: 'poll',
+      });
+      assert.deepEqual((await store.results(widgetId)).counts, { a: 2, b: 2, c: 2 });
+      // Each bucket has its own limit.
+      const needs = fresh('values-needs');
+      const named = (kind, n) => Array.from({ length: n }, (_, i) => ({ category: `${kind}-${i}` }));
+      const answer = (needCount, assetCount) => ({ needs: named('need', needCount), assets: named('asset', assetCount) });
+      assert.equal(await store.insert(envelope('needs-assets', needs, answer(3, 3)), new Date(), options), 'created');
+      assert.deepEqual(await store.insert(envelope('needs-assets', needs, answer(3, 4)), new Date(), options), {
+        tooManyValues: 'asset',
+      });
+      // Responses committed together count each new value once, in arrival order.
+      const together = fresh('values-together');
+      const outcomes = await Promise.all(
+        [
+          ['a', 'b'],
+          ['b', 'c'],
+          ['c', 'd'],
+          ['a', 'c'],
+        ].map((choices) => store.insert(envelope('poll', together, { choices }), new Date(), options)),
+      );
+      assert.deepEqual(outcomes, ['created', 'created', { tooManyValues: 'choice' }, 'created']);
+      assert.deepEqual(await store.keys(together), { choice: ['a', 'b', 'c'] });
+    });
+
+    it('60 concurrent responses of 100 new values through three connections: never past the limit', async () => {
+      const widgetId = fresh('values-race');
+      const others = [await location.open(), await location.open()];
+      const stores = [store, ...others];
+      let outcomes;
+      try {
+        outcomes = await Promise.all(
+          Array.from({ length: 60 }, (_, n) =>
+            stores[n % 3].insert(
+              envelope('poll', widgetId, { choices: Array.from({ length: 100 }, (_, i) => `value-${n}-${i}`) }),
+              new Date(),
+              { valueLimit: 1000 },
+            ),
+          ),
+        );
+      } finally {
+        await Promise.all(others.map((other) => other.close()));
+      }
+      assert.equal(outcomes.filter((outcome) => outcome === 'created').length, 10);
+      assert.equal(outcomes.filter((outcome) => outcome.tooManyValues === 'choice').length, 50);
+      assert.equal((await store.keys(widgetId)).choice.length, 1000);
+      assert.equal(await store.count(widgetId), 10);
+    });
+
+    it('results narrowed to the most answered, or to named values; a version that moves with every response', async () => {
+      const widgetId = fresh('narrowed');
+      assert.equal(await store.version(widgetId), undefined);
+      await insertAll(store, [
+        envelope('poll', widgetId, { choices: ['a', 'b', 'c'] }),
+        envelope('poll', widgetId, { choices: ['b', 'c'] }),
+        envelope('poll', widgetId, { choices: ['c', 'd'] }),
+      ]);
+      const first = await store.version(widgetId);
+      assert.equal(typeof first, 'string');
+      assert.deepEqual((await store.results(widgetId, { limit: 2 })).counts, { b: 2, c: 3 });
+      assert.deepEqual((await store.results(widgetId, { limit: 10 })).counts, { a: 1, b: 2, c: 3, d: 1 });
+      // Ties go to byte order.
+      assert.deepEqual((await store.results(widgetId, { limit: 3 })).counts, { a: 1, b: 2, c: 3 });
+      assert.deepEqual(await store.results(widgetId, { values: ['d', 'a', 'zzz'] }), {
+        widget: 'poll',
+        widgetId,
+        total: 3,
+        counts: { a: 1, d: 1 },
+      });
+      assert.equal(await store.version(widgetId), first);
+      assert.equal(await store.insert(envelope('poll', widgetId, { choices: ['a'] }), new Date()), 'created');
+      const second = await store.version(widgetId);
+      assert.notEqual(second, first);
+      // Nothing stored, nothing changed.
+      assert.deepEqual(await store.insert(envelope('ranking', widgetId, { order: ['a'] }), new Date()), { conflict: 'poll' });
+      assert.equal(await store.version(widgetId), second);
+      const ranked = fresh('narrowed-ranking');
+      await insertAll(store, [
+        envelope('ranking', ranked, { order: ['x', 'y', 'z'] }),
+        envelope('ranking', ranked, { order: ['y', 'x'] }),
+      ]);
+      assert.deepEqual((await store.results(ranked, { limit: 2 })).items, [
+        { id: 'x', borda: 2, meanRank: 1.5 },
+        { id: 'y', borda: 2, meanRank: 1.5 },
+      ]);
+      assert.deepEqual((await store.results(ranked, { values: ['z'] })).items, [{ id: 'z', borda: 0, meanRank: 3 }]);
+    });
+
     it('an unknown widget has no results, no count, no keys, no responses', async () => {
       const widgetId = fresh('unknown');
       assert.equal(await store.results(widgetId), undefined);
@@ -491,7 +683,9 @@ for (const kind of ['sqlite', 'postgres']) {
 
       const stored = await all(store.responses(widgetId));
       assert.equal(stored.length, 2500);
-      const sent = new Map(chunks.flatMap((envelopes, chunk) => envelopes.map((item) => [item.id, { item, chunk }])));
+      const sent = new Map(
+        chunks.flatMap((envelopes, chunk) => envelopes.map((item) => [item.id.toLowerCase(), { item, chunk }])),
+      );
       let lastChunk = 0;
       const seen = new Set();
       for (const { envelope: got, receivedAt } of stored) {
@@ -499,7 +693,8 @@ for (const kind of ['sqlite', 'postgres']) {
         assert.ok(match, `unexpected id ${got.id}`);
         assert.ok(!seen.has(got.id), `${got.id} came twice`);
         seen.add(got.id);
-        assert.deepEqual(got, match.item);
+        // Ids are compared case-insensitively, and stored in lower case, the canonical form.
+        assert.deepEqual(got, { ...match.item, id: match.item.id.toLowerCase() });
         assert.equal(receivedAt, new Date(Date.UTC(2026, 10, 29, 18, 0, match.chunk)).toISOString());
         // A response stored after another was acknowledged comes after it.
         assert.ok(match.chunk >= lastChunk, 'responses out of order');
@@ -545,7 +740,7 @@ for (const kind of ['sqlite', 'postgres']) {
           const { rows } = await backend.admin.query(`SELECT version FROM ${empty.schema}.delib_migrations ORDER BY version`);
           assert.deepEqual(
             rows.map((row) => row.version),
-            [1],
+            [1, 2],
           );
         }
       } finally {
@@ -613,7 +808,7 @@ for (const kind of ['sqlite', 'postgres']) {
             const { rows } = await backend.admin.query(`SELECT version FROM ${shared.schema}.delib_migrations`);
             assert.deepEqual(
               rows.map((row) => row.version),
-              [1],
+              [1, 2],
             );
             for (const widgetId of ['mp-poll', 'mp-ranking', 'mp-budget']) {
               const expected = envelopes.filter((item) => item.widgetId === widgetId);
