@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import type { Answer, Results, WidgetKind } from '@delib/protocol';
+import { limits } from '@delib/protocol';
 import { delibConfigContext, type DelibConfig } from './context.js';
 import { readOptions, type Item } from './items.js';
 import { nearestLang, supportedLanguage, Translator, type Catalogue, type Catalogues } from './localize.js';
@@ -326,16 +327,28 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     return view(loaded.data as R);
   }
 
-  /** Loads results from the endpoint once per widget id and submission; `force` loads again. */
+  /** The values whose counts the results view shows: by default the items' values. */
+  protected get resultsValues(): string[] {
+    return this.items.map((item) => item.value);
+  }
+
+  /** Loads results from the endpoint once per widget id, values and submission; `force` loads again. */
   async loadResults(force = false): Promise<void> {
     const endpoint = this.resolveEndpoint();
-    const key = `${endpoint}|${this.widgetId}|${this.submission.state}`;
+    // `widget` lets the endpoint answer a question nobody has answered yet in the right shape.
+    const base = `${endpoint}/results/${encodeURIComponent(this.widgetId)}?widget=${this.kind}`;
+    // The widget's own values: an endpoint that caps its answer (the reference one keeps the 100 most
+    // answered) then holds exactly these, however many others strangers have posted. Left out where
+    // they would not fit in an address every server takes.
+    const values = [...new Set(this.resultsValues)];
+    const named = new URLSearchParams(values.map((value) => ['value', value])).toString();
+    const url = named && values.length <= limits.items && base.length + named.length < 8000 ? `${base}&${named}` : base;
+    const key = `${url}|${this.submission.state}`;
     if (!endpoint || !this.widgetId || (!force && this.#resultsFor === key)) return;
     this.#resultsFor = key;
     this.resultsState = { state: 'loading' };
     try {
-      // `widget` lets the endpoint answer a question nobody has answered yet in the right shape.
-      const response = await fetch(`${endpoint}/results/${encodeURIComponent(this.widgetId)}?widget=${this.kind}`, {
+      const response = await fetch(url, {
         credentials: this.config?.credentials ?? 'omit',
         headers: { Accept: 'application/json' },
       });

@@ -742,6 +742,11 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
     </div>`;
   }
 
+  // Read afresh: the base asks for it before this update has read the categories.
+  protected override get resultsValues(): string[] {
+    return [...this.#readCategories('needs'), ...this.#readCategories('assets')].map((category) => category.value);
+  }
+
   #renderResults() {
     const t = this.i18n.t.bind(this.i18n);
     return this.renderResults<NeedsAssetsResults>((results) => {

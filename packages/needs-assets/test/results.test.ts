@@ -47,6 +47,13 @@ async function withResults(results: object, options: { inner?: string; lang?: st
 }
 
 describe('<delib-needs-assets> results', () => {
+  it("names the page's categories of both sides in the results request, once each", async () => {
+    const element = await withResults({ total: 0, needs: {}, assets: {} }, { inner: pageGroups });
+    const request = endpoint!.calls.find((call) => call.url.includes('/results/'))!;
+    expect(new URL(request.url).searchParams.getAll('value')).to.deep.equal(['food', 'housing', 'other', 'time', 'space']);
+    expect(table(element)).to.exist;
+  });
+
   it('shows each page category once, needs and offers side by side, as counts and whole percentages', async () => {
     const element = await withResults(
       {

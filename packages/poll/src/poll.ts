@@ -109,6 +109,10 @@ export class DelibPoll extends DelibElement<PollMessages> {
     return [...this.items.map((item) => item.value), ...(this.allowOther ? [otherValue] : [])];
   }
 
+  protected override get resultsValues(): string[] {
+    return this.#values;
+  }
+
   get answer(): PollAnswer | undefined {
     const choices = this.#values.filter((value) => this.#chosen.has(value));
     if (!choices.length) return undefined;

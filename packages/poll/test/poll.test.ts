@@ -345,8 +345,30 @@ describe('<delib-poll>', () => {
     );
     const poll = await parks('results="always"');
     await until(() => shadow(poll, '[part="results"]'));
-    expect(endpoint.calls[0].url).to.equal(`https://api.test/api/results/${poll.widgetId}?widget=poll`);
+    expect(endpoint.calls[0].url).to.equal(
+      `https://api.test/api/results/${poll.widgetId}?widget=poll&value=lighting&value=play&value=toilets`,
+    );
     expect(shadow(poll, 'caption')!.textContent!.trim()).to.equal('Results: 0 votes');
+  });
+
+  it("names its own options in the results request, so that strangers' values cannot crowd them out of a capped answer", async () => {
+    endpoint = fakeEndpoint();
+    const poll = await parks('results="always" allow-other');
+    await until(() => shadow(poll, '[part="results"]'));
+    const url = new URL(endpoint.calls[0].url);
+    expect(url.searchParams.getAll('value')).to.deep.equal(['lighting', 'play', 'toilets', 'other']);
+  });
+
+  it('leaves the values out when naming them all would make the address too long for some servers', async () => {
+    endpoint = fakeEndpoint();
+    const long = Array.from({ length: 60 }, (_, index) => `<option value="${index}-${'x'.repeat(190)}">Option ${index}</option>`);
+    const poll = await fixture<DelibPoll>(
+      Object.assign(document.createElement('div'), {
+        innerHTML: `<delib-poll widget-id="long-values" endpoint="https://api.test/api" results="always" question="?">${long.join('')}</delib-poll>`,
+      }).firstElementChild as DelibPoll,
+    );
+    await until(() => shadow(poll, '[part="results"]'));
+    expect(endpoint.calls[0].url).to.equal('https://api.test/api/results/long-values?widget=poll');
   });
 
   it('says when the results cannot be loaded, and can try again', async () => {

@@ -236,8 +236,10 @@ describe('<delib-pairwise>', () => {
     expect(rows).to.deep.equal(['Play areas 71% 4 1', 'Toilets 50% 2 2', 'Benches 50% 0 0', 'Bins 50% 0 0', 'Lighting 33% 1 3']);
     expect(pairwise.shadowRoot!.textContent, "an id that is not one of the page's items").not.to.contain('spam-id');
     expect(shadow(pairwise, '[part="note"]')!.textContent).to.contain('plus one, divided by');
-    expect(endpoint.calls.some((call) => call.url === `https://api.test/api/results/${pairwise.widgetId}?widget=pairwise`)).to.be
-      .true;
+    const request = endpoint.calls.find((call) => call.url.startsWith(`https://api.test/api/results/${pairwise.widgetId}?`));
+    const query = new URL(request!.url).searchParams;
+    expect(query.get('widget')).to.equal('pairwise');
+    expect(query.getAll('value'), "the page's items, named").to.have.members(pairwise.items.map((item) => item.value));
     await expectAccessible(pairwise);
   });
 
