@@ -8,6 +8,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './static-server.mjs';
 import { createEndpoint, closeServer } from './endpoint-double.mjs';
+import { engine, probeScript } from './engines.mjs';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The built bundles; `DELIB_DIST` points the tests at another build (e.g. a deliberately broken one). */
@@ -58,7 +59,10 @@ ${options.map(([value, label]) => `    <option value="${value}">${label}</option
   </delib-poll>`;
 }
 
-/** A whole page: the event recorder, `head` extras, the bundles as module scripts, and `body`. */
+/**
+ * A whole page: the event recorder, `head` extras, the bundles as module scripts, and `body`. In
+ * WebKit, whose driver reports no errors of its own, the error probe comes first.
+ */
 export function page({
   body = pollElement(),
   head = '',
@@ -72,6 +76,7 @@ export function page({
   <meta charset="utf-8">
   <title>${escape(title)}</title>
   <link rel="icon" href="data:,">
+  ${engine === 'webkit' ? `<script>${probeScript}</script>` : ''}
   ${head}
   ${recorder(cancel)}
   ${bundles.map((src) => `<script type="module" src="${escape(src)}"></script>`).join('\n  ')}

@@ -19,6 +19,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
 import { launch } from './browser.mjs';
+import { accessibleName, findByRole, focused, liveRegion, unsupported } from './engines.mjs';
 import { go, open, page, pollElement, requireBuild, site, sleep, uuidV4 } from './pages.mjs';
 
 requireBuild();
@@ -31,35 +32,10 @@ after(async () => {
   await browser?.close();
 });
 
-// ---- the accessibility tree ---------------------------------------------------------------------
-
-function* descendants(node) {
-  yield node;
-  for (const child of node.children ?? []) yield* descendants(child);
-}
-
-/** The text a screen reader reads out of `node`: its static text, white space folded. */
-const textOf = (node) =>
-  [...descendants(node)]
-    .filter((each) => each.role === 'StaticText')
-    .map((each) => each.name)
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-
-const tree = (p) => p.accessibility.snapshot({ interestingOnly: false });
+// ---- what assistive technology is told -------------------------------------------------------------
 
 /** What the live region says now. */
-async function heard(p) {
-  const region = [...descendants(await tree(p))].find((node) => node.role === 'status');
-  return region ? textOf(region) : undefined;
-}
-
-/** The focused node: its role, accessible name and states (`checked`, …). */
-async function focused(p) {
-  const node = [...descendants(await tree(p))].filter((each) => each.focused && each.role !== 'RootWebArea').at(-1);
-  return node && { ...node, name: node.name ?? '' };
-}
+const heard = (p) => liveRegion(p);
 
 /** Waits until `read()` gives `expected` (deep equality), then asserts it, so a failure shows the last value. */
 async function until(read, expected, message, timeout = 5_000) {
@@ -72,9 +48,6 @@ async function until(read, expected, message, timeout = 5_000) {
   assert.deepEqual(value, expected, message);
 }
 
-/** A selector for the control with this role and accessible name (puppeteer's ARIA query handler). */
-const aria = (role, name) => `::-p-aria([name="${name.replace(/"/g, '\\"')}"][role="${role}"])`;
-
 // ---- one person, one page -----------------------------------------------------------------------
 
 /**
@@ -82,7 +55,7 @@ const aria = (role, name) => `::-p-aria([name="${name.replace(/"/g, '\\"')}"][ro
  * by role and name, drags.
  */
 function person(p, mode) {
-  const find = (role, name) => p.waitForSelector(aria(role, name), { timeout: 5_000 });
+  const find = (role, name) => findByRole(p, role, name);
   const centre = async (handle) => {
     await handle.scrollIntoView();
     const box = await handle.boundingBox();
@@ -107,19 +80,12 @@ function person(p, mode) {
      * focus, and `states` such as `{ checked: true }`.
      */
     focusIs: (role, name, states = {}) =>
-      until(
-        async () => {
-          const node = await focused(p);
-          return node && { role: node.role, name: node.name, ...pick(node, Object.keys(states)) };
-        },
-        { role, name, ...states },
-        'what has focus',
-      ),
+      until(() => focused(p, { role, name }, Object.keys(states)), { role, name, ...states }, 'what has focus'),
     /** Tabs forward until the control with this role and name has focus (failing after 30 presses). */
     async tabTo(role, name) {
       for (let presses = 0; presses < 30; presses++) {
         await p.keyboard.press('Tab');
-        const node = await focused(p);
+        const node = await focused(p, { role, name });
         if (node?.role === role && node.name === name) return;
       }
       assert.fail(`Tab never reached the ${role} "${name}"`);
@@ -151,8 +117,6 @@ function person(p, mode) {
     },
   };
 }
-
-const pick = (object, keys) => Object.fromEntries(keys.map((key) => [key, object[key]]));
 
 const viewports = {
   keyboard: { width: 1024, height: 768 },
@@ -249,7 +213,6 @@ const budget = {
   </delib-budget>`,
 };
 
-/** The pair on screen, read from the accessibility tree: the first two buttons of the pair's group. */
 /**
  * After a vote: waits until the live region says `said` and then names the pair now on screen
  * ("Pair 2 of 3: A or B?"), and gives that pair.
@@ -266,13 +229,12 @@ async function nextPairHeard(you, said) {
   return pair;
 }
 
+/** The pair on screen, by the names the engine gives the first two buttons of the pair's group. */
 async function currentPair(p) {
-  const group = [...descendants(await tree(p))].find(
-    (node) => node.role === 'group' && node.name === 'Which matters more to you?',
-  );
-  assert.ok(group, 'the pair is on screen');
-  const [first, second] = [...descendants(group)].filter((node) => node.role === 'button').map((node) => node.name);
-  return [first, second];
+  const group = await findByRole(p, 'group', 'Which matters more to you?');
+  const [first, second] = await group.$$('button');
+  assert.ok(first && second, 'the pair is on screen');
+  return [await accessibleName(p, first, 'button'), await accessibleName(p, second, 'button')];
 }
 
 const pairwiseValues = {
@@ -488,7 +450,7 @@ for (const widget of [poll, ranking, pairwise, budget]) {
     walkThrough(t, widget, 'keyboard', walks[widget.kind].keyboard),
   );
   for (const pointer of ['touch', 'mouse']) {
-    test(`<delib-${widget.kind}> by ${pointer}`, timeLimit, (t) =>
+    test(`<delib-${widget.kind}> by ${pointer}`, { ...timeLimit, skip: unsupported(pointer) }, (t) =>
       walkThrough(t, widget, pointer, (you) => walks[widget.kind].pointer(you, pointer)),
     );
   }
