@@ -264,7 +264,7 @@ const walks = {
       await you.press('Space');
       await you.hears('Sending…');
       await you.hears('Thank you. Your vote has been counted.');
-      await you.focusIs('generic', 'Which park improvement matters most to you? You voted for: New play equipment.');
+      await you.focusIs('group', 'Which park improvement matters most to you? You voted for: New play equipment.');
       return [{ choices: ['play'] }];
     },
     async pointer(you) {
@@ -327,10 +327,10 @@ const walks = {
       await you.press('Enter');
       await you.hears('Sending…');
       await you.hears('Thank you. Your ranking has been counted.');
-      // The answer takes focus, named by what it says.
+      // The answer takes focus, named by what it says (a group: a generic element has no name in Firefox or WebKit).
       await you.focusIs(
-        'generic',
-        'Which parks should be improved first? Your ranking: Alpha park Delta park Charlie park Bravo park',
+        'group',
+        'Which parks should be improved first? Your ranking: Alpha park, Delta park, Charlie park and Bravo park',
       );
       return [{ order: ['alpha', 'delta', 'charlie', 'bravo'] }];
     },
@@ -364,7 +364,7 @@ const walks = {
       await you.tabTo('button', "I can't decide");
       await you.press('Space');
       await you.hears(`You could not decide between ${third[0]} and ${third[1]}. That was the last pair. Thank you.`);
-      await you.focusIs('generic', 'Which matters more to you? You compared 3 pairs.');
+      await you.focusIs('group', 'Which matters more to you? You compared 3 pairs.');
       return [
         { pair: values(first), winner: values(first)[0] },
         { pair: values(second), winner: values(second)[1] },
@@ -421,7 +421,7 @@ const walks = {
       await you.hears('Sending…');
       await you.hears('Thank you. Your budget has been received.');
       await you.focusIs(
-        'generic',
+        'group',
         'How would you share 100 points across the park? You gave: Play areas: 50 points, Lighting: 45 points and Trees and planting: 5 points.',
       );
       return [{ allocation: { play: 50, lighting: 45, toilets: 0, trees: 5 } }];

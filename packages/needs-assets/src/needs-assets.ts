@@ -703,9 +703,16 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
     const t = this.i18n.t.bind(this.i18n);
     const queued = this.submission.state === 'queued';
     const contact = !!(this.submission.envelope?.answer as NeedsAssetsAnswer | undefined)?.contact;
-    return html`<div part="answer" class="panel" tabindex="-1">
-      <h2>${t(queued ? 'queuedTitle' : 'doneTitle')}</h2>
-      <p>${queued ? t('queued') : t('doneBody')}</p>
+    return html`<div
+      part="answer"
+      class="panel"
+      tabindex="-1"
+      role="group"
+      aria-labelledby="answer-title"
+      aria-describedby="answer-text"
+    >
+      <h2 id="answer-title">${t(queued ? 'queuedTitle' : 'doneTitle')}</h2>
+      <p id="answer-text">${queued ? t('queued') : t('doneBody')}</p>
       <h3>${t('nextTitle')}</h3>
       <p>${t('next')}</p>
       ${contact ? html`<p>${t('nextContact')}</p>` : nothing}
