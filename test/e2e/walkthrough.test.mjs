@@ -3,17 +3,20 @@
  * "each widget can be completed by mouse, by touch, by keyboard alone and with a screen reader, and
  * posts the contract's answer"). Run `npm run build` first.
  *
- *   node --import tsx --test test/e2e/walkthrough.test.mjs
+ *   node --import tsx --test test/e2e/walkthrough.test.mjs      (DELIB_ENGINE=firefox or webkit for the others)
  *
  * - Screen reader: every control is found by its accessible role and name, and only the keyboard
- *   acts. After each step the test reads, from Chromium's accessibility tree, what a screen reader
- *   would hear from the polite live region (role=status) and what has focus.
+ *   acts. After each step the test reads, from the engine's own accessibility computation (see
+ *   engines.mjs), what a screen reader would hear from the polite live region (role=status) and
+ *   what has focus.
  * - Touch: a 375×667 touch screen; taps on the centres of controls found by role and name, and for
  *   the ranking a touch drag on an item's grip.
  * - Mouse: clicks, and for the ranking a mouse drag.
  *
  * Each ends by checking that the endpoint received exactly one envelope per response, whose `answer`
  * is the contract's (CONTRACT.md sections 2 and 4).
+ *
+ * @engines chromium firefox webkit
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
