@@ -16,7 +16,7 @@
  *   accessibility locator, searched from the document and from each shadow root, which it does not
  *   enter by itself). A role and name are checked by asking Firefox for the elements that have them.
  * States (checked) come from the tree in Chromium and from the DOM elsewhere; the live region's text
- * from the tree in Chromium and from the rendered text of `role=status` elsewhere.
+ * from the tree in Chromium and from the text of `role=status`, less hidden parts, elsewhere.
  */
 import puppeteer from 'puppeteer-core';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -274,7 +274,16 @@ export async function liveRegion(page) {
       }
       return undefined;
     };
+    // Its text, less what is hidden from everyone. Not innerText: WebKit gives none for a region
+    // that is visually hidden (the usual screen-reader-only clip), which VoiceOver still reads.
+    const text = (node) => {
+      if (node.nodeType === Node.TEXT_NODE) return node.textContent;
+      if (node.nodeType !== Node.ELEMENT_NODE || node.matches('[hidden], [aria-hidden="true"], style, script')) return '';
+      const style = getComputedStyle(node);
+      if (style.display === 'none' || style.visibility === 'hidden') return '';
+      return [...node.childNodes].map(text).join('');
+    };
     const region = find(document);
-    return region ? region.innerText.replace(/\s+/g, ' ').trim() : undefined;
+    return region ? text(region).replace(/\s+/g, ' ').trim() : undefined;
   });
 }

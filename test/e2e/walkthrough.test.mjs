@@ -216,6 +216,19 @@ const budget = {
   </delib-budget>`,
 };
 
+const needsAssets = {
+  kind: 'needs-assets',
+  tag: 'delib-needs-assets',
+  bundle: '/delib-needs-assets.min.js',
+  widgetId: 'our-neighbourhood',
+  body: `<delib-needs-assets widget-id="our-neighbourhood" endpoint="/api" privacy-url="/privacy.html">
+    <optgroup label="needs">
+      <option value="food">Food</option>
+      <option value="safety">Feeling safe</option>
+    </optgroup>
+  </delib-needs-assets>`,
+};
+
 /**
  * After a vote: waits until the live region says `said` and then names the pair now on screen
  * ("Pair 2 of 3: A or B?"), and gives that pair.
@@ -444,11 +457,81 @@ const walks = {
       return [{ allocation: { play: 40, lighting: 35, toilets: 25, trees: 0 } }];
     },
   },
+
+  'needs-assets': {
+    async keyboard(you) {
+      await you.tabTo('checkbox', 'Food');
+      await you.press('Space');
+      await you.focusIs('checkbox', 'Food', { checked: true });
+      await you.tabTo('textbox', 'Tell us more about Food (optional)');
+      await you.type('A community fridge');
+      await you.tabTo('button', 'Continue');
+      await you.press('Enter');
+      // Each step's heading takes focus and the live region repeats it.
+      await you.focusIs('heading', 'Step 2 of 4 What can you offer?');
+      await you.hears('Step 2 of 4: What can you offer?');
+      await you.tabTo('button', 'Continue');
+      await you.press('Enter');
+      // Nothing offered and nothing said: the summary takes focus and links to the problem.
+      await you.focusIs('group', 'There is a problem');
+      await you.press('Tab');
+      await you.press('Enter');
+      await you.focusIs('checkbox', 'Skills', { checked: false });
+      await you.tabTo('checkbox', 'Time');
+      await you.press('Space');
+      await you.tabTo('button', 'Continue');
+      await you.press('Enter');
+      await you.focusIs('heading', 'Step 3 of 4 Where is your community?');
+      await you.tabTo('textbox', 'Neighbourhood, street or postcode (optional)');
+      await you.type('Mill Street');
+      await you.press('Enter');
+      await you.focusIs('heading', 'Step 4 of 4 Can we contact you?');
+      await you.tabTo('checkbox', 'Yes, you can contact me about this');
+      await you.tabTo('button', 'Continue');
+      await you.press('Enter');
+      await you.focusIs('heading', 'Check your answers before sending');
+      await you.tabTo('button', 'Send');
+      await you.press('Enter');
+      await you.hears('Sending…');
+      await you.hears('Thank you. We have received your answers.');
+      await you.focusIs('group', 'Thank you');
+      return [
+        { needs: [{ category: 'food', detail: 'A community fridge' }], assets: [{ category: 'time' }], area: 'Mill Street' },
+      ];
+    },
+    async pointer(you) {
+      await you.hit('checkbox', 'Feeling safe');
+      await you.hit('button', 'Continue');
+      await you.hears('Step 2 of 4: What can you offer?');
+      await you.hit('checkbox', 'Space');
+      await you.hit('checkbox', 'Equipment');
+      await you.hit('button', 'Continue');
+      await you.hears('Step 3 of 4: Where is your community?');
+      await you.hit('button', 'Continue');
+      await you.hears('Step 4 of 4: Can we contact you?');
+      await you.hit('checkbox', 'Yes, you can contact me about this');
+      await you.hit('textbox', 'Your name');
+      await you.type('Ann Other');
+      await you.hit('textbox', 'Email address');
+      await you.type('ann@example.org');
+      await you.hit('button', 'Continue');
+      await you.hears('Check your answers before sending');
+      await you.hit('button', 'Send');
+      await you.hears('Thank you. We have received your answers.');
+      return [
+        {
+          needs: [{ category: 'safety' }],
+          assets: [{ category: 'space' }, { category: 'equipment' }],
+          contact: { name: 'Ann Other', email: 'ann@example.org' },
+        },
+      ];
+    },
+  },
 };
 
 const timeLimit = { timeout: 30_000 };
 
-for (const widget of [poll, ranking, pairwise, budget]) {
+for (const widget of [poll, ranking, pairwise, budget, needsAssets]) {
   test(`<delib-${widget.kind}> with a screen reader and the keyboard alone`, timeLimit, (t) =>
     walkThrough(t, widget, 'keyboard', walks[widget.kind].keyboard),
   );
