@@ -20,10 +20,10 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { isDeepStrictEqual } from 'node:util';
 import { launch } from './browser.mjs';
-import { accessibleName, findByRole, focused, liveRegion, unsupported } from './engines.mjs';
+import { accessibleName, findByRole, unsupported } from './engines.mjs';
 import { go, open, page, pollElement, requireBuild, site, sleep, uuidV4 } from './pages.mjs';
+import { person } from './person.mjs';
 
 requireBuild();
 
@@ -34,92 +34,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-// ---- what assistive technology is told -------------------------------------------------------------
-
-/** What the live region says now. */
-const heard = (p) => liveRegion(p);
-
-/** Waits until `read()` gives `expected` (deep equality), then asserts it, so a failure shows the last value. */
-async function until(read, expected, message, timeout = 5_000) {
-  const end = Date.now() + timeout;
-  let value = await read();
-  while (!isDeepStrictEqual(value, expected) && Date.now() < end) {
-    await sleep(40);
-    value = await read();
-  }
-  assert.deepEqual(value, expected, message);
-}
-
-// ---- one person, one page -----------------------------------------------------------------------
-
-/**
- * What a walk-through uses: key presses and screen-reader checks, taps or clicks on controls found
- * by role and name, drags.
- */
-function person(p, mode) {
-  const find = (role, name) => findByRole(p, role, name);
-  const centre = async (handle) => {
-    await handle.scrollIntoView();
-    const box = await handle.boundingBox();
-    assert.ok(box, 'the control is on screen');
-    return { x: box.x + box.width / 2, y: box.y + box.height / 2, box };
-  };
-  return {
-    page: p,
-    find,
-    centre,
-    /** Presses `key` `times` times, as real key events. */
-    async press(key, times = 1) {
-      for (let index = 0; index < times; index++) await p.keyboard.press(key);
-    },
-    async type(text) {
-      await p.keyboard.type(text);
-    },
-    /** The live region says exactly `text` (waiting for it to settle). */
-    hears: (text) => until(() => heard(p), text, 'what the live region says'),
-    /**
-     * Focus is on the control with this role and accessible name, what a screen reader says on
-     * focus, and `states` such as `{ checked: true }`.
-     */
-    focusIs: (role, name, states = {}) =>
-      until(() => focused(p, { role, name }, Object.keys(states)), { role, name, ...states }, 'what has focus'),
-    /** Tabs forward until the control with this role and name has focus (failing after 30 presses). */
-    async tabTo(role, name) {
-      for (let presses = 0; presses < 30; presses++) {
-        await p.keyboard.press('Tab');
-        const node = await focused(p, { role, name });
-        if (node?.role === role && node.name === name) return;
-      }
-      assert.fail(`Tab never reached the ${role} "${name}"`);
-    },
-    /** Taps (touch) or clicks (mouse) the centre of the control with this role and name. */
-    async hit(role, name) {
-      assert.notEqual(mode, 'keyboard', 'the keyboard walk-throughs use no pointer');
-      const { x, y } = await centre(await find(role, name));
-      if (mode === 'touch') await p.touchscreen.tap(x, y);
-      else await p.mouse.click(x, y);
-    },
-    /**
-     * Presses at `from`, moves to `to` in `steps` moves, and lets go while still moving, as a quick
-     * finger does: a finger or the mouse.
-     */
-    async drag(from, to, steps = 8) {
-      assert.notEqual(mode, 'keyboard', 'the keyboard walk-throughs use no pointer');
-      const at = (step) => [from.x + ((to.x - from.x) * step) / steps, from.y + ((to.y - from.y) * step) / steps];
-      if (mode === 'touch') {
-        await p.touchscreen.touchStart(from.x, from.y);
-        for (let step = 1; step <= steps; step++) await p.touchscreen.touchMove(...at(step));
-        await p.touchscreen.touchEnd();
-      } else {
-        await p.mouse.move(from.x, from.y);
-        await p.mouse.down();
-        for (let step = 1; step <= steps; step++) await p.mouse.move(...at(step));
-        await p.mouse.up();
-      }
-    },
-  };
-}
 
 const viewports = {
   keyboard: { width: 1024, height: 768 },

@@ -239,16 +239,27 @@ const asyncScript = (source) => `
 const done = arguments[arguments.length - 1];
 const args = Array.prototype.slice.call(arguments, 0, -1);
 const probe = () => (window.__delibProbe ? window.__delibProbe.splice(0) : []);
-// As puppeteer returns values: object keys whose value is undefined are left out. Nodes stay nodes.
-const plain = (value, depth = 0) => {
-  if (depth > 20 || value === null || typeof value !== 'object' || value instanceof Node) return value;
-  if (Array.isArray(value)) return value.map((each) => plain(each, depth + 1));
-  const copy = {};
-  for (const [key, each] of Object.entries(value)) if (each !== undefined) copy[key] = plain(each, depth + 1);
+// As puppeteer returns values: keys whose value is undefined or a function are left out, a cycle is
+// cut, and nodes stay nodes (WebDriver makes them element references).
+const plain = (value, seen = new Set()) => {
+  if (typeof value === 'function') return undefined;
+  if (value === null || typeof value !== 'object' || value instanceof Node) return value;
+  if (seen.has(value)) return undefined;
+  seen.add(value);
+  let copy;
+  if (Array.isArray(value)) copy = value.map((each) => plain(each, seen) ?? null);
+  else {
+    copy = {};
+    for (const [key, each] of Object.entries(value)) {
+      const kept = plain(each, seen);
+      if (kept !== undefined) copy[key] = kept;
+    }
+  }
+  seen.delete(value);
   return copy;
 };
 new Promise((resolve) => resolve((${source}).apply(null, args))).then(
-  (value) => done({ value: value === undefined ? null : plain(value), problems: probe() }),
+  (value) => done({ value: plain(value) ?? null, problems: probe() }),
   (error) => done({ thrown: String(error) + (error && error.stack ? '\\n' + error.stack : ''), problems: probe() }),
 );`;
 
@@ -475,9 +486,10 @@ class Page {
   async waitForFunction(fn, { timeout = 30_000, polling = 50 } = {}, ...args) {
     const interval = typeof polling === 'number' ? polling : 50;
     const until = Date.now() + timeout;
+    // Only whether it holds comes back: the value itself may be something WebDriver cannot carry.
+    const holds = { source: `(...args) => Promise.resolve((${functionSource(fn)})(...args)).then((value) => !!value)` };
     for (;;) {
-      const value = await this.#execute(fn, args);
-      if (value) return { jsonValue: async () => value, dispose: async () => {} };
+      if (await this.#execute(holds, args)) return { jsonValue: async () => true, dispose: async () => {} };
       if (Date.now() > until) {
         const error = new Error(`Waiting failed: ${timeout}ms exceeded`);
         error.name = 'TimeoutError';
