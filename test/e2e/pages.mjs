@@ -89,14 +89,15 @@ export function page({
 
 /**
  * A temp dir of pages served with `dist/`, and an endpoint double at `/api` on the same origin.
- * `pages` maps file names to HTML. Returns `{ url, api, dir, write, close }`.
+ * `pages` maps file names to HTML; `options` go to `serve` (`cacheControl`). Returns
+ * `{ url, api, dir, write, close }`.
  */
-export async function site(pages = {}) {
+export async function site(pages = {}, options = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'delib-e2e-pages-'));
   const write = (name, html) => writeFileSync(join(dir, name), html);
   for (const [name, html] of Object.entries(pages)) write(name, html);
   const api = createEndpoint();
-  const { url, server } = await serve([dir, dist], api.handler);
+  const { url, server } = await serve([dir, dist], api.handler, options);
   return {
     url,
     api,
