@@ -195,10 +195,9 @@ async function firefoxRoots(page) {
   return [...properties.values()].filter((handle) => handle.asElement());
 }
 
-/** Firefox: does Firefox give `handle` this role and name? (`root` is where `handle` lives.) */
+/** Firefox: does Firefox give `handle` this role and name? (Its locator counts the element it starts from.) */
 async function firefoxHas(page, handle, role, name) {
-  const root = await handle.evaluateHandle((element) => element.getRootNode());
-  const matches = await root.$$(aria(role, name));
+  const matches = await handle.$$(aria(role, name));
   return page.evaluate((element, ...found) => found.includes(element), handle, ...matches);
 }
 
@@ -238,7 +237,7 @@ export async function focused(page, expected, states = []) {
   }
   const handle = await deepFocus(page);
   if (!handle?.asElement()) return undefined;
-  const known = pick(await domStates(handle));
+  const known = states.length ? pick(await domStates(handle)) : {};
   if (engine === 'webkit') return { role: await handle.computedRole(), name: await handle.computedLabel(), ...known };
   if (await firefoxHas(page, handle, expected.role, expected.name)) return { ...expected, ...known };
   return {

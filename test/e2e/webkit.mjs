@@ -451,8 +451,26 @@ class Page {
     return this.#execute(fn, args);
   }
 
-  async #afterLoad() {
+  /**
+   * Waits until the document that replaced the one marked before navigating has loaded completely
+   * (WebKitWebDriver was seen to answer a navigation of a new window while its first, blank document
+   * was still there), then puts the probe in.
+   */
+  async #afterLoad(timeout = 30_000) {
+    const until = Date.now() + timeout;
+    const loaded = () => !window.__delibBefore && document.readyState === 'complete';
+    while (!(await this.#execute(loaded, []))) {
+      if (Date.now() > until) throw new Error(`WebKit driver: the page did not finish loading within ${timeout} ms`);
+      await sleep(20);
+    }
     await this.#execute(probeScript, []);
+  }
+
+  /** Marks the document about to be replaced, so that `#afterLoad` can tell the next one from it. */
+  async #beforeLoad() {
+    await this.#execute(() => {
+      window.__delibBefore = true;
+    }, []);
   }
 
   async #drain() {
@@ -461,14 +479,14 @@ class Page {
 
   /** Navigates and waits for the load event. `networkidle0` is taken as `load`: WebDriver cannot see requests. */
   async goto(url) {
-    if (!this.closed) await this.#drain();
+    await this.#beforeLoad();
     await this.run(() => this.session.command('POST', '/url', { url }));
     await this.#afterLoad();
     return null;
   }
 
   async reload() {
-    await this.#drain();
+    await this.#beforeLoad();
     await this.run(() => this.session.command('POST', '/refresh', {}));
     await this.#afterLoad();
     return null;
