@@ -609,7 +609,7 @@ export class DelibRanking extends DelibElement<RankingMessages> {
       part="answer"
       tabindex="-1"
       role="group"
-      aria-labelledby=${order.length ? 'answer-question answer-text' : 'answer-question'}
+      aria-labelledby=${order.length ? 'answer-question answer-text answer-order' : 'answer-question'}
       aria-describedby=${closing ? 'answer-closing' : nothing}
     >
       <p class="question" part="question" id="answer-question">${this.question}</p>
@@ -618,11 +618,11 @@ export class DelibRanking extends DelibElement<RankingMessages> {
         order.length
           ? // The answer's name says the order as a sentence: named from the list itself, WebKit runs
             // the items together ("Alpha parkDelta park") and Firefox reads their numbers.
-            html`<p>${t('yourRanking')}</p>
+            html`<p id="answer-text">${t('yourRanking')}</p>
               <ol class="your-ranking">
                 ${labels.map((label) => html`<li>${label}</li>`)}
               </ol>
-              <span id="answer-text" hidden>${t('yourRanking')} ${this.i18n.list(labels)}</span>`
+              <span id="answer-order" hidden>${this.i18n.list(labels)}</span>`
           : nothing
       }
     </div>`;
