@@ -553,6 +553,25 @@ class Page {
     return found;
   }
 
+  /** Adds a script (`url` or `content`, `type` e.g. `module`) and waits for it to have run or failed. */
+  async addScriptTag({ url, content, type = '' }) {
+    await this.#execute(
+      (url, content, type) =>
+        new Promise((resolve, reject) => {
+          const script = document.createElement('script');
+          if (type) script.type = type;
+          if (url) {
+            script.src = url;
+            script.onload = resolve;
+            script.onerror = () => reject(new Error(`could not load ${url}`));
+          } else script.textContent = content;
+          document.head.append(script);
+          if (!url) resolve();
+        }),
+      [url ?? null, content ?? null, type],
+    );
+  }
+
   async click(selector) {
     const element = await this.waitForSelector(selector, { timeout: 5_000 });
     await element.click();
