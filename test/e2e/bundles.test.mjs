@@ -4,6 +4,8 @@
  * Run `npm run build` first.
  *
  *   node --test test/e2e/bundles.test.mjs
+ *
+ * @engines chromium firefox webkit
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,15 +1,17 @@
 /**
  * End-to-end tests of the durable outbox, through the built bundle (`dist/delib-poll.min.js`) in
- * Chromium: a resident's response is never lost and never counted twice. Run `npm run build` first.
+ * each engine: a resident's response is never lost and never counted twice. Run `npm run build` first.
  *
- *   node --test test/e2e/outbox.test.mjs
+ *   node --test test/e2e/outbox.test.mjs      (DELIB_ENGINE=firefox or webkit for the others)
+ *
+ * @engines chromium firefox webkit
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch } from './browser.mjs';
+import { launch, unsupported } from './browser.mjs';
 import { createEndpoint } from './endpoint-double.mjs';
 import {
   events,
@@ -39,6 +41,8 @@ requireBuild();
 /** Failed requests are the point of these tests: Chromium logs each one, which is not a page error. */
 const ignore = [/Failed to load resource/, /net::ERR_/];
 const budget = { timeout: 30_000 };
+/** The same, but skipped, with the reason, in an engine that cannot do `feature` (see engines.mjs). */
+const needs = (feature) => ({ ...budget, skip: unsupported(feature) });
 
 let browser;
 before(async () => {
@@ -153,7 +157,7 @@ test('reload mid-send: the new page does not send the same id while the first re
   assert.deepEqual(p.problems, []);
 });
 
-test('closed tab: a new browser on the same profile delivers, on any page with the bundle', budget, async (t) => {
+test('closed tab: a new browser on the same profile delivers, on any page with the bundle', needs('profile'), async (t) => {
   const { url, api, write } = await setup(t);
   write('other.html', page({ body: '<p>A page about something else, with no poll on it.</p>', bundles: ['/delib.min.js'] }));
   const profile = mkdtempSync(join(tmpdir(), 'delib-e2e-profile-'));
@@ -238,7 +242,7 @@ test('Retry-After is honoured, then the vote is delivered', budget, async (t) =>
   assert.deepEqual(p.problems, []);
 });
 
-test('back online: the online event delivers without a reload', budget, async (t) => {
+test('back online: the online event delivers without a reload', needs('offline'), async (t) => {
   const { url, api, context } = await setup(t);
   api.set('ok');
   const p = await open(context, `${url}/poll.html`, { ignore });

@@ -9,6 +9,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './static-server.mjs';
 import { createEndpoint, closeServer } from './endpoint-double.mjs';
+import { engine, probeScript } from './engines.mjs';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The built bundles; `DELIB_DIST` points the tests at another build (e.g. a deliberately broken one). */
@@ -59,7 +60,10 @@ ${options.map(([value, label]) => `    <option value="${value}">${label}</option
   </delib-poll>`;
 }
 
-/** A whole page: the event recorder, `head` extras, the bundles as module scripts, and `body`. */
+/**
+ * A whole page: the event recorder, `head` extras, the bundles as module scripts, and `body`. In
+ * WebKit, whose driver reports no errors of its own, the error probe comes first.
+ */
 export function page({
   body = pollElement(),
   head = '',
@@ -73,6 +77,7 @@ export function page({
   <meta charset="utf-8">
   <title>${escape(title)}</title>
   <link rel="icon" href="data:,">
+  ${engine === 'webkit' ? `<script>${probeScript}</script>` : ''}
   ${head}
   ${recorder(cancel)}
   ${bundles.map((src) => `<script type="module" src="${escape(src)}"></script>`).join('\n  ')}
@@ -88,15 +93,16 @@ const blankPage =
   '<!doctype html><html lang="en"><title>No delib here</title><link rel="icon" href="data:,"><p>Nothing to see.</p></html>';
 
 /**
- * A temp dir of pages served with `dist/` (and `blank.html`, a page without delib), and an endpoint double at `/api` on the same origin.
- * `pages` maps file names to HTML. Returns `{ url, api, dir, write, close }`.
+ * A temp dir of pages served with `dist/` (and `blank.html`, a page without delib), and an endpoint double
+ * at `/api` on the same origin. `pages` maps file names to HTML; `options` go to `serve` (`cacheControl`).
+ * Returns `{ url, api, dir, write, close }`.
  */
-export async function site(pages = {}) {
+export async function site(pages = {}, options = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'delib-e2e-pages-'));
   const write = (name, html) => writeFileSync(join(dir, name), html);
   for (const [name, html] of Object.entries({ 'blank.html': blankPage, ...pages })) write(name, html);
   const api = createEndpoint();
-  const { url, server } = await serve([dir, dist], api.handler);
+  const { url, server } = await serve([dir, dist], api.handler, options);
   return {
     url,
     api,

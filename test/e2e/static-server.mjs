@@ -17,9 +17,11 @@ const types = {
 /**
  * A small static file server on 127.0.0.1 for tests: `roots` are searched in order for each path
  * (so `[pagesDir, 'dist']` serves both at `/`). `handler(request, response)` runs first and may
- * answer (return true), e.g. to play an endpoint. Resolves to `{ url, server, close }`.
+ * answer (return true), e.g. to play an endpoint. Files are sent with `Cache-Control: no-store`
+ * unless `cacheControl` says otherwise (browsers keep no form state for a no-store page). Resolves
+ * to `{ url, server, close }`.
  */
-export async function serve(roots, handler) {
+export async function serve(roots, handler, { cacheControl = 'no-store' } = {}) {
   const server = createServer(async (request, response) => {
     try {
       if (handler && (await handler(request, response))) return;
@@ -36,7 +38,7 @@ export async function serve(roots, handler) {
         }
         response.writeHead(200, {
           'Content-Type': types[extname(file)] ?? 'application/octet-stream',
-          'Cache-Control': 'no-store',
+          'Cache-Control': cacheControl,
         });
         createReadStream(file).pipe(response);
         return;

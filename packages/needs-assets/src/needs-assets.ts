@@ -733,9 +733,16 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
     // Never "saved" when storage could not keep them: then the person must keep the page open.
     const unsaved = queued && !this.submission.durable;
     const contact = !!(this.submission.envelope?.answer as NeedsAssetsAnswer | undefined)?.contact;
-    return html`<div part="answer" class="panel" tabindex="-1">
-      <h2>${t(unsaved ? 'queuedUnsavedTitle' : queued ? 'queuedTitle' : 'doneTitle')}</h2>
-      <p>${unsaved ? t('queuedUnsaved') : queued ? t('queued') : t('doneBody')}</p>
+    return html`<div
+      part="answer"
+      class="panel"
+      tabindex="-1"
+      role="group"
+      aria-labelledby="answer-title"
+      aria-describedby="answer-text"
+    >
+      <h2 id="answer-title">${t(unsaved ? 'queuedUnsavedTitle' : queued ? 'queuedTitle' : 'doneTitle')}</h2>
+      <p id="answer-text">${unsaved ? t('queuedUnsaved') : queued ? t('queued') : t('doneBody')}</p>
       <h3>${t('nextTitle')}</h3>
       <p>${t('next')}</p>
       ${contact ? html`<p>${t('nextContact')}</p>` : nothing}

@@ -265,10 +265,16 @@ export class DelibPoll extends DelibElement<PollMessages> {
     const labels = answer?.choices.map((value) =>
       value === otherValue && answer.other ? `${t('other')}: ${answer.other}` : this.#labelOf(value),
     );
-    return html`<div part="answer" tabindex="-1">
-      <p class="question" part="question">${this.question}</p>
-      ${closing ? html`<p class="hint">${closing}</p>` : nothing}
-      ${labels?.length ? html`<p>${t('youChose', { choices: this.i18n.list(labels) })}</p>` : nothing}
+    return html`<div
+      part="answer"
+      tabindex="-1"
+      role="group"
+      aria-labelledby=${labels?.length ? 'answer-question answer-text' : 'answer-question'}
+      aria-describedby=${closing ? 'answer-closing' : nothing}
+    >
+      <p class="question" part="question" id="answer-question">${this.question}</p>
+      ${closing ? html`<p class="hint" id="answer-closing">${closing}</p>` : nothing}
+      ${labels?.length ? html`<p id="answer-text">${t('youChose', { choices: this.i18n.list(labels) })}</p>` : nothing}
     </div>`;
   }
 

@@ -500,10 +500,16 @@ export class DelibBudget extends DelibElement<BudgetMessages> {
     const given = Object.entries(answer?.allocation ?? {})
       .filter(([, amount]) => amount > 0)
       .map(([value, amount]) => t('gaveItem', { item: this.#labelOf(value), amount: this.#amount(amount) }));
-    return html`<div part="answer" tabindex="-1">
-      ${this.question ? html`<p class="question" part="question">${this.question}</p>` : nothing}
-      ${closing ? html`<p class="hint">${closing}</p>` : nothing}
-      ${given.length ? html`<p>${t('youGave', { choices: this.i18n.list(given) })}</p>` : nothing}
+    return html`<div
+      part="answer"
+      tabindex="-1"
+      role="group"
+      aria-labelledby=${[this.question && 'answer-question', given.length && 'answer-text'].filter(Boolean).join(' ') || nothing}
+      aria-describedby=${closing ? 'answer-closing' : nothing}
+    >
+      ${this.question ? html`<p class="question" part="question" id="answer-question">${this.question}</p>` : nothing}
+      ${closing ? html`<p class="hint" id="answer-closing">${closing}</p>` : nothing}
+      ${given.length ? html`<p id="answer-text">${t('youGave', { choices: this.i18n.list(given) })}</p>` : nothing}
     </div>`;
   }
 

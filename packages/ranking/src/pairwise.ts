@@ -387,10 +387,17 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
 
   #renderDone(question: string, closing: string) {
     const t = this.i18n.t.bind(this.i18n);
-    return html`<div part="answer" tabindex="-1">
-      <p class="question" part="question">${question}</p>
-      ${closing ? html`<p class="hint">${closing}</p>` : nothing}
-      ${this.#answered || this.#stopped ? html`<p>${t('answered', { n: this.#answered })}</p>` : nothing}
+    const said = this.#answered || this.#stopped;
+    return html`<div
+      part="answer"
+      tabindex="-1"
+      role="group"
+      aria-labelledby=${said ? 'answer-question answer-text' : 'answer-question'}
+      aria-describedby=${closing ? 'answer-closing' : nothing}
+    >
+      <p class="question" part="question" id="answer-question">${question}</p>
+      ${closing ? html`<p class="hint" id="answer-closing">${closing}</p>` : nothing}
+      ${said ? html`<p id="answer-text">${t('answered', { n: this.#answered })}</p>` : nothing}
     </div>`;
   }
 

@@ -713,17 +713,25 @@ export class DelibRanking extends DelibElement<RankingMessages> {
     const t = this.i18n.t.bind(this.i18n);
     const answer = this.submission.envelope?.answer as RankingAnswer | undefined;
     const order = Array.isArray(answer?.order) ? answer.order : [];
-    return html`<div part="answer" tabindex="-1">
-      <p class="question" part="question">${this.question}</p>
-      ${closing ? html`<p class="hint">${closing}</p>` : nothing}
+    const labels = order.map((value) => this.#labelOf(value));
+    return html`<div
+      part="answer"
+      tabindex="-1"
+      role="group"
+      aria-labelledby=${order.length ? 'answer-question answer-text answer-order' : 'answer-question'}
+      aria-describedby=${closing ? 'answer-closing' : nothing}
+    >
+      <p class="question" part="question" id="answer-question">${this.question}</p>
+      ${closing ? html`<p class="hint" id="answer-closing">${closing}</p>` : nothing}
       ${
         order.length
-          ? // No aria-labelledby on the list: the focused answer's accessible name is worked out from
-            // its content, and a labelled list would put its label there instead of the ranking.
-            html`<p>${t('yourRanking')}</p>
+          ? // The answer's name says the order as a sentence: named from the list itself, WebKit runs
+            // the items together ("Alpha parkDelta park") and Firefox reads their numbers.
+            html`<p id="answer-text">${t('yourRanking')}</p>
               <ol class="your-ranking">
-                ${order.map((value) => html`<li>${this.#labelOf(value)}</li>`)}
-              </ol>`
+                ${labels.map((label) => html`<li>${label}</li>`)}
+              </ol>
+              <span id="answer-order" hidden>${this.i18n.list(labels)}</span>`
           : nothing
       }
     </div>`;
