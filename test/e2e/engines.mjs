@@ -84,6 +84,8 @@ const limits = {
     profile:
       'MiniBrowser under WebKitWebDriver keeps website data only for the session (a new session starts with empty localStorage), so a browser cannot be closed and reopened on the same data',
     requests: 'WebDriver classic does not report the requests a page makes',
+    beforeunloadPrompt:
+      "WebDriver classic's Close Window does not prompt to unload, so the browser's own 'Leave page?' question cannot be seen (the page's beforeunload listener is checked with a dispatched event instead)",
     formRestore:
       'WebKit keeps a page in its back-forward cache whatever the page does (an unload handler, Cache-Control: no-store, a request in flight: each tried), and MiniBrowser under WebKitWebDriver has no switch to turn that cache off, so a page is never built again from its saved form state',
     accessibilityTree: 'WebDriver gives the computed role and label of one element at a time, not the whole tree',
