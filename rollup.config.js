@@ -68,7 +68,7 @@ const themes = () => ({
  * steps over `${…}` expressions (with their strings, comments and nested templates), so that only
  * markup is touched, never code inside a template.
  */
-function htmlLiteralParts(code) {
+export function htmlLiteralParts(code) {
   const parts = [];
   const skipString = (at) => {
     const quote = code[at];
@@ -95,8 +95,8 @@ function htmlLiteralParts(code) {
     }
     return index;
   };
-  // From just after `${` to just after its closing brace.
-  const expression = (at) => {
+  // From just after `${` to just after its closing brace; or, at the top level, the whole file.
+  const expression = (at, topLevel = false) => {
     let depth = 0;
     let index = at;
     while (index < code.length) {
@@ -111,18 +111,15 @@ function htmlLiteralParts(code) {
         depth++;
         index++;
       } else if (char === '}') {
-        if (depth === 0) return index + 1;
-        depth--;
+        if (depth === 0 && !topLevel) return index + 1;
+        depth = Math.max(0, depth - 1);
         index++;
       } else index++;
     }
     return index;
   };
-  for (const match of code.matchAll(/\bhtml`/g)) {
-    // Templates nested in an earlier one were scanned with it.
-    if (parts.length && match.index < parts[parts.length - 1][1]) continue;
-    template(match.index + 5, true);
-  }
+  // Code only: `html` followed by a backtick inside a comment or a string is not a template.
+  expression(0, true);
   return parts.filter(([from, to]) => to > from);
 }
 
