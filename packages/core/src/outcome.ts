@@ -35,7 +35,7 @@ const address = /\bhttps?:\/\/[^\s<>"']+/gi;
 const trailing = /[.,;:!?)\]}]+$/;
 
 /**
- * A paragraph's text with each http(s) address as a link and everything else as text: `html`'s
+ * A paragraph's text with each http(s) address as a link and everything else as text: Lit's
  * bindings set text and attribute values, never markup, so nothing in the text can become an element.
  */
 function linked(paragraph: string) {
