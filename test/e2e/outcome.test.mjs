@@ -11,7 +11,20 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';
-import { go, open, outbox, page, pollElement, pollView, requireBuild, site, sleep, statusText, vote, waitForEvent } from './pages.mjs';
+import {
+  go,
+  open,
+  outbox,
+  page,
+  pollElement,
+  pollView,
+  requireBuild,
+  site,
+  sleep,
+  statusText,
+  vote,
+  waitForEvent,
+} from './pages.mjs';
 
 requireBuild();
 
@@ -28,7 +41,7 @@ after(async () => {
 const outcome = {
   text: {
     en: 'You asked for better lighting.\n\nWe will light the riverside path by March: https://council.example/parks.\n\n<script>window.pwned = true</script> javascript:window.pwned=true',
-    cy: "Fe wnaethoch ofyn am well goleuadau.\n\nByddwn yn goleuo llwybr yr afon erbyn mis Mawrth: https://council.example/parciau.",
+    cy: 'Fe wnaethoch ofyn am well goleuadau.\n\nByddwn yn goleuo llwybr yr afon erbyn mis Mawrth: https://council.example/parciau.',
   },
   publishedAt: '2027-02-01T10:00:00.000Z',
 };
@@ -97,31 +110,38 @@ test('a published outcome is shown with the results, in English and in Welsh, as
   assert.deepEqual(p.problems, []);
 });
 
-test('a poll closed at the endpoint (410 closed) says so, keeps the choice, sends nothing more, and shows the outcome', budget, async (t) => {
-  const { url, api, context } = await setup(t, { 'poll.html': page({ body: pollElement({ widgetId: 'closed-2026' }) }) });
-  api.set('410').outcome('closed-2026', outcome);
-  // The browser logs the refused request itself; that is not a page error.
-  const p = await open(context, `${url}/poll.html`, { ignore: [/Failed to load resource/, /410/] });
-  await vote(p, 'lighting');
+test(
+  'a poll closed at the endpoint (410 closed) says so, keeps the choice, sends nothing more, and shows the outcome',
+  budget,
+  async (t) => {
+    const { url, api, context } = await setup(t, { 'poll.html': page({ body: pollElement({ widgetId: 'closed-2026' }) }) });
+    api.set('410').outcome('closed-2026', outcome);
+    // The browser logs the refused request itself; that is not a page error.
+    const p = await open(context, `${url}/poll.html`, { ignore: [/Failed to load resource/, /410/] });
+    await vote(p, 'lighting');
 
-  const refused = await waitForEvent(p, 'delib-error');
-  assert.equal(refused.detail.status, 410);
-  assert.equal(refused.detail.error.code, 'closed');
-  await p.waitForFunction(
-    () => /has closed/.test(document.querySelector('delib-poll')?.shadowRoot?.querySelector('[part="status"]')?.textContent ?? ''),
-    { timeout: 5_000, polling: 50 },
-  );
-  const status = await statusText(p);
-  assert.deepEqual(status, { role: 'status', text: 'This question has closed, so no more answers are being taken.' });
-  const view = await pollView(p);
-  assert.deepEqual(view.checked, ['lighting'], 'the choice stays on screen');
-  assert.equal(view.hasForm, true);
-  const disabled = await p.evaluate(() => document.querySelector('delib-poll').shadowRoot.querySelector('[part="submit"]').disabled);
-  assert.equal(disabled, true, 'and no more can be sent');
-  await waitForOutcome(p);
-  assert.ok((await pollView(p)).caption, 'results are shown once closed');
-  assert.deepEqual(await outbox(p), {}, 'nothing is kept to retry');
-  await sleep(500);
-  assert.equal(api.posts.length, 1, 'sent once, never retried');
-  assert.deepEqual(p.problems, []);
-});
+    const refused = await waitForEvent(p, 'delib-error');
+    assert.equal(refused.detail.status, 410);
+    assert.equal(refused.detail.error.code, 'closed');
+    await p.waitForFunction(
+      () =>
+        /has closed/.test(document.querySelector('delib-poll')?.shadowRoot?.querySelector('[part="status"]')?.textContent ?? ''),
+      { timeout: 5_000, polling: 50 },
+    );
+    const status = await statusText(p);
+    assert.deepEqual(status, { role: 'status', text: 'This question has closed, so no more answers are being taken.' });
+    const view = await pollView(p);
+    assert.deepEqual(view.checked, ['lighting'], 'the choice stays on screen');
+    assert.equal(view.hasForm, true);
+    const disabled = await p.evaluate(
+      () => document.querySelector('delib-poll').shadowRoot.querySelector('[part="submit"]').disabled,
+    );
+    assert.equal(disabled, true, 'and no more can be sent');
+    await waitForOutcome(p);
+    assert.ok((await pollView(p)).caption, 'results are shown once closed');
+    assert.deepEqual(await outbox(p), {}, 'nothing is kept to retry');
+    await sleep(500);
+    assert.equal(api.posts.length, 1, 'sent once, never retried');
+    assert.deepEqual(p.problems, []);
+  },
+);

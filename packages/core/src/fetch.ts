@@ -22,32 +22,24 @@ export async function readJson(
     // Older Safari has no AbortSignal.timeout: better no time limit than no request.
     signal: AbortSignal.timeout?.(readLimits.timeoutMs),
   });
-  if (response.status === 404 || !response.ok) {
+  if (!response.ok) {
     await response.body?.cancel();
     if (response.status === 404) return undefined;
     throw new Error(`HTTP ${response.status}`);
   }
-  if (Number(response.headers.get('Content-Length')) > maxBytes) {
-    await response.body?.cancel();
-    throw new Error('too large');
-  }
-  const reader = response.body?.getReader();
-  const chunks: Uint8Array[] = [];
+  // Counted as it arrives, with or without a Content-Length: a body beyond the bound is never held whole.
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
   let size = 0;
-  for (;;) {
-    const chunk = await reader?.read();
-    if (!chunk || chunk.done) break;
-    size += chunk.value.length;
-    if (size > maxBytes) {
-      await reader!.cancel();
+  for (let chunk; !(chunk = await reader.read()).done;) {
+    if ((size += chunk.value.length) > maxBytes) {
+      await reader.cancel();
       throw new Error('too large');
     }
-    chunks.push(chunk.value);
+    text += decoder.decode(chunk.value, { stream: true });
   }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) bytes.set(chunk, (offset += chunk.length) - chunk.length);
-  return JSON.parse(new TextDecoder().decode(bytes));
+  return JSON.parse(text + decoder.decode());
 }
 
 export const isRecord = (value: unknown): value is Record<string, unknown> =>

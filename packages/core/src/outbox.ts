@@ -1,4 +1,5 @@
 import { isUuid, type Envelope, type ErrorBody } from '@delib/protocol';
+import { isRecord } from './fetch.js';
 
 /** Where and how an envelope is posted. Kept with it so a later page can send it as first intended. */
 export interface Delivery {
@@ -86,9 +87,6 @@ export function retryDelay(attempts: number, retryAfter: string | null, now = Da
 }
 
 const retryable = (status: number) => status >= 500 || status === 408 || status === 429;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 

@@ -4,6 +4,9 @@ import { isRecord } from './fetch.js';
 /** The most characters of an outcome shown: a council's "you said, we did" is a few paragraphs. */
 export const outcomeLength = 10_000;
 
+// eslint-disable-next-line no-control-regex -- control characters (but line breaks and tabs) are exactly what is removed
+const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
 /** A results body's `outcome` in one language: its text (cleaned and bounded) and when it was published. */
 export interface ShownOutcome {
   text: string;
@@ -22,8 +25,7 @@ export function pickOutcome(results: unknown, lang: string): ShownOutcome | unde
   const own = texts[lang];
   const chosen = typeof own === 'string' && own.trim() ? own : texts.en;
   if (typeof chosen !== 'string') return undefined;
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-  const text = chosen.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '').slice(0, outcomeLength).trim();
+  const text = chosen.replace(/\r\n?/g, '\n').replace(controls, '').slice(0, outcomeLength).trim();
   if (!text) return undefined;
   const published = (outcome as Record<string, unknown>).publishedAt;
   const at = typeof published === 'string' ? Date.parse(published) : NaN;
@@ -47,7 +49,7 @@ function linked(paragraph: string) {
     const cut = url.match(trailing)?.[0] ?? '';
     let keep = url.length - cut.length;
     for (const char of cut) {
-      if (char === ')' && (url.slice(0, keep).split('(').length > url.slice(0, keep).split(')').length)) keep++;
+      if (char === ')' && url.slice(0, keep).split('(').length > url.slice(0, keep).split(')').length) keep++;
       else break;
     }
     url = url.slice(0, keep);

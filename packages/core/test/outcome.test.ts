@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
 import { outcomeLength, pickOutcome, renderOutcome } from '../src/outcome.js';
+import { readJson, readLimits } from '../src/fetch.js';
+import { fakeEndpoint, json } from '../../../test/helpers.js';
 
 const body = (text: unknown, publishedAt: unknown = '2027-02-01T10:00:00.000Z') => ({
   widget: 'poll',
@@ -105,5 +107,59 @@ describe('renderOutcome', () => {
     const host = document.createElement('div');
     render(renderOutcome(undefined, 'Heading'), host);
     expect(host.children.length).to.equal(0);
+  });
+});
+
+describe('readJson', () => {
+  let endpoint: ReturnType<typeof fakeEndpoint> | undefined;
+  afterEach(() => endpoint?.restore());
+
+  /** A body sent in 1 KB chunks with no Content-Length, as a chunked response arrives. */
+  const chunked = (text: string) => {
+    const bytes = new TextEncoder().encode(text);
+    let offset = 0;
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        if (offset >= bytes.length) return controller.close();
+        controller.enqueue(bytes.slice(offset, (offset += 1024)));
+      },
+    });
+    return { response: new Response(stream, { status: 200 }), pulled: () => pulled };
+  };
+
+  it('parses a JSON body, answers undefined for a 404, and rejects other statuses and bodies that are not JSON', async () => {
+    endpoint = fakeEndpoint((call) =>
+      call.url.endsWith('/ok')
+        ? json(200, { a: 'é' })
+        : call.url.endsWith('/teapot')
+          ? json(418, {})
+          : call.url.endsWith('/html')
+            ? new Response('<html>', { status: 200 })
+            : undefined,
+    );
+    expect(await readJson('https://api.test/ok')).to.deep.equal({ a: 'é' });
+    expect(await readJson('https://api.test/missing')).to.be.undefined;
+    for (const path of ['teapot', 'html']) {
+      let failed = false;
+      await readJson(`https://api.test/${path}`).catch(() => (failed = true));
+      expect(failed, path).to.be.true;
+    }
+    expect(endpoint.calls[0].credentials).to.equal('omit');
+  });
+
+  it('stops reading a body, with or without a Content-Length, once it passes its bound', async () => {
+    const big = chunked(JSON.stringify({ padding: 'z'.repeat(100 * 1024) }));
+    endpoint = fakeEndpoint(() => big.response);
+    let failed = false;
+    await readJson('https://api.test/big', 'omit', 8 * 1024).catch(() => (failed = true));
+    expect(failed).to.be.true;
+    expect(big.pulled(), 'chunks read of some 100').to.be.below(12);
+    endpoint.restore();
+    const small = chunked(JSON.stringify({ text: 'ok'.repeat(2000) }));
+    endpoint = fakeEndpoint(() => small.response);
+    expect(await readJson('https://api.test/small', 'include', 8 * 1024)).to.deep.equal({ text: 'ok'.repeat(2000) });
+    expect(readLimits.maxBytes).to.equal(512 * 1024);
   });
 });
