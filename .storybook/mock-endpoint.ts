@@ -11,6 +11,10 @@
  * | `…/api-refuse`                         | 422 with the contract's error body | seeded responses   |
  * | `…/api-slow`                           | never answers (the "sending" state) | seeded responses   |
  * | `…/api-broken`                         | 201                          | 503 (results fail to load) |
+ * | `…/api-closed`                         | 410 code `closed` (closed at the endpoint) | seeded responses |
+ *
+ * `GET …/items/{widgetId}` lists the approved ideas of `approved` (404 for other ids), and the results
+ * of the widget ids in `outcomes` carry a published outcome ("you said, we did").
  *
  * Results come in the contract's shape for the widget's kind (poll, ranking, pairwise, budget,
  * needs-assets), counted by the reference endpoint's own tally code, so the stories show what a
@@ -28,7 +32,27 @@ export const mockEndpoints = {
   refuse: `${mockOrigin}/api-refuse`,
   slow: `${mockOrigin}/api-slow`,
   broken: `${mockOrigin}/api-broken`,
+  closed: `${mockOrigin}/api-closed`,
 } as const;
+
+/** Ideas people added and a moderator approved, by widget id (`GET /items/{widgetId}`). */
+const approved: Record<string, { value: string; label: string }[]> = {
+  'parks-pairwise-ideas-2026': [
+    { value: 'dog-park', label: 'A fenced dog park' },
+    { value: 'pond', label: 'Clean up the pond' },
+  ],
+};
+
+/** What the council did with the answers, published for these widget ids. */
+const outcomes: Record<string, { text: Record<string, string>; publishedAt: string }> = {
+  'parks-2026-outcome': {
+    text: {
+      en: 'Better lighting had the most votes, so we will light the riverside path before next winter.\n\nThe plans and dates are at https://council.example/parks/lighting. Thank you to everyone who took part.',
+      cy: "Cafodd gwell goleuadau y nifer fwyaf o bleidleisiau, felly byddwn yn goleuo llwybr yr afon cyn y gaeaf nesaf.\n\nMae'r cynlluniau a'r dyddiadau yn https://council.example/parciau/goleuadau. Diolch i bawb a gymerodd ran.",
+    },
+    publishedAt: '2027-02-01T10:00:00.000Z',
+  },
+};
 
 /** What the refusing endpoint says, as a real endpoint would for an answer it will never accept. */
 export const refusal = {
@@ -55,6 +79,14 @@ const seeds: Record<string, Seed> = {
       [102, { choices: ['play'] }],
       [57, { choices: ['toilets'] }],
       [12, { choices: ['other'], other: 'A dog-free area' }],
+    ],
+  },
+  'parks-2026-outcome': {
+    widget: 'poll',
+    answers: [
+      [141, { choices: ['lighting'] }],
+      [102, { choices: ['play'] }],
+      [57, { choices: ['toilets'] }],
     ],
   },
   'parks-2026-multiple': {
@@ -175,7 +207,8 @@ function resultsFor(widgetId: string, hint: string | null) {
     else merged.set(key, { ...row });
   }
   const total = (seed?.answers ?? []).reduce((sum, [count]) => sum + count, 0) + mine.length;
-  return results(kind, widgetId, total, [...merged.values()]);
+  const outcome = outcomes[widgetId];
+  return { ...results(kind, widgetId, total, [...merged.values()]), ...(outcome ? { outcome } : {}) };
 }
 
 const json = (status: number, body: unknown) =>
@@ -185,7 +218,7 @@ const json = (status: number, body: unknown) =>
 const latency = (milliseconds = 250) => new Promise((done) => setTimeout(done, milliseconds));
 
 async function answer(url: URL, init: RequestInit | undefined, method: string): Promise<Response> {
-  const match = /^\/api(?:-(offline|refuse|slow|broken))?(\/.*)$/.exec(url.pathname);
+  const match = /^\/api(?:-(offline|refuse|slow|broken|closed))?(\/.*)$/.exec(url.pathname);
   if (!match) return json(404, { error: { code: 'not_found', message: 'Not found' } });
   const [, variant, route] = match;
   await latency();
@@ -200,8 +233,15 @@ async function answer(url: URL, init: RequestInit | undefined, method: string): 
       : json(404, { error: { code: 'not_found', message: 'No responses for this widgetId yet.', field: 'widgetId' } });
   }
 
+  const itemsRoute = /^\/items\/([^/]+)$/.exec(route);
+  if (itemsRoute && method === 'GET') {
+    const items = approved[decodeURIComponent(itemsRoute[1])];
+    return items ? json(200, { items }) : json(404, { error: { code: 'not_found', message: 'No approved items.' } });
+  }
+
   if (route === '/responses' && method === 'POST') {
     if (variant === 'slow') return new Promise<Response>(() => {});
+    if (variant === 'closed') return json(410, { error: { code: 'closed', message: 'This question is closed.' } });
     if (variant === 'refuse') return json(422, refusal);
     const envelope = JSON.parse(String(init?.body ?? '{}')) as Envelope;
     const again = sent.has(envelope.id);

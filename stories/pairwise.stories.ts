@@ -219,6 +219,16 @@ export const Suggestions: Story = {
   },
 };
 
+export const ApprovedIdeas: Story = {
+  name: 'Suggestions: approved ideas among the items',
+  args: { 'allow-suggestions': true, 'widget-id': 'parks-pairwise-ideas-2026', results: 'always' },
+  play: async ({ canvasElement }) => {
+    const { shadow } = await pairwiseIn(canvasElement);
+    // Read from GET /items/{widgetId}: in the results (and the pairs) by their labels.
+    await waitFor(() => expect(shadow.getByRole('rowheader', { name: 'A fenced dog park' })).toBeTruthy(), { timeout: 5000 });
+  },
+};
+
 export const SuggestionEmpty: Story = {
   name: 'Suggestions: error, nothing typed',
   args: { 'allow-suggestions': true },
@@ -310,6 +320,16 @@ export const Refused: Story = {
   play: async ({ canvasElement }) => {
     await chooseFirst(canvasElement, 1);
     await status(canvasElement, new RegExp(refusal.error.message));
+  },
+};
+
+export const ClosedAtEndpoint: Story = {
+  name: 'Closed at the endpoint (410)',
+  args: { endpoint: mockEndpoints.closed, 'allow-suggestions': true },
+  play: async ({ canvasElement }) => {
+    await chooseFirst(canvasElement, 1);
+    await status(canvasElement, /has closed, so no more answers are being taken/);
+    await resultsShown(canvasElement);
   },
 };
 

@@ -348,7 +348,49 @@ export const NoEndpoint: Story = {
   },
 };
 
+export const ClosedAtEndpoint: Story = {
+  name: 'Closed at the endpoint (410)',
+  args: { endpoint: mockEndpoints.closed },
+  play: async ({ canvasElement }) => {
+    const { shadow } = await choose(canvasElement, /Better lighting/);
+    await press(canvasElement, /^Vote$/);
+    await status(canvasElement, /has closed, so no more answers are being taken/);
+    // The choice stays on screen, but nothing more can be sent; the results are shown.
+    await expect(shadow.getByRole('radio', { name: /Better lighting/ })).toBeChecked();
+    await expect(shadow.getByRole('button', { name: 'Vote' })).toBeDisabled();
+    await resultsShown(canvasElement);
+  },
+};
+
 // ---- results --------------------------------------------------------------------------------
+
+export const Outcome: Story = {
+  name: 'Results with the outcome ("you said, we did")',
+  args: { 'widget-id': 'parks-2026-outcome', results: 'always' },
+  play: async ({ canvasElement }) => {
+    const { shadow } = await pollIn(canvasElement);
+    await waitFor(() => expect(shadow.getByRole('heading', { name: 'What we did with your answers' })).toBeVisible(), {
+      timeout: 5000,
+    });
+    await expect(shadow.getByRole('link', { name: 'https://council.example/parks/lighting' })).toBeVisible();
+  },
+};
+
+export const OutcomeWelsh: Story = {
+  name: 'Results with the outcome, in Welsh',
+  args: {
+    'widget-id': 'parks-2026-outcome',
+    results: 'always',
+    lang: 'cy',
+    question: 'Pa welliant i’r parc sydd bwysicaf i chi?',
+  },
+  play: async ({ canvasElement }) => {
+    const { shadow } = await pollIn(canvasElement);
+    await waitFor(() => expect(shadow.getByRole('heading', { name: "Beth wnaethom ni gyda'ch atebion" })).toBeVisible(), {
+      timeout: 5000,
+    });
+  },
+};
 
 export const ResultsAlways: Story = {
   name: 'Results: always',

@@ -15,8 +15,12 @@
  *   api.set('404')                      404 with the contract's error body, as a server answers an unknown route
  *   api.set('405')                      405 with no body, as a static web server answers a POST
  *   api.set('403-html')                 403 with an HTML page, as a proxy or firewall answers
+ *   api.set('410')                      410 code closed: the question was closed at the endpoint
  *   api.set('hang')                     never answers (until `close()`)
  *   api.next('429', 'ok')               the next POSTs take these modes in turn, then the `set` one
+ *
+ * `api.outcome(widgetId, { text: { en, cy? }, publishedAt })` makes that widget's results carry the outcome
+ * ("you said, we did"), as the reference endpoint does once an officer publishes one.
  *
  * Use `handler` with `serve(roots, handler)`, or `listen()` for a server of its own (another origin).
  */
@@ -38,6 +42,8 @@ export function createEndpoint({ prefix = '/api' } = {}) {
   /** Responses held open by `hang`, ended by `close()`. */
   const hung = new Set();
   let standing = { mode: 'ok' };
+  /** Published outcomes, by widget id. */
+  const outcomes = new Map();
   const queue = [];
 
   const cors = (request) => ({
@@ -68,7 +74,8 @@ export function createEndpoint({ prefix = '/api' } = {}) {
     for (const envelope of answers) {
       for (const choice of envelope.answer?.choices ?? []) tally[choice] = (tally[choice] ?? 0) + 1;
     }
-    return { widget: 'poll', widgetId, total: answers.length, counts: tally };
+    const outcome = outcomes.get(widgetId);
+    return { widget: 'poll', widgetId, total: answers.length, counts: tally, ...(outcome ? { outcome } : {}) };
   };
 
   async function handlePost(request, response, base) {
@@ -148,6 +155,9 @@ export function createEndpoint({ prefix = '/api' } = {}) {
     } else if (mode === '405') {
       record.status = 405;
       response.writeHead(405, { ...cors(request), Allow: 'GET, HEAD' }).end();
+    } else if (mode === '410') {
+      record.status = 410;
+      json(request, response, 410, { error: { code: 'closed', message: 'This question is closed.' } });
     } else if (mode === '403-html') {
       record.status = 403;
       response
@@ -192,6 +202,12 @@ export function createEndpoint({ prefix = '/api' } = {}) {
     /** The standing mode for every POST not covered by `next`. */
     set(mode, options = {}) {
       standing = { ...normalise(mode), ...options };
+      return api;
+    },
+    /** Publishes an outcome for a widget's results (undefined withdraws it). */
+    outcome(widgetId, outcome) {
+      if (outcome) outcomes.set(widgetId, outcome);
+      else outcomes.delete(widgetId);
       return api;
     },
     /** Modes for the next POSTs, one each, before the standing mode applies again. */

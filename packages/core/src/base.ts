@@ -6,6 +6,8 @@ import { delibConfigContext, type DelibConfig } from './context.js';
 import { readOptions, type Item } from './items.js';
 import { nearestLang, supportedLanguage, Translator, type Catalogue, type Catalogues } from './localize.js';
 import { SubmissionController, type SubmissionState } from './submission.js';
+import { readJson } from './fetch.js';
+import { pickOutcome, renderOutcome } from './outcome.js';
 
 export type ResultsMode = 'after-submit' | 'always' | 'after-close' | 'never';
 
@@ -198,9 +200,19 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     return this.options ?? (this.#childOptions ??= readOptions(this));
   }
 
+  /** Closed by its `closes` date. */
   get isClosed(): boolean {
     const closes = Date.parse(this.closes ?? '');
     return closes <= Date.now();
+  }
+
+  /**
+   * The endpoint refused an answer with `410` code `closed` (CONTRACT.md §4): the question was closed
+   * there. The person's input stays on screen, unchangeable, and nothing more is sent.
+   */
+  get closedAtEndpoint(): boolean {
+    const refusal = this.submission.refusal;
+    return refusal?.status === 410 && refusal.error.code === 'closed';
   }
 
   /** In a form with a name: the form submits the answer, the widget posts nothing. */
@@ -251,6 +263,7 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     const { state, refusal, durable } = this.submission;
     const t = this.i18n.t.bind(this.i18n) as (key: string, values?: Record<string, string>) => string;
     if (state === 'refused') {
+      if (this.closedAtEndpoint) return t('closedNow');
       return refusal?.error.code === 'not_set_up' ? t('notSetUp') : t('refused', { reason: refusal?.error.message ?? '' });
     }
     if (state === 'queued' && !durable) return t('queuedUnsaved');
@@ -266,8 +279,16 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
   get resultsVisible(): boolean {
     const mode = this.resultsMode;
     if (mode === 'never' || this.formMode) return false;
-    if (mode === 'always' || this.isClosed) return true;
+    if (mode === 'always' || this.isClosed || this.closedAtEndpoint) return true;
     return mode !== 'after-close' && this.submission.state === 'submitted';
+  }
+
+  /**
+   * Whether the council's outcome ("you said, we did") belongs on screen: with the results, and also,
+   * once the question has closed, where `results="never"` keeps the counts to the council.
+   */
+  get outcomeVisible(): boolean {
+    return this.resultsVisible || (!this.formMode && (this.isClosed || this.closedAtEndpoint));
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -278,7 +299,7 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     if (changed.has('closes')) this.#watchClosing();
     this.submission.sync();
     // Started here rather than after the update, so that its "loading" state costs no second render.
-    if (this.resultsVisible) this.loadResults();
+    if (this.outcomeVisible) this.loadResults();
   }
 
   protected override updated(_changed: PropertyValues): void {
@@ -297,12 +318,17 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
       // The form gives way to the answer: keep the keyboard user's place by focusing what replaced it.
       if (state === 'submitted' || state === 'queued') this.focusNext ??= '[part="answer"]';
       // The submit button, disabled while sending, lost focus; a refusal gives it back, unless the person moved on.
-      const lost = !this.shadowRoot?.activeElement && (!document.activeElement || document.activeElement === document.body);
-      if (state === 'refused' && lost) this.focusNext ??= '[part="submit"]';
+      // (Some engines keep focus on a control as it is disabled; that is lost to the keyboard user too.)
+      const active = this.shadowRoot?.activeElement;
+      const lost = active ? active.matches(':disabled') : !document.activeElement || document.activeElement === document.body;
+      if (state === 'refused' && lost) this.focusNext ??= this.closedAtEndpoint ? '[part="status"]' : '[part="submit"]';
     }
     this.#lastState = state;
     if (this.focusNext) {
-      this.renderRoot.querySelector<HTMLElement>(this.focusNext)?.focus();
+      const target = this.renderRoot.querySelector<HTMLElement>(this.focusNext);
+      // The status message is focused only when what had focus was disabled under the person's hand.
+      if (target?.getAttribute('part') === 'status') target.tabIndex = -1;
+      target?.focus();
       this.focusNext = undefined;
     }
   }
@@ -317,14 +343,25 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     if (pending && this.resultsMode === 'after-submit' && this.submission.state === 'queued' && !this.formMode) {
       return html`<p class="note">${t('resultsPending')}</p>`;
     }
-    if (!this.resultsVisible) return nothing;
+    const counts = this.resultsVisible;
+    if (!counts && !this.outcomeVisible) return nothing;
     const loaded = this.resultsState;
+    // Without the counts (results="never"), only an outcome is shown: no loading or failure message.
+    if (!counts) return loaded.state === 'loaded' ? this.#renderOutcome(loaded.data) : nothing;
     if (loaded.state === 'failed') {
       return html`<p>${t('resultsFailed')}</p>
         <button class="secondary" part="retry" @click=${() => this.loadResults(true)}>${t('retry')}</button>`;
     }
     if (loaded.state !== 'loaded') return html`<p class="note">${t('resultsLoading')}</p>`;
-    return view(loaded.data as R);
+    return [view(loaded.data as R), this.#renderOutcome(loaded.data)];
+  }
+
+  /** The results body's outcome, if any, in the widget's language or else English, as text and links. */
+  #renderOutcome(results: Results) {
+    const t = this.i18n.t.bind(this.i18n) as (key: string, values?: Record<string, string>) => string;
+    const outcome = pickOutcome(results, this.i18n.lang);
+    const at = outcome?.publishedAt;
+    return renderOutcome(outcome, t('outcomeHeading'), at && t('outcomePublished', { date: this.i18n.date(at) }));
   }
 
   /** The values whose counts the results view shows: by default the items' values. */
@@ -348,20 +385,10 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     this.#resultsFor = key;
     this.resultsState = { state: 'loading' };
     try {
-      const response = await fetch(url, {
-        credentials: this.config?.credentials ?? 'omit',
-        headers: { Accept: 'application/json' },
-      });
-      if (response.status === 404) {
-        // Nothing counted yet, for endpoints that say so with a 404; the body is not needed.
-        await response.body?.cancel();
-        this.resultsState = { state: 'loaded', data: { widget: this.kind, widgetId: this.widgetId, total: 0 } as Results };
-      } else if (!response.ok) {
-        await response.body?.cancel();
-        throw new Error(`HTTP ${response.status}`);
-      } else {
-        this.resultsState = { state: 'loaded', data: await response.json() };
-      }
+      // A 404 is nothing counted yet, for endpoints that say so with a 404.
+      const data = (await readJson(url, this.config?.credentials)) ?? { widget: this.kind, widgetId: this.widgetId, total: 0 };
+      if (typeof data !== 'object' || data === null) throw new Error('not a results body');
+      this.resultsState = { state: 'loaded', data: data as Results };
     } catch {
       this.resultsState = { state: 'failed' };
     }
@@ -385,9 +412,9 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     this.formDisabled = disabled;
   }
 
-  /** Disabled by its own attribute or by a disabled fieldset around it. */
+  /** Disabled by its own attribute, by a disabled fieldset around it, or by closing at the endpoint. */
   get isDisabled(): boolean {
-    return this.disabled || this.formDisabled;
+    return this.disabled || this.formDisabled || this.closedAtEndpoint;
   }
 
   /** Re-renders when the closing time passes while the page is open. */

@@ -24,6 +24,9 @@ export const common = {
     notSetUp: 'This cannot send answers yet because it is not fully set up. Please tell the website team.',
     closed: 'This closed on {date}.',
     closes: 'Open until {date}.',
+    closedNow: 'This question has closed, so no more answers are being taken.',
+    outcomeHeading: 'What we did with your answers',
+    outcomePublished: 'Published on {date}.',
     resultsLoading: 'Loading results…',
     resultsFailed: 'The results could not be loaded.',
     resultsPending: 'Results will be shown once your answer has been sent.',
@@ -45,6 +48,10 @@ export const common = {
     notSetUp: "Ni all hwn anfon atebion eto oherwydd nad yw wedi'i osod yn llawn. Rhowch wybod i dîm y wefan.",
     closed: 'Daeth hwn i ben ar {date}.',
     closes: 'Ar agor tan {date}.',
+    // NEEDS NATIVE REVIEW
+    closedNow: "Mae'r cwestiwn hwn wedi cau, felly nid ydym yn derbyn rhagor o atebion.",
+    outcomeHeading: "Beth wnaethom ni gyda'ch atebion",
+    outcomePublished: 'Cyhoeddwyd ar {date}.',
     months: 'Ionawr,Chwefror,Mawrth,Ebrill,Mai,Mehefin,Gorffennaf,Awst,Medi,Hydref,Tachwedd,Rhagfyr',
     dateTime: '{day} {month} {year} am {time}',
     // Lists, where the browser has no Welsh list data (see Translator.list): "ac" before a vowel.
@@ -72,6 +79,10 @@ export const common = {
       'Chan urrainn dha seo freagairtean a chur fhathast oir chan eil e air a shuidheachadh gu tur. Innis do sgioba na làraich-lìn.',
     closed: 'Dhùin seo air {date}.',
     closes: 'Fosgailte gu {date}.',
+    // NEEDS NATIVE REVIEW
+    closedNow: "Tha a' cheist seo air dùnadh, agus chan eil sinn a' gabhail ri barrachd fhreagairtean.",
+    outcomeHeading: 'Na rinn sinn leis na freagairtean',
+    outcomePublished: 'Air fhoillseachadh {date}.',
     // Month names in the genitive, as after a day: "31mh dhen Fhaoilleach", CLDR's long date.
     // CLDR writes "mh" after every day, 1 to 3 too (not "1d", "2na", "3s"): followed so that every browser agrees.
     months:

@@ -1,4 +1,5 @@
 import { isUuid, type Envelope, type ErrorBody } from '@delib/protocol';
+import { isRecord } from './fetch.js';
 
 /** Where and how an envelope is posted. Kept with it so a later page can send it as first intended. */
 export interface Delivery {
@@ -86,9 +87,6 @@ export function retryDelay(attempts: number, retryAfter: string | null, now = Da
 }
 
 const retryable = (status: number) => status >= 500 || status === 408 || status === 429;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
@@ -322,6 +320,11 @@ export class Outbox {
       const answer = await response.json().catch(() => undefined);
       if (response.ok && isAcknowledgement(answer, id)) return { id, kind: 'submitted', response: answer };
       if (retryable(response.status)) return { retryAfter: response.headers.get('Retry-After') };
+      // The question was closed at the endpoint: final, whatever the message; the widget says so in its own words.
+      if (response.status === 410 && isRecord(answer) && isRecord(answer.error) && answer.error.code === 'closed') {
+        const message = typeof answer.error.message === 'string' ? answer.error.message : '';
+        return { id, kind: 'refused', status: 410, error: { code: 'closed', message } };
+      }
       // A success without the acknowledgement says nothing was stored (a static server, a page that takes
       // any POST); no answer can be refused by a missing route or method; and a refusal without the
       // contract's body came from something other than a delib endpoint (a proxy, a login page).

@@ -201,6 +201,17 @@ export const baseStyles = css`
     font-size: 0.9em;
     margin-top: var(--_s);
   }
+  .outcome {
+    margin-top: var(--_m);
+  }
+  .outcome h3 {
+    font-size: 1.125em;
+    margin: 0 0 var(--_s);
+  }
+  .outcome p {
+    white-space: pre-line;
+    overflow-wrap: anywhere;
+  }
   .sr-only {
     position: absolute;
     width: 1px;

@@ -162,6 +162,46 @@ describe('the outbox', () => {
     expect(outboxKeys()).to.deep.equal([]);
   });
 
+  it('takes 410 code closed as final: removes the envelope and never retries it, even without a message', async () => {
+    const bodies: { error: { code: string; message?: string } }[] = [
+      { error: { code: 'closed', message: 'This consultation has closed.' } },
+      { error: { code: 'closed', message: '' } },
+      { error: { code: 'closed' } },
+    ];
+    for (const body of bodies) {
+      endpoint?.restore();
+      endpoint = fakeEndpoint((call) => (call.method === 'POST' ? json(410, body) : undefined));
+      const { seen, stop } = outcomes();
+      const sent = envelope();
+      await getOutbox().send(sent, delivery);
+      await getOutbox().flush(true);
+      await getOutbox().flush(true);
+      stop();
+      expect(endpoint.posts(), JSON.stringify(body)).to.have.length(1);
+      expect(outboxKeys()).to.deep.equal([]);
+      expect(seen).to.deep.equal([
+        { id: sent.id, kind: 'refused', status: 410, error: { code: 'closed', message: body.error.message ?? '' } },
+      ]);
+    }
+  });
+
+  it('keeps retrying a 410 that is not the contract\'s closed refusal (a proxy\'s page): it is not the question closing', async () => {
+    captureConsole('error');
+    let closed = true;
+    endpoint = fakeEndpoint((call) =>
+      call.method !== 'POST' ? undefined : closed ? new Response('<h1>Gone</h1>', { status: 410 }) : acceptAll()(call),
+    );
+    const { seen, stop } = outcomes();
+    const sent = envelope();
+    await getOutbox().send(sent, delivery);
+    expect(outboxKeys()).to.deep.equal([key(sent.id)]);
+    closed = false;
+    await getOutbox().flush(true);
+    stop();
+    expect(outboxKeys()).to.deep.equal([]);
+    expect(seen.map((outcome) => outcome.kind)).to.deep.equal(['queued', 'submitted']);
+  });
+
   it('delivers every one of 130 queued responses, oldest first: none is dropped for being one too many', async () => {
     endpoint = fakeEndpoint(acceptAll());
     const now = Date.now();

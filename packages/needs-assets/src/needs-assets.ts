@@ -103,6 +103,7 @@ function readArea(text: string): { area: string; bad: boolean } {
  * @csspart results - The results table.
  * @csspart bar - Each result's bar.
  * @csspart note - The sentence saying how the results were worked out.
+ * @csspart outcome - What the council did with the answers ("you said, we did"), with the results once published.
  * @csspart retry - The button that tries loading the results again.
  *
  * @cssproperty --delib-color-accent - Buttons, links and bars (default #1d70b8).

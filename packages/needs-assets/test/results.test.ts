@@ -184,12 +184,50 @@ describe('<delib-needs-assets> results', () => {
     await expectAccessible(element);
   });
 
-  it('shows no results with results="never", even once closed', async () => {
+  it('shows no results with results="never", even once closed: only a published outcome', async () => {
     endpoint = fakeEndpoint(needsEndpoint({ needs: { food: 4 }, total: 4 }));
     const element = await make({ attributes: 'results="never" closes="2020-01-31T17:00:00Z"' });
     expect(text(element.shadowRoot as unknown as Element)).to.contain('This closed on');
+    // Read once closed, for the outcome alone.
+    await until(() => endpoint!.calls.length === 1, 3000, 'results read');
+    await element.updateComplete;
     expectNone(table(element));
-    expect(endpoint.calls).to.have.length(0);
+    expect(shadow(element, '[part="outcome"]')).to.be.null;
+    expect(text(element.shadowRoot as unknown as Element)).not.to.contain('Loading');
     expect(shadowAll(element, 'input, button, textarea').length, 'nothing to answer once closed').to.equal(0);
+  });
+});
+
+describe('closed at the endpoint, and the outcome', () => {
+  it('says the question has closed, keeps the answers, and shows results with the outcome (Gaelic falls back to English)', async () => {
+    endpoint = fakeEndpoint(
+      needsEndpoint({
+        post: () => json(410, { error: { code: 'closed', message: 'Closed.' } }),
+        results: (call) =>
+          json(200, {
+            widget: 'needs-assets',
+            widgetId: decodeURIComponent(call.url.split('/results/')[1]!.split('?')[0]),
+            total: 3,
+            needs: { food: 3 },
+            assets: {},
+            outcome: { text: { en: 'A food bank opens in May.' }, publishedAt: '2027-04-01T09:00:00Z' },
+          }),
+      }),
+    );
+    const element = await make();
+    await fillIn(element, {});
+    await send(element);
+    await until(() => element.closedAtEndpoint, 3000, '410');
+    // The page turns Gaelic (the helpers find controls by their English names).
+    element.lang = 'gd';
+    await until(() => text(shadow(element, '[part="status"]')).startsWith('Tha'), 3000, 'Gaelic');
+    await element.updateComplete;
+    expect(text(shadow(element, '[part="status"]'))).to.equal(
+      "Tha a' cheist seo air dùnadh, agus chan eil sinn a' gabhail ri barrachd fhreagairtean.",
+    );
+    expect(shadow<HTMLButtonElement>(element, '[part="submit"]')!.disabled).to.be.true;
+    await until(() => shadow(element, '[part="outcome"]'), 3000, 'outcome');
+    expect(text(shadow(element, '[part="outcome"]'))).to.contain('A food bank opens in May.');
+    await expectAccessible(element);
   });
 });

@@ -35,6 +35,7 @@ export const otherValue = 'other';
  * @csspart results - The results table.
  * @csspart bar - Each result's bar.
  * @csspart note - The sentence saying how the results were counted.
+ * @csspart outcome - What the council did with the answers ("you said, we did"), with the results once published.
  *
  * @cssproperty --delib-color-accent - Buttons, selected controls and bars (default #1d70b8).
  * @cssproperty --delib-color-accent-text - Text on buttons (default #fff).

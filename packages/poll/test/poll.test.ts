@@ -2,6 +2,7 @@ import { fixture, html, expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { DelibPoll } from '../src/poll.js';
 import '../src/define.js';
+import { common } from '@delib/core';
 import {
   accessibilityTree,
   accessibleNodes,
@@ -748,5 +749,135 @@ describe('<delib-poll shuffle>', () => {
     await element.updateComplete;
     expect(element.answer).to.deep.equal({ choices: ['a', 'h'] });
     await expectAccessible(element);
+  });
+});
+
+describe('<delib-poll> closed at the endpoint (410 closed)', () => {
+  const closedEndpoint = (counts: Record<string, number> = { lighting: 4 }, outcome?: unknown) =>
+    fakeEndpoint((call) => {
+      if (call.method === 'POST') return json(410, { error: { code: 'closed', message: 'Closed by the council.' } });
+      const widgetId = decodeURIComponent(call.url.split('/results/')[1]?.split('?')[0] ?? '');
+      return widgetId ? json(200, { widget: 'poll', widgetId, total: 4, counts, ...(outcome ? { outcome } : {}) }) : undefined;
+    });
+
+  for (const lang of ['en', 'cy', 'gd'] as const) {
+    it(`says plainly that the question has closed, keeps the choice on screen and shows results (${lang})`, async () => {
+      endpoint = closedEndpoint();
+      const poll = await parks('results="after-submit"');
+      poll.lang = lang;
+      await poll.updateComplete;
+      const refused = oneEvent(poll, 'delib-error');
+      byLabel(poll, 'Better lighting').click();
+      await poll.updateComplete;
+      shadow<HTMLButtonElement>(poll, '[part="submit"]')!.click();
+      const { detail } = await refused;
+      expect(detail.status).to.equal(410);
+      expect(detail.error.code).to.equal('closed');
+      await poll.updateComplete;
+      expect(statusText(poll)).to.equal(common[lang].closedNow);
+      expect(statusText(poll), 'never the server\'s own words').not.to.contain('Closed by the council');
+      expect(shadow(poll, '[role="status"]')!.closest('[aria-live="assertive"]')).to.be.null;
+      expect(byLabel(poll, 'Better lighting').checked, 'the choice stays visible').to.be.true;
+      expect(shadow<HTMLFieldSetElement>(poll, 'fieldset')!.disabled, 'and cannot be changed').to.be.true;
+      expect(shadow<HTMLButtonElement>(poll, '[part="submit"]')!.disabled).to.be.true;
+      expect(outboxKeys(), 'the outbox gave it up').to.deep.equal([]);
+      await until(() => shadow(poll, '[part="results"]'), 3000, 'results');
+      expect(endpoint.posts()).to.have.length(1);
+      await expectAccessible(poll);
+    });
+  }
+
+  it('moves focus to the message when the Vote button is disabled under the keyboard user', async () => {
+    endpoint = closedEndpoint();
+    const poll = await parks();
+    byLabel(poll, 'Public toilets').click();
+    await poll.updateComplete;
+    shadow<HTMLButtonElement>(poll, '[part="submit"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => poll.closedAtEndpoint);
+    await poll.updateComplete;
+    expect(poll.shadowRoot!.activeElement?.getAttribute('part')).to.equal('status');
+  });
+
+  it('shows no results after a 410 with results="never", only an outcome if one is published', async () => {
+    endpoint = closedEndpoint({ lighting: 4 }, { text: { en: 'We are adding lights.' }, publishedAt: '2027-01-01T00:00:00Z' });
+    const poll = await parks('results="never"');
+    await vote(poll, 'Better lighting');
+    await until(() => shadow(poll, '[part="outcome"]'), 3000, 'outcome');
+    expect(shadow(poll, '[part="results"]')).to.be.null;
+    expect(shadow(poll, '[part="outcome"]')!.textContent).to.contain('We are adding lights.');
+    await expectAccessible(poll);
+  });
+});
+
+describe('<delib-poll> outcome ("you said, we did")', () => {
+  const outcome = {
+    text: {
+      en: 'You asked for lighting.\n\nWe will light the path by March: https://council.example/parks.',
+      cy: "Fe wnaethoch ofyn am oleuadau.\n\nByddwn yn goleuo'r llwybr erbyn mis Mawrth: https://council.example/parciau.",
+    },
+    publishedAt: '2027-02-01T10:00:00.000Z',
+  };
+  const withOutcome = (extra: unknown = outcome) =>
+    fakeEndpoint((call) => {
+      if (call.method === 'POST') return json(201, { id: (call.body as { id: string }).id, accepted: true });
+      const widgetId = decodeURIComponent(call.url.split('/results/')[1]?.split('?')[0] ?? '');
+      return widgetId ? json(200, { widget: 'poll', widgetId, total: 2, counts: { lighting: 2 }, outcome: extra }) : undefined;
+    });
+
+  it('shows it with the results, under its heading, in paragraphs with links', async () => {
+    endpoint = withOutcome();
+    const poll = await parks('results="always"');
+    await until(() => shadow(poll, '[part="outcome"]'), 3000, 'outcome');
+    const section = shadow(poll, '[part="outcome"]')!;
+    expect(section.querySelector('h3')!.textContent).to.equal('What we did with your answers');
+    const paragraphs = [...section.querySelectorAll('p')].map((p) => p.textContent!.trim());
+    expect(paragraphs.slice(0, 2)).to.deep.equal([
+      'You asked for lighting.',
+      'We will light the path by March: https://council.example/parks.',
+    ]);
+    expect(paragraphs[2]).to.match(/^Published on 1 February 2027/);
+    expect(section.querySelector('a')!.href).to.equal('https://council.example/parks');
+    // After the results table, so it reads as what came of them.
+    const results = shadow(poll, '[part="results"]')!;
+    expect(results.compareDocumentPosition(section) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0);
+    await expectAccessible(poll);
+  });
+
+  it("shows the widget's language (Welsh), falling back to English for Gaelic", async () => {
+    endpoint = withOutcome();
+    const welsh = await parks('results="always" lang="cy"');
+    await until(() => shadow(welsh, '[part="outcome"]'), 3000, 'outcome');
+    expect(shadow(welsh, '[part="outcome"] h3')!.textContent).to.equal("Beth wnaethom ni gyda'ch atebion");
+    expect(shadow(welsh, '[part="outcome"]')!.textContent).to.contain('Fe wnaethoch ofyn am oleuadau.');
+    await expectAccessible(welsh);
+    const gaelic = await parks('results="always" lang="gd"');
+    await until(() => shadow(gaelic, '[part="outcome"]'), 3000, 'outcome');
+    expect(shadow(gaelic, '[part="outcome"]')!.textContent).to.contain('You asked for lighting.');
+  });
+
+  it('shows hostile text as text: no element, no script, no javascript: link', async () => {
+    endpoint = withOutcome({
+      text: { en: '<script>window.pwned=1</script>\n\n<img src=x onerror="window.pwned=1">\n\njavascript:window.pwned=1' },
+      publishedAt: 'soon',
+    });
+    const poll = await parks('results="always"');
+    await until(() => shadow(poll, '[part="outcome"]'), 3000, 'outcome');
+    const section = shadow(poll, '[part="outcome"]')!;
+    expect(section.querySelectorAll('script, img, a').length).to.equal(0);
+    expect(section.textContent).to.contain('<script>window.pwned=1</script>');
+    expect(section.textContent).to.contain('javascript:window.pwned=1');
+    expect((window as { pwned?: number }).pwned).to.be.undefined;
+  });
+
+  it('is not shown before answering with after-submit, but is once closed (even with results="never")', async () => {
+    endpoint = withOutcome();
+    const open = await parks();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(shadow(open, '[part="outcome"]')).to.be.null;
+    const closed = await parks('closes="2020-01-01T00:00:00Z" results="never"');
+    await until(() => shadow(closed, '[part="outcome"]'), 3000, 'outcome');
+    expect(shadow(closed, '[part="results"]')).to.be.null;
+    await expectAccessible(closed);
   });
 });

@@ -93,7 +93,8 @@ export interface RankingResults extends ResultsBase<'ranking'> {
 
 export interface PairwiseResults extends ResultsBase<'pairwise'> {
   /** `score` = 100 × (wins + 1) / (wins + losses + 2). */
-  items: { id: string; score: number; wins: number; losses: number }[];
+  /** `label`: for an item people added and a moderator approved (see `GET /items/{widgetId}`), its label. */
+  items: { id: string; score: number; wins: number; losses: number; label?: string }[];
 }
 
 export interface BudgetResults extends ResultsBase<'budget'> {

@@ -86,6 +86,7 @@ function currencyFormat(locale: string, currency: string, decimals: number): Int
  * @csspart results - The results table.
  * @csspart bar - Each result's bar.
  * @csspart note - The sentence saying how the results were worked out.
+ * @csspart outcome - What the council did with the answers ("you said, we did"), with the results once published.
  *
  * @cssproperty --delib-color-accent - Buttons, the first item's dots and bars (default #1d70b8).
  * @cssproperty --delib-color-accent-text - Text on buttons (default #fff).

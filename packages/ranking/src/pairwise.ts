@@ -1,10 +1,10 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { PairwiseAnswer, PairwiseResults } from '@delib/protocol';
 import { limits } from '@delib/protocol';
-import { DelibElement, baseStyles, cleanText, seedOf } from '@delib/core';
+import { DelibElement, baseStyles, cleanText, isRecord, readJson, seedOf, type Item } from '@delib/core';
 import { pairwiseMessages, type PairwiseMessages } from './pairwise.messages.js';
 import { pairwiseStyles } from './pairwise.styles.js';
-import { PairScheduler, isScheduleState, pairCount, type Pair } from './scheduler.js';
+import { PairScheduler, isScheduleShape, pairCount, type Pair } from './scheduler.js';
 
 /** What is kept per widget id for this tab, so a reload carries on rather than starting again. */
 interface Progress {
@@ -14,6 +14,35 @@ interface Progress {
 }
 
 const progressPrefix = 'delib:pairwise:v1:';
+
+/** The most bytes of an `/items` body read: `limits.items` items with the longest value and label fit well within. */
+export const itemsBytes = 256 * 1024;
+
+// eslint-disable-next-line no-control-regex -- an item id with control characters is not one the protocol allows
+const badValue = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * The approved items of an `/items` body (`{ "items": [{ "value", "label" }] }`, CONTRACT.md §4):
+ * well-formed entries only, at most `limits.items`, values of at most `limits.valueLength`
+ * characters without control characters, labels cleaned to at most `limits.textLength`, each value
+ * once. Anything else in the body is ignored.
+ */
+export function approvedItems(body: unknown): Item[] {
+  const entries = isRecord(body) && Array.isArray(body.items) ? body.items : [];
+  const seen = new Set<string>();
+  const items: Item[] = [];
+  for (const entry of entries) {
+    if (items.length >= limits.items) break;
+    if (!isRecord(entry)) continue;
+    const { value, label } = entry;
+    if (typeof value !== 'string' || !value.trim() || value.length > limits.valueLength || badValue.test(value)) continue;
+    const text = typeof label === 'string' ? cleanText(label, limits.textLength) : '';
+    if (!text || seen.has(value)) continue;
+    seen.add(value);
+    items.push({ value, label: text });
+  }
+  return items;
+}
 
 /** sessionStorage, or undefined where the browser blocks it. */
 function sessionStore(): Storage | undefined {
@@ -55,6 +84,7 @@ function sessionStore(): Storage | undefined {
  * @csspart results - The results table.
  * @csspart bar - Each result's bar.
  * @csspart note - The sentence saying how the scores were worked out.
+ * @csspart outcome - What the council did with the answers ("you said, we did"), with the results once published.
  *
  * @cssproperty --delib-color-accent - Buttons, progress and bars (default #1d70b8).
  * @cssproperty --delib-color-accent-text - Text on buttons (default #fff).
@@ -100,7 +130,10 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
   declare question: string;
   /** How many pairs a person is asked before the results (at most the number of different pairs). */
   declare votes: number;
-  /** Let people add an idea of their own, sent as its own response `{ suggestion }`. */
+  /**
+   * Let people add an idea of their own, sent as its own response `{ suggestion }`; and add the ideas a
+   * moderator approved, read from `GET {endpoint}/items/{widgetId}`, to the pairs and the results.
+   */
   declare allowSuggestions: boolean;
   /**
    * Pairs are always drawn at random (so that, across people, every pair is compared). With
@@ -121,6 +154,12 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
   #announcement = '';
   #suggestion = '';
   #suggestionProblem = false;
+  /** Items people added and a moderator approved, from `GET {endpoint}/items/{widgetId}`. */
+  #approved: Item[] = [];
+  #approvedFor?: string;
+  #merged?: { own: Item[]; approved: Item[]; items: Item[] };
+  /** The widget id and `shuffle` the scheduler is for: a change of items alone carries the progress over. */
+  #scheduleFor?: string;
 
   constructor() {
     super();
@@ -177,6 +216,38 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
     return this.#stopped || (this.#total > 0 && this.#answered >= this.#total);
   }
 
+  /**
+   * The page's items, then (with `allow-suggestions`) the approved ones the endpoint lists, each value
+   * once and at most `limits.items` in all. A suggestion just sent is not among them until approved.
+   */
+  override get items(): Item[] {
+    const own = super.items;
+    const approved = this.allowSuggestions ? this.#approved : [];
+    if (this.#merged?.own !== own || this.#merged.approved !== approved) {
+      const values = new Set(own.map((item) => item.value));
+      const added = approved.filter((item) => !values.has(item.value)).slice(0, Math.max(0, limits.items - own.length));
+      this.#merged = { own, approved, items: added.length ? [...own, ...added] : own };
+    }
+    return this.#merged.items;
+  }
+
+  /** Fetches the approved items once per endpoint and widget id; none when there are none or it fails. */
+  async #loadApproved(): Promise<void> {
+    const endpoint = this.resolveEndpoint();
+    const key = `${endpoint}|${this.widgetId}`;
+    if (!this.allowSuggestions || !endpoint || !this.widgetId || key === this.#approvedFor) return;
+    this.#approvedFor = key;
+    let approved: Item[] = [];
+    try {
+      approved = approvedItems(await readJson(`${endpoint}/items/${encodeURIComponent(this.widgetId)}`, this.config?.credentials, itemsBytes));
+    } catch {
+      // No items endpoint, or a broken answer: the page's own items are enough to go on with.
+    }
+    if (this.#approvedFor !== key) return;
+    this.#approved = approved;
+    this.requestUpdate();
+  }
+
   /** With suggestions, its items may all come from the endpoint's approved ideas. */
   protected override get requiresItems(): boolean {
     return !this.allowSuggestions;
@@ -186,7 +257,7 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
   override get resultsVisible(): boolean {
     const mode = this.results;
     if (mode === 'never' || this.formMode) return false;
-    if (mode === 'always' || this.isClosed) return true;
+    if (mode === 'always' || this.isClosed || this.closedAtEndpoint) return true;
     return mode !== 'after-close' && this.#finished;
   }
 
@@ -198,16 +269,24 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
   #syncProgress(): void {
     // Two options with one value would be one item to the endpoint, so they are one here too.
     const values = [...new Set(this.items.map((item) => item.value))];
-    const signature = `${this.widgetId}\u0000${this.shuffle}\u0000${values.join('\u0000')}`;
+    const scheduleFor = `${this.widgetId}\u0000${this.shuffle}`;
+    const signature = `${scheduleFor}\u0000${values.join('\u0000')}`;
     if (signature === this.#progressFor) return;
     this.#progressFor = signature;
+    if (this.#scheduler && scheduleFor === this.#scheduleFor) {
+      // Items arrived (approved ideas) or went: the same person carries on, and new items catch up.
+      this.#scheduler = this.#scheduler.withItems(values);
+      this.#saveProgress();
+      return;
+    }
+    this.#scheduleFor = scheduleFor;
     let stored: Partial<Progress> = {};
     try {
       stored = JSON.parse(sessionStore()?.getItem(this.#progressKey) ?? '{}') ?? {};
     } catch {
       stored = {};
     }
-    const resumed = isScheduleState(stored.schedule, values);
+    const resumed = isScheduleShape(stored.schedule);
     this.#scheduler = new PairScheduler(values, { state: stored.schedule, seed: this.shuffle ? seedOf(this) : undefined });
     this.#answered = resumed && Number.isInteger(stored.answered) ? Math.max(0, stored.answered!) : 0;
     this.#stopped = resumed && stored.stopped === true;
@@ -301,6 +380,7 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    this.#loadApproved();
     // Before the base class decides whether results are due, which depends on the progress.
     this.#syncProgress();
     super.willUpdate(changed);
@@ -313,7 +393,7 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
     const question = this.question || t('question');
     const pair = this.#scheduler?.current;
     let body;
-    if (closed || this.#finished) body = this.#renderDone(question, closing);
+    if (closed || this.#finished || this.closedAtEndpoint) body = this.#renderDone(question, closing);
     else if (!pair)
       body = html`<p class="question" part="question">${question}</p>
         <p>${t('tooFewItems')}</p>`;
@@ -330,7 +410,8 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
     const { state, refusal } = this.submission;
     const parts = [this.#announcement];
     if (state === 'queued') parts.push(t(this.submission.durable ? 'queuedVotes' : 'queuedVotesUnsaved'));
-    if (refusal)
+    if (this.closedAtEndpoint) parts.push(t('closedNow'));
+    else if (refusal)
       parts.push(refusal.error.code === 'not_set_up' ? t('notSetUp') : t('refused', { reason: refusal.error.message }));
     return parts.filter(Boolean).join(' ');
   }
@@ -435,14 +516,23 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
   #renderResults() {
     const t = this.i18n.t.bind(this.i18n);
     return this.renderResults<PairwiseResults>((results) => {
-      const byId = new Map((Array.isArray(results.items) ? results.items : []).map((entry) => [entry.id, entry]));
-      // Only the page's own items: a stranger's made-up id must not become a row in a council's results.
-      const rows = this.items
+      const entries = Array.isArray(results.items) ? results.items.filter(isRecord) : [];
+      const byId = new Map(entries.map((entry) => [entry.id, entry]));
+      // Only the page's own items and approved ones: a stranger's made-up id must not become a row in a
+      // council's results. The endpoint labels the approved ones it counts, in case /items was not read.
+      const known = new Set(this.items.map((item) => item.value));
+      const labelled = this.allowSuggestions
+        ? approvedItems({ items: entries.map((entry) => ({ value: entry.id, label: entry.label })) }).filter(
+            (item) => !known.has(item.value),
+          )
+        : [];
+      const rows = [...this.items, ...labelled.slice(0, Math.max(0, limits.items - known.size))]
         .map((item) => {
           const found = byId.get(item.value);
           const wins = Number(found?.wins) || 0;
           const losses = Number(found?.losses) || 0;
-          const score = Number.isFinite(found?.score) ? found!.score : (100 * (wins + 1)) / (wins + losses + 2);
+          const given = found?.score;
+          const score = typeof given === 'number' && Number.isFinite(given) ? given : (100 * (wins + 1)) / (wins + losses + 2);
           return { label: item.label, wins, losses, score };
         })
         .sort((a, b) => b.score - a.score);

@@ -71,6 +71,7 @@ type Control = 'item' | 'up' | 'down' | 'add' | 'remove';
  * @csspart answer - "Your ranking: …" once submitted.
  * @csspart results - The results table.
  * @csspart note - The sentence saying how the results were worked out.
+ * @csspart outcome - What the council did with the answers ("you said, we did"), with the results once published.
  *
  * @cssproperty --delib-color-accent - Buttons, the drop indicator and a picked-up item's outline (default #1d70b8).
  * @cssproperty --delib-color-accent-text - Text on buttons (default #fff).
@@ -575,7 +576,7 @@ export class DelibRanking extends DelibElement<RankingMessages> {
     const showForm = !(answered || closed);
     // A move's announcement belongs to the form; once sending starts the submission speaks.
     const spoken =
-      showForm && (submission.state === 'idle' || submission.state === 'refused') && this.#announcement
+      showForm && (submission.state === 'idle' || (submission.state === 'refused' && !this.closedAtEndpoint)) && this.#announcement
         ? this.#announcement
         : status;
     return html`

@@ -16,6 +16,11 @@
  * schedule; or, with a `seed`, from a source made for each round from the seed and the round's number,
  * so that a person's rounds come out the same however often the page was reloaded in between. The
  * state is plain JSON, so a page can keep it and carry on after a reload.
+ *
+ * Items may arrive (or go) after pairs have been shown, as approved ideas do: the scheduler then keeps
+ * the pair on screen, and first shows catch-up pairs that bring every item's count of appearances
+ * within one of every other's, the least shown items first (so new items meet each other and the
+ * least shown old ones), before new balanced rounds begin.
  */
 import { seededHash, seededRandom } from '@delib/core';
 
@@ -33,6 +38,8 @@ export interface PairScheduleState {
   round: number;
   /** The pairs still to show in this round, the current one first. */
   queue: Pair[];
+  /** How often each item has been in a pair the person answered (or skipped past). */
+  shown?: Record<string, number>;
 }
 
 /** How many different pairs `count` items make. */
@@ -106,16 +113,32 @@ function oddRound(items: string[], random: RandomSource): Pair[][][] {
 const sameItems = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
 
-/** Whether `state` is a schedule this code wrote for exactly these items (storage can hold anything). */
-export function isScheduleState(state: unknown, items: readonly string[]): state is PairScheduleState {
+/** Whether `state` is a schedule this code wrote, for any items (storage can hold anything). */
+export function isScheduleShape(state: unknown): state is PairScheduleState {
   if (!state || typeof state !== 'object') return false;
   const candidate = state as Partial<PairScheduleState>;
   if (candidate.version !== 1 || !Array.isArray(candidate.items) || !Array.isArray(candidate.queue)) return false;
-  if (!Number.isInteger(candidate.round) || candidate.round! < 0 || !sameItems(candidate.items, items)) return false;
-  const known = new Set(items);
+  if (!Number.isInteger(candidate.round) || candidate.round! < 0) return false;
+  if (!candidate.items.every((item) => typeof item === 'string')) return false;
+  const known = new Set(candidate.items);
+  const shown = candidate.shown;
+  if (
+    shown !== undefined &&
+    (!shown ||
+      typeof shown !== 'object' ||
+      Array.isArray(shown) ||
+      !Object.entries(shown).every(([item, count]) => known.has(item) && Number.isInteger(count) && count >= 0))
+  ) {
+    return false;
+  }
   return candidate.queue.every(
     (pair) => Array.isArray(pair) && pair.length === 2 && pair[0] !== pair[1] && known.has(pair[0]) && known.has(pair[1]),
   );
+}
+
+/** Whether `state` is a schedule this code wrote for exactly these items. */
+export function isScheduleState(state: unknown, items: readonly string[]): state is PairScheduleState {
+  return isScheduleShape(state) && sameItems(state.items, items);
 }
 
 /** Hands out pairs one at a time, round after round. */
@@ -125,6 +148,7 @@ export class PairScheduler {
   #seed?: number;
   #round: number;
   #queue: Pair[];
+  #shown = new Map<string, number>();
 
   /**
    * `state` from an earlier `toJSON()` carries on from there, unless it was made for other items.
@@ -134,9 +158,19 @@ export class PairScheduler {
     this.items = [...new Set(items)];
     this.#random = options.random ?? Math.random;
     this.#seed = options.seed;
-    if (isScheduleState(options.state, this.items)) {
-      this.#round = options.state.round;
-      this.#queue = options.state.queue.map(([a, b]) => [a, b]);
+    const state = options.state;
+    if (isScheduleShape(state)) {
+      for (const item of this.items) this.#shown.set(item, state.shown?.[item] ?? 0);
+      this.#round = state.round;
+      if (sameItems(state.items, this.items)) {
+        this.#queue = state.queue.map(([a, b]) => [a, b]);
+      } else {
+        // Other items than when it was made: keep the pair on screen if it still can be, then catch up.
+        const known = new Set(this.items);
+        const current = state.queue[0];
+        this.#queue = current && known.has(current[0]) && known.has(current[1]) ? [[current[0], current[1]]] : [];
+        this.#catchUp();
+      }
     } else {
       this.#round = 0;
       this.#queue = [];
@@ -157,13 +191,64 @@ export class PairScheduler {
 
   /** Moves on to the next pair and returns it. */
   advance(): Pair | undefined {
-    this.#queue.shift();
+    for (const item of this.#queue.shift() ?? []) this.#shown.set(item, (this.#shown.get(item) ?? 0) + 1);
     this.#refill();
     return this.current;
   }
 
   toJSON(): PairScheduleState {
-    return { version: 1, items: [...this.items], round: this.#round, queue: this.#queue.map(([a, b]) => [a, b]) };
+    return {
+      version: 1,
+      items: [...this.items],
+      round: this.#round,
+      queue: this.#queue.map(([a, b]) => [a, b]),
+      shown: Object.fromEntries(this.#shown),
+    };
+  }
+
+  /** How often each item has been in an answered pair. */
+  get shown(): ReadonlyMap<string, number> {
+    return this.#shown;
+  }
+
+  /** A scheduler for `items` that carries on from this one (see the class's note on items that arrive). */
+  withItems(items: readonly string[]): PairScheduler {
+    return new PairScheduler(items, { random: this.#random, seed: this.#seed, state: this.toJSON() });
+  }
+
+  /**
+   * Appends pairs that bring every item's appearances (counting the pairs queued) within one of each
+   * other's: each pairs the least shown item with the other whose appearances plus meetings with it
+   * here are fewest (never the pair just before, where there is another), so that new items meet the
+   * least shown old items as well as each other, and no pair comes round again and again.
+   */
+  #catchUp(): void {
+    if (this.items.length < 2) return;
+    const random = this.#seed === undefined ? this.#random : seededRandom(seededHash(this.#seed, `catch-up ${this.#round}`));
+    const counts = new Map(this.#shown);
+    const met = new Map<string, number>();
+    const key = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+    const meet = (a: string, b: string) => {
+      counts.set(a, counts.get(a)! + 1);
+      counts.set(b, counts.get(b)! + 1);
+      met.set(key(a, b), (met.get(key(a, b)) ?? 0) + 1);
+    };
+    for (const [a, b] of this.#queue) meet(a, b);
+    let last = this.#queue.at(-1);
+    // Each pair raises the least shown item by one: the gap closes within (items × gap) pairs.
+    const spread = () => Math.max(...counts.values()) - Math.min(...counts.values());
+    for (let guard = this.items.length * spread(); guard > 0 && spread() > 1; guard--) {
+      // Random order first, so that ties are broken at random by the stable sorts.
+      const ranked = shuffle(this.items, random).sort((a, b) => counts.get(a)! - counts.get(b)!);
+      const low = ranked[0];
+      const others = ranked
+        .filter((item) => item !== low)
+        .sort((a, b) => counts.get(a)! + (met.get(key(low, a)) ?? 0) - counts.get(b)! - (met.get(key(low, b)) ?? 0));
+      const other = others.find((item) => !last || key(low, item) !== key(last[0], last[1])) ?? others[0];
+      meet(low, other);
+      last = random() < 0.5 ? [low, other] : [other, low];
+      this.#queue.push(last);
+    }
   }
 
   #refill(): void {

@@ -668,3 +668,34 @@ describe('<delib-budget shuffle>', () => {
     expect(shown(await budgetOf('plain', '')), 'without shuffle, the page order').to.deep.equal(names);
   });
 });
+
+describe('<delib-budget> closed at the endpoint, and the outcome', () => {
+  it('says the question has closed, keeps the amounts on screen but unchangeable, and shows results with the outcome', async () => {
+    endpoint = fakeEndpoint((call) => {
+      if (call.method === 'POST') return json(410, { error: { code: 'closed', message: 'Closed.' } });
+      const widgetId = decodeURIComponent(call.url.split('/results/')[1]?.split('?')[0] ?? '');
+      if (!widgetId) return undefined;
+      return json(200, {
+        widget: 'budget',
+        widgetId,
+        total: 1,
+        items: [{ id: 'play', total: 60, mean: 60 }],
+        outcome: { text: { en: 'We are funding play areas first. See https://council.example/budget' }, publishedAt: '2027-03-01T09:00:00Z' },
+      });
+    });
+    const budget = await parks();
+    await enter(budget, 'Play areas', '60');
+    await enter(budget, 'Lighting', '40');
+    await submit(budget);
+    await until(() => budget.closedAtEndpoint, 3000, '410');
+    await budget.updateComplete;
+    expect(statusText(budget)).to.equal('This question has closed, so no more answers are being taken.');
+    expect(byLabel(budget, 'Play areas').value).to.equal('60');
+    expect(byLabel(budget, 'Play areas').matches(':disabled'), 'inside a disabled fieldset').to.be.true;
+    await until(() => shadow(budget, '[part="outcome"]'), 3000, 'outcome');
+    expect(shadow(budget, '[part="results"]')).to.exist;
+    expect(shadow(budget, '[part="outcome"] a')!.getAttribute('href')).to.equal('https://council.example/budget');
+    expect(endpoint.posts()).to.have.length(1);
+    await expectAccessible(budget);
+  });
+});

@@ -254,6 +254,9 @@ describe('<delib-pairwise>', () => {
     expect(pairwise.shadowRoot!.activeElement).to.equal(shadow(pairwise, '[part="answer"]'));
     await until(() => shadow(pairwise, '[part="results"]'));
     expect(shadow(pairwise, 'tbody th')!.textContent!.trim()).to.equal('Bins');
+    // The vote goes through the outbox (a lock, then the request), which may come after the results read.
+    await until(() => endpoint!.posts().length > 0, 3000, 'the vote sent');
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(endpoint.posts()).to.have.length(1);
     await expectAccessible(pairwise);
   });
@@ -574,5 +577,195 @@ describe('<delib-pairwise> in a form', () => {
     expect(new FormData(form).get('pairs')).to.be.null;
     expect(endpoint.posts()).to.have.length(0);
     await expectAccessible(form);
+  });
+});
+
+describe('<delib-pairwise allow-suggestions> approved items (GET /items)', () => {
+  /** Answers `/items/…` with `body` (a value, or a Response as is), and POSTs and results as a pairwise endpoint. */
+  const withItems = (body: unknown, results: Tally[] = [], extra: Record<string, unknown> = {}) =>
+    fakeEndpoint((call) => {
+      if (call.url.includes('/items/')) return body instanceof Response ? body : json(200, body);
+      if (call.method === 'POST') return json(201, { id: (call.body as { id: string }).id, accepted: true });
+      const widgetId = decodeURIComponent(call.url.split('/results/')[1]?.split('?')[0] ?? '');
+      if (widgetId) return json(200, { widget: 'pairwise', widgetId, total: 1, items: results, ...extra });
+      return undefined;
+    });
+  const itemValues = (pairwise: DelibPairwise) => pairwise.items.map((item) => item.value);
+  const page = Object.keys(labels);
+
+  it('fetches them once from {endpoint}/items/{widgetId}, adds them to the pairs and the results, with their labels', async () => {
+    endpoint = withItems({ items: [{ value: 'dogs', label: 'A dog park' }, { value: 'pond', label: 'Clean the pond' }] }, [
+      tally('dogs', 3, 0),
+    ]);
+    const pairwise = await parks('allow-suggestions results="always"');
+    await until(() => pairwise.items.length === 7, 3000, 'approved items');
+    const reads = endpoint.calls.filter((call) => call.url.includes('/items/'));
+    expect(reads.map((call) => call.url)).to.deep.equal([`https://api.test/api/items/${encodeURIComponent(pairwise.widgetId)}`]);
+    expect(reads[0].credentials).to.equal('omit');
+    expect(itemValues(pairwise)).to.deep.equal([...page, 'dogs', 'pond']);
+    await until(() => shadowAll(pairwise, '[part="results"] tbody th').length === 7, 3000, 'results rows');
+    const rows = shadowAll(pairwise, '[part="results"] tbody th').map((th) => th.textContent!.trim());
+    expect(rows[0], 'the approved idea, by its label, at the top').to.equal('A dog park');
+    expect(rows).to.include('Clean the pond');
+    // The pairs reach the new items as soon as the schedule gets to them.
+    const seen = new Set<string>();
+    for (let vote = 0; vote < 10; vote++) {
+      shownPair(pairwise).forEach((label) => seen.add(label));
+      await clickChoice(pairwise, 0);
+    }
+    expect(seen.has('A dog park') || seen.has('Clean the pond'), [...seen].join(', ')).to.be.true;
+    await expectAccessible(pairwise);
+  });
+
+  it('does nothing of the kind without allow-suggestions', async () => {
+    endpoint = withItems({ items: [{ value: 'dogs', label: 'A dog park' }] });
+    const pairwise = await parks();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(endpoint.calls.filter((call) => call.url.includes('/items/'))).to.have.length(0);
+    expect(itemValues(pairwise)).to.deep.equal(page);
+  });
+
+  for (const [what, reply] of [
+    ['404', () => json(404, { error: { code: 'not_found', message: 'Not found' } })],
+    ['500', () => json(500, { error: { code: 'internal', message: 'Oops' } })],
+    ['a network failure', () => 'network-error' as const],
+    ['HTML', () => new Response('<html><script>window.pwned=1</script></html>', { status: 200 })],
+    ['not the shape', () => json(200, [{ value: 'dogs', label: 'A dog park' }])],
+  ] as const) {
+    it(`takes ${what} as no approved items, and carries on with the page's own`, async () => {
+      endpoint = fakeEndpoint(
+        (call) => (call.url.includes('/items/') ? reply() : undefined),
+        pairwiseEndpoint(),
+      );
+      const pairwise = await parks('allow-suggestions');
+      await until(() => endpoint!.calls.some((call) => call.url.includes('/items/')), 3000, 'items read');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(itemValues(pairwise)).to.deep.equal(page);
+      expect(shownPair(pairwise)).to.have.length(2);
+    });
+  }
+
+  it('keeps only well-formed entries: values and labels bounded, control characters out, each value once, the page\'s own first', async () => {
+    const long = 'x'.repeat(201);
+    endpoint = withItems({
+      items: [
+        { value: 'ok', label: '  A   good\nidea  ' },
+        { value: 'ok', label: 'The same value again' },
+        { value: 'lighting', label: 'Takes over a page item' },
+        { value: long, label: 'Value too long' },
+        { value: 'ctrl\u0000', label: 'Control character in value' },
+        { value: 42, label: 'Number value' },
+        { value: 'nolabel' },
+        { value: 'emptylabel', label: ' \n ' },
+        { value: 'objlabel', label: { toString: 'x' } },
+        'a string',
+        null,
+        { value: 'longlabel', label: 'y'.repeat(5000) },
+        { value: 'html', label: '<img src=x onerror="window.pwned=1"><b>bold</b>' },
+      ],
+      extra: 'ignored',
+    });
+    const pairwise = await parks('allow-suggestions results="always"');
+    await until(() => pairwise.items.length > 5, 3000, 'approved items');
+    expect(itemValues(pairwise)).to.deep.equal([...page, 'ok', 'longlabel', 'html']);
+    const byValue = new Map(pairwise.items.map((item) => [item.value, item.label]));
+    expect(byValue.get('ok')).to.equal('A good idea');
+    expect(byValue.get('lighting')).to.equal('Lighting');
+    expect(byValue.get('longlabel')).to.have.length(1000);
+    // Labels are text wherever they are shown.
+    for (let vote = 0; vote < 10 && !shownPair(pairwise).some((label) => label.startsWith('<img')); vote++) {
+      await clickChoice(pairwise, 0);
+    }
+    await until(() => shadow(pairwise, '[part="results"]'), 3000, 'results');
+    expect(pairwise.shadowRoot!.querySelectorAll('img, b').length).to.equal(0);
+    expect(shadow(pairwise, '[part="results"]')!.textContent).to.contain('<img src=x onerror="window.pwned=1"><b>bold</b>');
+    expect((window as { pwned?: number }).pwned).to.be.undefined;
+  });
+
+  it(`takes at most ${100} items in all, and reads no more than its bound in bytes`, async () => {
+    const many = Array.from({ length: 500 }, (_, index) => ({ value: `idea-${index}`, label: `Idea ${index}` }));
+    endpoint = withItems({ items: many });
+    const pairwise = await parks('allow-suggestions');
+    await until(() => pairwise.items.length > 5, 3000, 'approved items');
+    expect(pairwise.items).to.have.length(100);
+    expect(pairwise.items.at(-1)!.value).to.equal('idea-94');
+
+    endpoint.restore();
+    const huge = JSON.stringify({ items: [{ value: 'big', label: 'Big' }], padding: 'z'.repeat(300 * 1024) });
+    endpoint = withItems(new Response(huge, { status: 200, headers: { 'Content-Type': 'application/json' } }));
+    const flooded = await parks('allow-suggestions');
+    await until(() => endpoint!.calls.some((call) => call.url.includes('/items/')), 3000, 'items read');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(itemValues(flooded), 'a body beyond the bound is not read').to.deep.equal(page);
+  });
+
+  it('never shows an idea just sent as an item: only once /items lists it', async () => {
+    let approved: { value: string; label: string }[] = [];
+    endpoint = fakeEndpoint(
+      (call) => (call.url.includes('/items/') ? json(200, { items: approved }) : undefined),
+      pairwiseEndpoint(),
+    );
+    const pairwise = await parks('allow-suggestions results="always"');
+    byLabel(pairwise, 'Add your own idea').value = 'A skate park';
+    byLabel(pairwise, 'Add your own idea').dispatchEvent(new Event('input'));
+    button(pairwise, 'Add idea').click();
+    await until(() => endpoint!.posts().length === 1, 3000, 'the idea sent');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(pairwise.items.map((item) => item.label)).not.to.include('A skate park');
+    for (let vote = 0; vote < 10; vote++) {
+      expect(shownPair(pairwise)).not.to.include('A skate park');
+      await clickChoice(pairwise, 0);
+    }
+    expect(shadow(pairwise, '[part="results"]')!.textContent).not.to.contain('A skate park');
+    // Approved, it appears on the next page that reads /items.
+    approved = [{ value: 'skate', label: 'A skate park' }];
+    const later = await parks('allow-suggestions');
+    await until(() => later.items.some((item) => item.label === 'A skate park'), 3000, 'approved idea');
+  });
+
+  it('lists in its results an approved item the endpoint labels, even when /items could not be read', async () => {
+    endpoint = fakeEndpoint((call) => (call.url.includes('/items/') ? 'network-error' : undefined), (call) => {
+      const widgetId = decodeURIComponent(call.url.split('/results/')[1]?.split('?')[0] ?? '');
+      if (!widgetId) return undefined;
+      return json(200, {
+        widget: 'pairwise',
+        widgetId,
+        total: 4,
+        items: [
+          { ...tally('dogs', 4, 0), label: 'A dog park' },
+          { ...tally('stranger', 9, 0) },
+          { ...tally('evil', 1, 0), label: '<script>window.pwned=1</script>' },
+        ],
+      });
+    });
+    const pairwise = await parks('allow-suggestions results="always"');
+    await until(() => shadowAll(pairwise, '[part="results"] tbody th').length > 5, 3000, 'results');
+    const rows = shadowAll(pairwise, '[part="results"] tbody th').map((th) => th.textContent!.trim());
+    expect(rows).to.include('A dog park');
+    expect(rows, 'an unlabelled id is a stranger\'s').not.to.include('stranger');
+    expect(rows).to.include('<script>window.pwned=1</script>');
+    expect(pairwise.shadowRoot!.querySelectorAll('script').length).to.equal(0);
+  });
+});
+
+describe('<delib-pairwise> closed at the endpoint (410 closed)', () => {
+  it('says the question has closed, stops asking, keeps the idea box visible but unchangeable, and shows results', async () => {
+    endpoint = fakeEndpoint((call) => {
+      if (call.method === 'POST') return json(410, { error: { code: 'closed', message: 'Closed.' } });
+      return pairwiseEndpoint([tally('lighting', 2, 1)])(call);
+    });
+    const pairwise = await parks('allow-suggestions');
+    await clickChoice(pairwise, 0);
+    await until(() => pairwise.closedAtEndpoint, 3000, '410');
+    await pairwise.updateComplete;
+    expect(statusText(pairwise)).to.contain('This question has closed, so no more answers are being taken.');
+    expect(statusText(pairwise)).not.to.contain('Closed.');
+    expect(choices(pairwise), 'no more pairs').to.have.length(0);
+    expect(shadow(pairwise, '[part="answer"]')).to.exist;
+    await until(() => shadow(pairwise, '[part="results"]'), 3000, 'results');
+    const box = byLabel(pairwise, 'Add your own idea');
+    expect(box.disabled).to.be.true;
+    expect(endpoint.posts()).to.have.length(1);
+    await expectAccessible(pairwise);
   });
 });

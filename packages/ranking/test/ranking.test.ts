@@ -917,3 +917,36 @@ describe('<delib-ranking shuffle>', () => {
     expect(labels(await rankingOf('plain', '')), 'without shuffle, the page order').to.deep.equal(names);
   });
 });
+
+describe('<delib-ranking> closed at the endpoint, and the outcome', () => {
+  it('says the question has closed, keeps the order on screen, and shows results with the outcome (Welsh)', async () => {
+    endpoint = fakeEndpoint((call) => {
+      if (call.method === 'POST') return json(410, { error: { code: 'closed', message: 'Closed.' } });
+      const widgetId = decodeURIComponent(call.url.split('/results/')[1]?.split('?')[0] ?? '');
+      if (!widgetId) return undefined;
+      return json(200, {
+        widget: 'ranking',
+        widgetId,
+        total: 1,
+        items: [{ id: 'alpha', borda: 3, meanRank: 1 }],
+        outcome: { text: { en: 'Alpha park comes first.', cy: "Parc Alpha sy'n dod gyntaf." }, publishedAt: '2027-03-01T09:00:00Z' },
+      });
+    });
+    const ranking = await parks();
+    const before = labels(ranking);
+    await rankAsListed(ranking);
+    shadow<HTMLButtonElement>(ranking, '[part="submit"]')!.click();
+    await until(() => ranking.closedAtEndpoint, 3000, '410');
+    // The page turns Welsh (the helpers find controls by their English names).
+    ranking.lang = 'cy';
+    await until(() => statusText(ranking).startsWith('Mae'), 3000, 'Welsh');
+    await ranking.updateComplete;
+    expect(statusText(ranking)).to.equal("Mae'r cwestiwn hwn wedi cau, felly nid ydym yn derbyn rhagor o atebion.");
+    expect(labels(ranking)).to.have.members(before);
+    await until(() => shadow(ranking, '[part="outcome"]'), 3000, 'outcome');
+    expect(shadow(ranking, '[part="outcome"] h3')!.textContent).to.equal("Beth wnaethom ni gyda'ch atebion");
+    expect(shadow(ranking, '[part="outcome"]')!.textContent).to.contain("Parc Alpha sy'n dod gyntaf.");
+    expect(endpoint.posts()).to.have.length(1);
+    await expectAccessible(ranking);
+  });
+});

@@ -94,15 +94,75 @@ describe('pair scheduler', () => {
     expect(pairsOf(new PairScheduler(items, { seed: 12 }), 35), 'another seed').not.to.deep.equal(straight);
   });
 
-  it('starts afresh when the stored state is for other items or is not a schedule at all', () => {
+  it('starts afresh when the stored state is not a schedule at all, and carries on (keeping the pair on screen) when it is for other items', () => {
     const stored = new PairScheduler(['a', 'b', 'c'], { random: seeded(1) }).toJSON();
     expect(isScheduleState(stored, ['c', 'b', 'a'])).to.be.true;
     expect(isScheduleState(stored, ['a', 'b', 'c', 'd'])).to.be.false;
     expect(isScheduleState({ ...stored, queue: [['a', 'a']] }, ['a', 'b', 'c'])).to.be.false;
+    expect(isScheduleState({ ...stored, shown: { z: 1 } }, ['a', 'b', 'c']), 'counts for an unknown item').to.be.false;
+    expect(isScheduleState({ ...stored, shown: { a: -1 } }, ['a', 'b', 'c']), 'a negative count').to.be.false;
     expect(isScheduleState('nonsense', ['a', 'b', 'c'])).to.be.false;
-    const fresh = new PairScheduler(['a', 'b', 'c', 'd'], { state: stored, random: seeded(2) });
-    expect(fresh.toJSON().queue).to.have.length(6);
-    expect(fresh.round).to.equal(1);
+    for (const nonsense of ['nonsense', { ...stored, queue: [['a', 'a']] }, { ...stored, shown: [] }]) {
+      const fresh = new PairScheduler(['a', 'b', 'c', 'd'], { state: nonsense, random: seeded(2) });
+      expect(fresh.toJSON().queue).to.have.length(6);
+      expect(fresh.round).to.equal(1);
+    }
+    const grown = new PairScheduler(['a', 'b', 'c', 'd'], { state: stored, random: seeded(2) });
+    expect(grown.current, 'the pair on screen stays').to.deep.equal(stored.queue[0]);
+    const shrunk = new PairScheduler(['a', 'b'], { state: stored, random: seeded(2) });
+    expect(keyOf(shrunk.current!)).to.equal('a|b');
+  });
+
+  it('gives items that arrive after pairs were shown their share of appearances soon (statistical)', () => {
+    const pick = seeded(20261202);
+    const runs = 300;
+    /** Per new item: its share of the appearances in the pairs after it arrived, times the item count (1 = an equal share). */
+    const shares: number[] = [];
+    const firstSeenAt: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const before = 4 + Math.floor(pick() * 6); // 4–9 items on the page
+      const added = 1 + Math.floor(pick() * 3); // 1–3 approved ideas arrive
+      const shownBefore = 1 + Math.floor(pick() * 2 * before); // after 1 to 2n pairs
+      const seed = Math.floor(pick() * 2 ** 32);
+      const context = `${before}+${added} items after ${shownBefore} pairs, seed ${seed}`;
+      const oldItems = itemsOf(before);
+      const newItems = Array.from({ length: added }, (_, index) => `new-${index}`);
+      let scheduler = new PairScheduler(oldItems, { random: seeded(seed) });
+      const appearances = new Map<string, number>(oldItems.map((item) => [item, 0]));
+      const show = () => {
+        for (const item of scheduler.current!) appearances.set(item, (appearances.get(item) ?? 0) + 1);
+        scheduler.advance();
+      };
+      for (let vote = 0; vote < shownBefore; vote++) show();
+      const onScreen = scheduler.current!;
+      scheduler = scheduler.withItems([...oldItems, ...newItems]);
+      expect(scheduler.current, `${context}: the pair on screen is kept`).to.deep.equal(onScreen);
+      const all = [...oldItems, ...newItems];
+      // Every new item is shown within the first few pairs after it arrives...
+      const firstSeen = new Map<string, number>();
+      const window = 2 * all.length;
+      for (let vote = 1; vote <= window; vote++) {
+        for (const item of scheduler.current!) if (item.startsWith('new-') && !firstSeen.has(item)) firstSeen.set(item, vote);
+        show();
+      }
+      for (const item of newItems) {
+        expect(firstSeen.get(item), `${context}: ${item} first shown`).to.be.at.most(all.length);
+        firstSeenAt.push(firstSeen.get(item)!);
+        shares.push((appearances.get(item)! / (2 * window)) * all.length);
+      }
+      // ...and by then has caught up: every item's appearances within two of every other's.
+      const counts = all.map((item) => appearances.get(item) ?? 0);
+      expect(Math.max(...counts) - Math.min(...counts), `${context}: appearances ${counts}`).to.be.at.most(2);
+      // And the schedule goes on balanced from there.
+      for (let vote = 0; vote < 3 * pairCount(all.length); vote++) show();
+      const later = all.map((item) => appearances.get(item) ?? 0);
+      expect(Math.max(...later) - Math.min(...later), `${context}: later ${later}`).to.be.at.most(2);
+    }
+    // On average a new item gets more than an equal share of the pairs just after it arrives (it has
+    // ground to make up), and is first shown within the first few of them.
+    const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+    expect(mean(shares), 'mean share of a new item, 1 = equal').to.be.greaterThan(1.15);
+    expect(mean(firstSeenAt), 'mean pairs until a new item is first shown').to.be.lessThan(3);
   });
 
   it('has no pairs for fewer than two items, and one pair per round for two', () => {
