@@ -12,6 +12,8 @@ import { ClientError, validateEnvelope } from './validate.js';
 import { csvExport, jsonExport } from './export.js';
 import { ByteBoundedCache } from './cache.js';
 import { apiHeaders, clientErrorHandler, contractPayload, pageHeaders } from './errors.js';
+import { itemsRoute, widgetAdminRoutes } from './admin/widgets.js';
+import { standInRequireRole, type Audit } from './admin/access.js';
 
 export interface AppOptions {
   store: Store;
@@ -41,6 +43,8 @@ export interface AppOptions {
   keepAliveTimeout?: number;
   /** Connections open at once (1,000); more are closed as they arrive. */
   maxConnections?: number;
+  /** The clock of the console (today's UTC day, decisions, outcomes); tests move it. */
+  now?: () => Date;
   /** Extra routes and hooks, registered before the API (the demo's outage switch). */
   register?: (app: FastifyInstance) => void;
 }
@@ -181,6 +185,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const valueLimit = options.valueLimit ?? defaultValueLimit;
   const resultsCache = new ByteBoundedCache(resultsCacheBytes);
   const requestTimeout = options.requestTimeout ?? defaults.requestTimeout;
+  const now = options.now ?? (() => new Date());
   const app = Fastify({
     bodyLimit: limits.bodyBytes,
     requestTimeout,
@@ -291,7 +296,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           // The contract's page is origin and path; a query or fragment can carry personal data
           // (an email in a link), so it is never stored, whichever client sent it.
           envelope.page = envelope.page.replace(/[?#].*$/s, '');
-          const outcome = await store.insert(envelope, new Date(), { valueLimit });
+          const outcome = await store.insert(envelope, now(), { valueLimit });
+          if (outcome === 'closed') {
+            throw new ClientError(410, 'closed', 'This question is closed: it no longer takes responses.', 'widgetId');
+          }
           if (typeof outcome === 'object' && 'conflict' in outcome) {
             throw new ClientError(
               409,
@@ -359,6 +367,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         if (format === 'json') return reply.type('application/json; charset=utf-8').send(jsonExport(store, widgetId));
         return reply.type('text/csv; charset=utf-8').send(await csvExport(store, widgetId, results.widget));
       });
+
+      itemsRoute(api, { store, cache: resultsCache });
+      // TEMPORARY until the seam of i10-auth is merged: the token alone, and no audit log.
+      const audit: Audit = async () => {};
+      widgetAdminRoutes(api, { store, audit, requireRole: standInRequireRole(options.adminToken), now });
     },
     { prefix: '/api' },
   );
