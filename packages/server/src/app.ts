@@ -14,6 +14,7 @@ import { ByteBoundedCache } from './cache.js';
 import { apiHeaders, clientErrorHandler, contractPayload, pageHeaders } from './errors.js';
 import { itemsRoute, widgetAdminRoutes } from './admin/widgets.js';
 import { standInRequireRole, type Audit } from './admin/access.js';
+import { scheduleRetention } from './admin/retention.js';
 
 export interface AppOptions {
   store: Store;
@@ -43,7 +44,12 @@ export interface AppOptions {
   keepAliveTimeout?: number;
   /** Connections open at once (1,000); more are closed as they arrive. */
   maxConnections?: number;
-  /** The clock of the console (today's UTC day, decisions, outcomes); tests move it. */
+  /**
+   * Days after which the contact details of needs-and-assets answers are erased (at start, then hourly);
+   * undefined: kept.
+   */
+  retentionDays?: number;
+  /** The clock of the console (today's UTC day, decisions, outcomes, retention); tests move it. */
   now?: () => Date;
   /** Extra routes and hooks, registered before the API (the demo's outage switch). */
   register?: (app: FastifyInstance) => void;
@@ -400,6 +406,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         }
       },
     });
+  }
+
+  if (options.retentionDays) {
+    // TEMPORARY until the seam of i10-auth is merged: then store.recordAudit.
+    scheduleRetention(app, { store, days: options.retentionDays, now, record: async () => {} });
   }
 
   app.addHook('onClose', async () => store.close());

@@ -694,24 +694,26 @@ export class PostgresStore implements Store {
     return !!rowCount;
   }
 
-  /** In chunks of a thousand answers, each its own transaction, so no lock is held long. */
+  /** A window of 20,000 positions (`seq`) per statement, each its own transaction, so no lock is held long. */
   async eraseContacts(before: Date): Promise<Map<string, number>> {
     const erased = new Map<string, number>();
-    for (let after = '0'; ;) {
-      const { rows } = await this.#pool.query<{ seq: string; widget_id: string }>(
-        `UPDATE responses SET answer = answer - 'contact'
-         WHERE seq IN (
-           SELECT seq FROM responses
-           WHERE widget = 'needs-assets' AND received_at < $1::timestamptz AND seq > $2::bigint AND answer ? 'contact'
-           ORDER BY seq LIMIT 1000
+    const window = 20_000n;
+    const { rows: top } = await this.#pool.query<{ max: string | null }>('SELECT max(seq)::text AS max FROM responses');
+    const last = BigInt(top[0].max ?? '0');
+    for (let after = 0n; after < last; after += window) {
+      const { rows } = await this.#pool.query<{ widget_id: string; n: string }>(
+        `WITH changed AS (
+           UPDATE responses SET answer = answer - 'contact'
+           WHERE seq > $2::bigint AND seq <= $3::bigint AND widget = 'needs-assets'
+             AND received_at < $1::timestamptz AND answer ? 'contact'
+           RETURNING widget_id
          )
-         RETURNING seq, widget_id`,
-        [before.toISOString(), after],
+         SELECT widget_id, count(*) AS n FROM changed GROUP BY widget_id`,
+        [before.toISOString(), after.toString(), (after + window).toString()],
       );
-      for (const row of rows) erased.set(row.widget_id, (erased.get(row.widget_id) ?? 0) + 1);
-      if (rows.length < 1000) return erased;
-      after = rows.reduce((max, row) => (BigInt(row.seq) > BigInt(max) ? row.seq : max), after);
+      for (const row of rows) erased.set(row.widget_id, (erased.get(row.widget_id) ?? 0) + Number(row.n));
     }
+    return erased;
   }
 
   async keys(widgetId: string): Promise<Record<string, string[]>> {

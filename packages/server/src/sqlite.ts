@@ -34,6 +34,8 @@ import {
 } from './store.js';
 import { results, type Tally } from './tally.js';
 import type { Outcome } from '@delib/protocol';
+import { configureWriter, SqliteWriter, type AdminWrite, type WriteRequest } from './sqlite-writer.js';
+import { suggestionFrom, type SuggestionRow, type WidgetOperationName, type widgetOperations } from './admin/sqlite-admin.js';
 
 interface SummaryRow {
   widget_id: string;
@@ -54,14 +56,6 @@ const summaryOf = (row: SummaryRow, daily: number[]): WidgetSummary => ({
   closed: !!row.closed,
   daily,
 });
-import { configureWriter, SqliteWriter, type AdminWrite, type WriteRequest } from './sqlite-writer.js';
-import {
-  contactChunk,
-  suggestionFrom,
-  type SuggestionRow,
-  type WidgetOperationName,
-  type widgetOperations,
-} from './admin/sqlite-admin.js';
 
 /** Versioned schema: `PRAGMA user_version` says how many have been applied. Append only. */
 const migrations: (string | ((db: Database.Database) => void))[] = [
@@ -498,15 +492,18 @@ export class SqliteStore implements Store {
     return this.#run('setOutcome', { widgetId, outcome });
   }
 
-  /** A chunk per transaction: inserts get their turns in between. */
+  /** A window of responses per transaction: inserts get their turns in between. */
   async eraseContacts(before: Date): Promise<Map<string, number>> {
     const erased = new Map<string, number>();
-    for (let after = 0; ;) {
-      const rows = await this.#run('eraseContacts', { before: before.toISOString(), after });
-      for (const [, widgetId] of rows) erased.set(widgetId, (erased.get(widgetId) ?? 0) + 1);
-      if (rows.length < contactChunk) return erased;
-      after = rows[rows.length - 1][0];
+    for (let after: number | null = 0; after !== null;) {
+      const window: { erased: [string, number][]; next: number | null } = await this.#run('eraseContacts', {
+        before: before.toISOString(),
+        after,
+      });
+      for (const [widgetId, count] of window.erased) erased.set(widgetId, (erased.get(widgetId) ?? 0) + count);
+      after = window.next;
     }
+    return erased;
   }
 
   /** One of `widgetOperations`, on the writing connection in a transaction of its own. */

@@ -497,3 +497,72 @@ describe('the console migration backfills what older versions stored', () => {
     });
   }
 });
+
+describe('retention (DELIB_RETENTION_DAYS)', () => {
+  test('the setting: a whole number of days, else a one-line error naming it', async () => {
+    const { configFromEnv } = await import('../src/config.ts');
+    assert.equal(configFromEnv({}).retentionDays, undefined);
+    assert.equal(configFromEnv({ DELIB_RETENTION_DAYS: '90' }).retentionDays, 90);
+    for (const value of ['0', '-1', '1.5', 'ninety', '36501']) {
+      assert.throws(
+        () => configFromEnv({ DELIB_RETENTION_DAYS: value }),
+        (error) => error.name === 'ConfigError' && /DELIB_RETENTION_DAYS/.test(error.message) && !error.message.includes('\n'),
+        value,
+      );
+    }
+  });
+
+  for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',')) {
+    test(`on ${kind}: contact details older than the setting go (the rest of the answer stays), at start and on each run`, async () => {
+      const { eraseExpiredContacts } = await import('../src/admin/retention.ts');
+      const folder = mkdtempSync(join(tmpdir(), 'delib-retention-'));
+      const url = kind === 'sqlite' ? `file:${join(folder, 'delib.sqlite')}` : await postgresUrlForTests();
+      let clock = new Date('2026-12-02T12:00:00.000Z');
+      const store = await openStore(url);
+      try {
+        const widgetId = `needs-${randomUUID()}`;
+        const contact = { name: 'Ann', email: 'ann@example.org' };
+        const answer = { needs: [{ category: 'food', detail: 'Meals' }], assets: [], area: 'Riverside', contact };
+        const old = envelope({ widget: 'needs-assets', widgetId, answer });
+        const recent = envelope({ widget: 'needs-assets', widgetId, answer });
+        const poll = envelope({ answer: { choices: ['a'], other: 'ann@example.org' } });
+        assert.equal(await store.insert(old, new Date('2026-08-01T00:00:00.000Z')), 'created');
+        assert.equal(await store.insert(recent, new Date('2026-11-30T00:00:00.000Z')), 'created');
+        assert.equal(await store.insert(poll, new Date('2026-01-01T00:00:00.000Z')), 'created');
+
+        // At start: the app's first run, before it answers anything.
+        const audits = [];
+        const app = await buildApp({ store, logger: false, retentionDays: 90, now: () => clock });
+        await app.ready();
+        const rows = async () => {
+          const found = new Map();
+          for await (const { envelope: one } of store.responses(widgetId)) found.set(one.id, one.answer);
+          return found;
+        };
+        let stored = await rows();
+        assert.deepEqual(stored.get(old.id), { needs: [{ category: 'food', detail: 'Meals' }], assets: [], area: 'Riverside' });
+        assert.deepEqual(stored.get(recent.id), answer);
+        // Only contact details of needs-and-assets answers: other free text stays whatever it holds.
+        for await (const { envelope: one } of store.responses(poll.widgetId)) assert.equal(one.answer.other, 'ann@example.org');
+
+        // Later runs (the hourly timer calls the same function): the clock moves on.
+        clock = new Date('2027-03-01T00:00:00.000Z');
+        const erased = await eraseExpiredContacts(store, 90, clock, async (entry) => audits.push(entry));
+        assert.deepEqual([...erased], [[widgetId, 1]]);
+        assert.deepEqual(audits, [{ at: clock, who: 'retention', action: 'retention-erase', widgetId }]);
+        stored = await rows();
+        assert.equal(stored.get(recent.id).contact, undefined);
+        assert.equal(stored.get(recent.id).area, 'Riverside');
+        // Nothing left to erase: no audit entry.
+        assert.equal((await eraseExpiredContacts(store, 90, clock, async (entry) => audits.push(entry))).size, 0);
+        assert.equal(audits.length, 1);
+        // Results are untouched.
+        assert.equal((await store.results(widgetId)).total, 2);
+        await app.close();
+      } finally {
+        await store.close().catch(() => {});
+        rmSync(folder, { recursive: true, force: true });
+      }
+    });
+  }
+});

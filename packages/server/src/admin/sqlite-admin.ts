@@ -53,25 +53,35 @@ export const widgetOperations = {
   },
 
   /**
-   * One chunk of retention: removes `contact` from up to `contactChunk` needs-and-assets answers received
-   * before `before`, after position `after`. Returns what it changed, `[seq, widget id]` each.
+   * One window of retention: removes `contact` from the needs-and-assets answers received before `before`
+   * among the responses at positions `after` < seq ≤ `after + contactWindow` (a range of the primary key,
+   * so each transaction is short however large the table). Returns how many lost it, per widget, and where
+   * the next window starts (null: none is left).
    */
-  eraseContacts(db: Database.Database, { before, after }: { before: string; after: number }): [number, string][] {
+  eraseContacts(
+    db: Database.Database,
+    { before, after }: { before: string; after: number },
+  ): { erased: [string, number][]; next: number | null } {
+    const end = after + contactWindow;
     const rows = db
-      .prepare<[string, number], { seq: number; widget_id: string }>(
+      .prepare<[number, number, string], { seq: number; widget_id: string }>(
         `SELECT seq, widget_id FROM responses
-         WHERE widget = 'needs-assets' AND received_at < ? AND seq > ? AND json_type(answer, '$.contact') IS NOT NULL
-         ORDER BY seq LIMIT ${contactChunk}`,
+         WHERE seq > ? AND seq <= ? AND widget = 'needs-assets' AND received_at < ? AND json_type(answer, '$.contact') IS NOT NULL`,
       )
-      .all(before, after);
+      .all(after, end, before);
     const drop = db.prepare("UPDATE responses SET answer = json_remove(answer, '$.contact') WHERE seq = ?");
-    for (const row of rows) drop.run(row.seq);
-    return rows.map((row) => [row.seq, row.widget_id]);
+    const erased = new Map<string, number>();
+    for (const row of rows) {
+      drop.run(row.seq);
+      erased.set(row.widget_id, (erased.get(row.widget_id) ?? 0) + 1);
+    }
+    const more = db.prepare<[number], { seq: number }>('SELECT seq FROM responses WHERE seq > ? LIMIT 1').get(end);
+    return { erased: [...erased], next: more ? end : null };
   },
 } satisfies Record<string, (db: Database.Database, argument: never) => unknown>;
 
-/** Answers whose contact details one retention transaction erases, so that inserts waiting behind it wait briefly. */
-export const contactChunk = 1000;
+/** Responses one retention transaction looks at, so that inserts waiting behind it wait briefly. */
+export const contactWindow = 20_000;
 
 export type WidgetOperationName = keyof typeof widgetOperations;
 
