@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Envelope, WidgetKind } from '@delib/protocol';
 import { newKeys, type InsertOutcome } from './store.js';
 import { tallies, type Tally } from './tally.js';
+import { sqliteOperations, type OperationRequest } from './sqlite-operations.js';
 
 /** One insert as the writer takes it: the envelope (its id canonical), when it arrived (ISO), the value limit. */
 export interface WriteRequest {
@@ -15,6 +16,14 @@ interface Pending extends WriteRequest {
   resolve: (outcome: InsertOutcome) => void;
   reject: (error: unknown) => void;
 }
+
+/** A named operation of `sqliteOperations` (accounts, sessions, audit, …), run in a transaction of its own. */
+interface PendingOperation extends OperationRequest {
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+const isOperation = (item: Pending | PendingOperation): item is PendingOperation => 'operation' in item;
 
 /** What a transaction has added so far, written at its end: tallies and totals summed, and new keys counted. */
 interface Batch {
@@ -53,13 +62,15 @@ export function configureWriter(db: Database.Database): void {
  * still true when it writes, whatever other processes write to the same file.
  */
 export class SqliteWriter {
-  #queue: Pending[] = [];
+  #queue: (Pending | PendingOperation)[] = [];
   #scheduled = false;
   #idle: (() => void)[] = [];
   #statements;
   #insertBatch;
+  #db: Database.Database;
 
   constructor(db: Database.Database) {
+    this.#db = db;
     this.#statements = {
       kindOf: db.prepare<[string], { widget: WidgetKind }>('SELECT widget FROM widgets WHERE widget_id = ?'),
       stored: db.prepare<[string], { seq: number }>('SELECT seq FROM responses WHERE id = ?'),
@@ -101,6 +112,18 @@ export class SqliteWriter {
     });
   }
 
+  /**
+   * Runs one of `sqliteOperations` in an IMMEDIATE transaction of its own, in turn with the inserts, and
+   * resolves with what it returns once committed. Everything but responses is written this way, so that
+   * this connection stays the only one that writes.
+   */
+  run(request: OperationRequest): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ ...request, resolve, reject });
+      this.#schedule();
+    });
+  }
+
   /** Resolves once every insert handed over so far has been committed (or has failed). */
   idle(): Promise<void> {
     if (!this.#queue.length && !this.#scheduled) return Promise.resolve();
@@ -123,13 +146,21 @@ export class SqliteWriter {
   }
 
   #commit(): void {
+    const first = this.#queue[0];
+    if (isOperation(first)) {
+      this.#queue.shift();
+      this.#runOperation(first);
+      return;
+    }
     let rows = 0;
     let count = 0;
-    while (count < this.#queue.length && (count === 0 || rows + this.#queue[count].rows.length <= batchRows)) {
-      rows += this.#queue[count].rows.length;
+    while (count < this.#queue.length) {
+      const next = this.#queue[count];
+      if (isOperation(next) || (count > 0 && rows + next.rows.length > batchRows)) break;
+      rows += next.rows.length;
       count += 1;
     }
-    const batch = this.#queue.splice(0, count);
+    const batch = this.#queue.splice(0, count) as Pending[];
     let outcomes: InsertOutcome[];
     try {
       outcomes = this.#insertBatch.immediate(batch);
@@ -138,6 +169,24 @@ export class SqliteWriter {
       return;
     }
     batch.forEach((pending, index) => pending.resolve(outcomes[index]));
+  }
+
+  #runOperation({ operation, argument, resolve, reject }: PendingOperation): void {
+    const run = Object.hasOwn(sqliteOperations, operation)
+      ? (sqliteOperations[operation] as (db: Database.Database, argument: unknown) => unknown)
+      : undefined;
+    if (!run) {
+      reject(new Error(`No SQLite operation named ${operation}.`));
+      return;
+    }
+    let value: unknown;
+    try {
+      value = this.#db.transaction(() => run(this.#db, argument)).immediate();
+    } catch (error) {
+      reject(error);
+      return;
+    }
+    resolve(value);
   }
 
   #insertOne({ envelope, rows, receivedAt, valueLimit }: Pending, batch: Batch): InsertOutcome {

@@ -14,6 +14,8 @@ import {
   type FoldRow,
   type InsertOptions,
   type InsertOutcome,
+  type AuditEntry,
+  type AuditPage,
   type ResponseRow,
   type ResultsSelection,
   type Store,
@@ -21,6 +23,7 @@ import {
 } from './store.js';
 import { results, type Tally } from './tally.js';
 import { configureWriter, SqliteWriter, type WriteRequest } from './sqlite-writer.js';
+import type { OperationArgument, OperationName, OperationRequest, OperationResult } from './sqlite-operations.js';
 
 /** Versioned schema: `PRAGMA user_version` says how many have been applied. Append only. */
 const migrations: (string | ((db: Database.Database) => void))[] = [
@@ -51,6 +54,13 @@ const migrations: (string | ((db: Database.Database) => void))[] = [
      PRIMARY KEY (widget_id, bucket, key)
    ) WITHOUT ROWID;`,
   foldIdCase,
+  `CREATE TABLE audit (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     at TEXT NOT NULL,
+     who TEXT NOT NULL,
+     action TEXT NOT NULL,
+     widget_id TEXT
+   );`,
 ];
 
 /** Migration 2: one row per id, in lower case, and tallies counted again where copies went (see `foldIds`). */
@@ -79,6 +89,7 @@ const pageSize = 1000;
 /** What a store hands its inserts to: a worker thread, or (for `:memory:`) a writer on its own connection. */
 interface Writer {
   insert(request: WriteRequest): Promise<InsertOutcome>;
+  run(request: OperationRequest): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -99,9 +110,9 @@ const bootstrap = `(async () => {
  */
 class WorkerWriter implements Writer {
   #worker: Worker | undefined;
-  #waiting = new Map<number, { resolve: (outcome: InsertOutcome) => void; reject: (error: Error) => void }>();
+  #waiting = new Map<number, { resolve: (outcome: never) => void; reject: (error: Error) => void }>();
   #next = 0;
-  #outbox: { id: number; request: WriteRequest }[] = [];
+  #outbox: { id: number; request: WriteRequest | OperationRequest }[] = [];
   #exited: Promise<void> = Promise.resolve();
 
   constructor(private file: string) {
@@ -114,13 +125,13 @@ class WorkerWriter implements Writer {
     const worker = new Worker(bootstrap, { eval: true, workerData: { entry, file: this.file, tsx } });
     // The thread keeps the process alive only while inserts wait for it.
     worker.unref();
-    worker.on('message', (answers: { id: number; outcome?: InsertOutcome; error?: { message: string; code?: string } }[]) => {
+    worker.on('message', (answers: { id: number; outcome?: unknown; error?: { message: string; code?: string } }[]) => {
       for (const answer of answers) {
         const waiting = this.#waiting.get(answer.id);
         if (!waiting) continue;
         this.#waiting.delete(answer.id);
         if (answer.error) waiting.reject(Object.assign(new Error(answer.error.message), { code: answer.error.code }));
-        else waiting.resolve(answer.outcome!);
+        else waiting.resolve(answer.outcome as never);
       }
       if (!this.#waiting.size) worker.unref();
     });
@@ -138,7 +149,15 @@ class WorkerWriter implements Writer {
   }
 
   insert(request: WriteRequest): Promise<InsertOutcome> {
-    return new Promise((resolve, reject) => {
+    return this.#send(request);
+  }
+
+  run(request: OperationRequest): Promise<unknown> {
+    return this.#send(request);
+  }
+
+  #send<T>(request: WriteRequest | OperationRequest): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
       const id = this.#next++;
       this.#waiting.set(id, { resolve, reject });
       // Handed over together at the end of this turn: one message, and one wake-up of the thread, for
@@ -217,12 +236,19 @@ export class SqliteStore implements Store {
           answer: string;
         }
       >('SELECT * FROM responses WHERE widget_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
+      audit: db.prepare<[number, number], { seq: number; at: string; who: string; action: string; widget_id: string | null }>(
+        'SELECT seq, at, who, action, widget_id FROM audit WHERE seq < ? ORDER BY seq DESC LIMIT ?',
+      ),
     };
     if (file === ':memory:') {
       // One connection is the whole database: it writes too, on this thread.
       configureWriter(db);
       const writer = new SqliteWriter(db);
-      this.#writer = { insert: (request) => writer.insert(request), close: () => writer.idle() };
+      this.#writer = {
+        insert: (request) => writer.insert(request),
+        run: (request) => writer.run(request),
+        close: () => writer.idle(),
+      };
     } else {
       this.#writer = new WorkerWriter(file);
     }
@@ -266,6 +292,27 @@ export class SqliteStore implements Store {
         ? statements.mostAnswered.all(widgetId, selection.limit)
         : statements.tallies.all(widgetId);
     return results(widget.widget, widgetId, widget.total, rows);
+  }
+
+  /** Runs one of `sqliteOperations` on the writing connection; see `SqliteWriter.run`. */
+  #run<Name extends OperationName>(operation: Name, argument: OperationArgument<Name>): Promise<OperationResult<Name>> {
+    if (this.#closed) return Promise.reject(new Error('The store is closed.'));
+    return this.#writer.run({ operation, argument }) as Promise<OperationResult<Name>>;
+  }
+
+  async recordAudit(entry: AuditEntry): Promise<void> {
+    await this.#run('recordAudit', { ...entry, at: entry.at.toISOString() });
+  }
+
+  async auditEntries({ limit, before }: { limit: number; before?: string }): Promise<AuditPage> {
+    const rows = this.#statements.audit.all(before ? Number(before) : Number.MAX_SAFE_INTEGER, limit + 1);
+    const entries = rows.slice(0, limit).map((row) => ({
+      at: row.at,
+      who: row.who,
+      action: row.action,
+      ...(row.widget_id === null ? {} : { widgetId: row.widget_id }),
+    }));
+    return rows.length > limit ? { entries, next: String(rows[limit - 1].seq) } : { entries };
   }
 
   async version(widgetId: string): Promise<string | undefined> {
