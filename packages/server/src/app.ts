@@ -2,7 +2,6 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } f
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { BlockList, isIP } from 'node:net';
 import { isWidgetId, limits, type WidgetKind } from '@delib/protocol';
@@ -12,8 +11,9 @@ import { ClientError, validateEnvelope } from './validate.js';
 import { csvExport, jsonExport } from './export.js';
 import { ByteBoundedCache } from './cache.js';
 import { apiHeaders, clientErrorHandler, contractPayload, pageHeaders } from './errors.js';
+import { decorateAccess, requireRole, roles } from './admin/access.js';
+import { adminRoutes, adminScope } from './admin/routes.js';
 import { itemsRoute, widgetAdminRoutes } from './admin/widgets.js';
-import { standInRequireRole, type Audit } from './admin/access.js';
 import { scheduleRetention } from './admin/retention.js';
 
 export interface AppOptions {
@@ -49,7 +49,7 @@ export interface AppOptions {
    * undefined: kept.
    */
   retentionDays?: number;
-  /** The clock of the console (today's UTC day, decisions, outcomes, retention); tests move it. */
+  /** The clock of sessions, the audit log and the console (today's UTC day, decisions, outcomes, retention); tests move it. */
   now?: () => Date;
   /** Extra routes and hooks, registered before the API (the demo's outage switch). */
   register?: (app: FastifyInstance) => void;
@@ -99,12 +99,6 @@ function namedValues(query: string | string[] | undefined): string[] | undefined
     );
   }
   return values;
-}
-
-/** Same time whatever the token's content or length: compare fixed-size digests. */
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (text: string) => createHash('sha256').update(text).digest();
-  return timingSafeEqual(digest(given), digest(expected));
 }
 
 /** Fastify's own client errors, renamed into the contract's codes. */
@@ -263,6 +257,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   options.register?.(app);
 
+  const access = decorateAccess(app, { store, adminToken: options.adminToken, now });
+  adminScope(app);
+
   const origins = allowedOrigins(app, options.corsOrigins);
   await app.register(cors, {
     origin: origins ?? '*',
@@ -351,33 +348,41 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         },
       );
 
-      api.get<{ Params: { widgetId: string }; Querystring: { format?: string } }>('/export/:widgetId', async (request, reply) => {
-        const expected = options.adminToken;
-        const given = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
-        if (!expected || !sameSecret(given, expected)) {
-          reply.header('WWW-Authenticate', 'Bearer');
-          throw new ClientError(
-            401,
-            'unauthorized',
-            expected ? 'A valid admin token is required.' : 'Export is off: the server has no DELIB_ADMIN_TOKEN.',
-          );
-        }
-        const { widgetId } = request.params;
-        const format = request.query.format ?? 'csv';
-        if (!isWidgetId(widgetId)) throw new ClientError(400, 'invalid', widgetIdRule, 'widgetId');
-        if (format !== 'csv' && format !== 'json') throw new ClientError(400, 'invalid', 'format must be csv or json.', 'format');
-        const results = await store.results(widgetId);
-        if (!results) throw new ClientError(404, 'not_found', 'No responses for this widgetId.', 'widgetId');
-        const name = widgetId.replace(/[^\w.-]+/g, '_');
-        reply.header('Content-Disposition', `attachment; filename="${name}.${format}"`);
-        if (format === 'json') return reply.type('application/json; charset=utf-8').send(jsonExport(store, widgetId));
-        return reply.type('text/csv; charset=utf-8').send(await csvExport(store, widgetId, results.widget));
-      });
+      api.get<{ Params: { widgetId: string }; Querystring: { format?: string } }>(
+        '/export/:widgetId',
+        {
+          // Readable by a listed site's pages only without credentials: never with a console session.
+          config: { cors: { credentials: false } },
+        },
+        async (request, reply) => {
+          const found = await access.authenticate(request);
+          if (!found || !roles.includes(found.actor.role)) {
+            reply.header('WWW-Authenticate', 'Bearer');
+            throw new ClientError(
+              401,
+              'unauthorized',
+              'Sign in to the console, or send Authorization: Bearer with the admin token.',
+            );
+          }
+          request.actor = found.actor;
+          const { widgetId } = request.params;
+          const format = request.query.format ?? 'csv';
+          if (!isWidgetId(widgetId)) throw new ClientError(400, 'invalid', widgetIdRule, 'widgetId');
+          if (format !== 'csv' && format !== 'json')
+            throw new ClientError(400, 'invalid', 'format must be csv or json.', 'format');
+          const results = await store.results(widgetId);
+          if (!results) throw new ClientError(404, 'not_found', 'No responses for this widgetId.', 'widgetId');
+          await access.audit(request, 'export', widgetId);
+          const name = widgetId.replace(/[^\w.-]+/g, '_');
+          reply.header('Content-Disposition', `attachment; filename="${name}.${format}"`);
+          if (format === 'json') return reply.type('application/json; charset=utf-8').send(jsonExport(store, widgetId));
+          return reply.type('text/csv; charset=utf-8').send(await csvExport(store, widgetId, results.widget));
+        },
+      );
 
+      adminRoutes(api, { store });
       itemsRoute(api, { store, cache: resultsCache });
-      // TEMPORARY until the seam of i10-auth is merged: the token alone, and no audit log.
-      const audit: Audit = async () => {};
-      widgetAdminRoutes(api, { store, audit, requireRole: standInRequireRole(options.adminToken), now });
+      widgetAdminRoutes(api, { store, audit: access.audit, requireRole, now });
     },
     { prefix: '/api' },
   );
@@ -409,8 +414,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
 
   if (options.retentionDays) {
-    // TEMPORARY until the seam of i10-auth is merged: then store.recordAudit.
-    scheduleRetention(app, { store, days: options.retentionDays, now, record: async () => {} });
+    scheduleRetention(app, { store, days: options.retentionDays, now, record: (entry) => store.recordAudit(entry) });
   }
 
   app.addHook('onClose', async () => store.close());

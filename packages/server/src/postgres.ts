@@ -8,6 +8,8 @@ import {
   foldSql,
   newKeys,
   recount,
+  type AuditEntry,
+  type AuditPage,
   type FoldRow,
   type InsertOptions,
   type InsertOutcome,
@@ -68,6 +70,13 @@ const migrations: (string | ((client: pg.PoolClient) => Promise<void>))[] = [
      PRIMARY KEY (widget_id, bucket, key)
    );`,
   foldIdCase,
+  `CREATE TABLE audit (
+     seq bigserial PRIMARY KEY,
+     at timestamptz NOT NULL,
+     who text NOT NULL,
+     action text NOT NULL,
+     widget_id text COLLATE "C"
+   );`,
   // The console (issue 10): closing, first and last response, a cache revision and the outcome per
   // widget; responses per UTC day, written with each response; pairwise suggestions awaiting moderation.
   // `seen` is false only on a placeholder row an insert transaction made and has not committed.
@@ -729,6 +738,30 @@ export class PostgresStore implements Store {
   async count(widgetId: string): Promise<number> {
     const { rows } = await this.#pool.query<{ total: string }>('SELECT total FROM widgets WHERE widget_id = $1', [widgetId]);
     return rows.length ? Number(rows[0].total) : 0;
+  }
+
+  async recordAudit(entry: AuditEntry): Promise<void> {
+    await this.#pool.query('INSERT INTO audit (at, who, action, widget_id) VALUES ($1, $2, $3, $4)', [
+      entry.at,
+      entry.who,
+      entry.action,
+      entry.widgetId ?? null,
+    ]);
+  }
+
+  async auditEntries({ limit, before }: { limit: number; before?: string }): Promise<AuditPage> {
+    const { rows } = await this.#pool.query<{ seq: string; at: Date; who: string; action: string; widget_id: string | null }>(
+      `SELECT seq, at, who, action, widget_id FROM audit
+       WHERE $1::bigint IS NULL OR seq < $1::bigint ORDER BY seq DESC LIMIT $2`,
+      [before ?? null, limit + 1],
+    );
+    const entries = rows.slice(0, limit).map((row) => ({
+      at: row.at.toISOString(),
+      who: row.who,
+      action: row.action,
+      ...(row.widget_id === null ? {} : { widgetId: row.widget_id }),
+    }));
+    return rows.length > limit ? { entries, next: rows[limit - 1].seq } : { entries };
   }
 
   /**

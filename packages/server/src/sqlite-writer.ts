@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Envelope, WidgetKind } from '@delib/protocol';
 import { newKeys, suggestionOf, type InsertOutcome } from './store.js';
 import { tallies, type Tally } from './tally.js';
-import { widgetOperations, type WidgetOperationName } from './admin/sqlite-admin.js';
+import { sqliteOperations, type OperationRequest } from './sqlite-operations.js';
 
 /** One insert as the writer takes it: the envelope (its id canonical), when it arrived (ISO), the value limit. */
 export interface WriteRequest {
@@ -17,17 +17,13 @@ interface Pending extends WriteRequest {
   reject: (error: unknown) => void;
 }
 
-/** A named console write (`widgetOperations`) waiting its turn between batches of inserts. */
-export interface AdminWrite {
-  operation: WidgetOperationName;
-  argument: unknown;
-}
-
-interface PendingAdmin {
-  admin: AdminWrite;
+/** A named operation of `sqliteOperations` (accounts, sessions, audit, …), run in a transaction of its own. */
+interface PendingOperation extends OperationRequest {
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
+
+const isOperation = (item: Pending | PendingOperation): item is PendingOperation => 'operation' in item;
 
 /** What a transaction has added so far, written at its end: tallies and totals summed, and new keys counted. */
 interface Batch {
@@ -68,14 +64,15 @@ export function configureWriter(db: Database.Database): void {
  * still true when it writes, whatever other processes write to the same file.
  */
 export class SqliteWriter {
-  #queue: (Pending | PendingAdmin)[] = [];
-  #admin: (write: AdminWrite) => unknown;
+  #queue: (Pending | PendingOperation)[] = [];
   #scheduled = false;
   #idle: (() => void)[] = [];
   #statements;
   #insertBatch;
+  #db: Database.Database;
 
   constructor(db: Database.Database) {
+    this.#db = db;
     this.#statements = {
       kindOf: db.prepare<[string], { widget: WidgetKind; closed: number }>(
         'SELECT widget, closed FROM widgets WHERE widget_id = ?',
@@ -123,27 +120,24 @@ export class SqliteWriter {
         this.#statements.tally.run(widgetId, row.bucket, row.key, row.n, row.a, row.b);
       return outcomes;
     });
-    this.#admin = (write: AdminWrite) => {
-      const run = Object.hasOwn(widgetOperations, write.operation)
-        ? (widgetOperations[write.operation] as (db: Database.Database, argument: unknown) => unknown)
-        : undefined;
-      if (!run) throw new Error(`No SQLite operation named ${write.operation}.`);
-      return db.transaction(() => run(db, write.argument)).immediate();
-    };
-  }
-
-  /** Resolves once the console's write is committed, with what it returns (see `adminWrites`). */
-  admin(admin: AdminWrite): Promise<unknown> {
-    return new Promise((resolve, reject) => {
-      this.#queue.push({ admin, resolve, reject });
-      this.#schedule();
-    });
   }
 
   /** Resolves once the response is committed, with its outcome. */
   insert(request: WriteRequest): Promise<InsertOutcome> {
     return new Promise((resolve, reject) => {
       this.#queue.push({ ...request, rows: tallies(request.envelope), resolve, reject });
+      this.#schedule();
+    });
+  }
+
+  /**
+   * Runs one of `sqliteOperations` in an IMMEDIATE transaction of its own, in turn with the inserts, and
+   * resolves with what it returns once committed. Everything but responses is written this way, so that
+   * this connection stays the only one that writes.
+   */
+  run(request: OperationRequest): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ ...request, resolve, reject });
       this.#schedule();
     });
   }
@@ -170,22 +164,17 @@ export class SqliteWriter {
   }
 
   #commit(): void {
-    const head = this.#queue[0];
-    if ('admin' in head) {
-      // Alone, in arrival order: inserts queued before it are committed before it, those after it after.
+    const first = this.#queue[0];
+    if (isOperation(first)) {
       this.#queue.shift();
-      try {
-        head.resolve(this.#admin(head.admin));
-      } catch (error) {
-        head.reject(error);
-      }
+      this.#runOperation(first);
       return;
     }
     let rows = 0;
     let count = 0;
     while (count < this.#queue.length) {
       const next = this.#queue[count];
-      if ('admin' in next || (count > 0 && rows + next.rows.length > batchRows)) break;
+      if (isOperation(next) || (count > 0 && rows + next.rows.length > batchRows)) break;
       rows += next.rows.length;
       count += 1;
     }
@@ -200,13 +189,31 @@ export class SqliteWriter {
     batch.forEach((pending, index) => pending.resolve(outcomes[index]));
   }
 
+  #runOperation({ operation, argument, resolve, reject }: PendingOperation): void {
+    const run = Object.hasOwn(sqliteOperations, operation)
+      ? (sqliteOperations[operation] as (db: Database.Database, argument: unknown) => unknown)
+      : undefined;
+    if (!run) {
+      reject(new Error(`No SQLite operation named ${operation}.`));
+      return;
+    }
+    let value: unknown;
+    try {
+      value = this.#db.transaction(() => run(this.#db, argument)).immediate();
+    } catch (error) {
+      reject(error);
+      return;
+    }
+    resolve(value);
+  }
+
   #insertOne({ envelope, rows, receivedAt, valueLimit }: Pending, batch: Batch): InsertOutcome {
     const statements = this.#statements;
     const widgetId = envelope.widgetId;
     const known = statements.kindOf.get(widgetId);
     const existing = batch.totals.get(widgetId)?.widget ?? known?.widget;
     if (existing && existing !== envelope.widget) return { conflict: existing };
-    // Closing is a write of its own between batches: the flag cannot change within this one.
+    // Closing is an operation of its own between batches: the flag cannot change within this one.
     if (known?.closed) return statements.stored.get(envelope.id) ? 'exists' : 'closed';
     const checked = newKeys(
       rows,

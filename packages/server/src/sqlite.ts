@@ -14,6 +14,8 @@ import {
   type FoldRow,
   type InsertOptions,
   type InsertOutcome,
+  type AuditEntry,
+  type AuditPage,
   type ResponseRow,
   type ResultsSelection,
   type Store,
@@ -34,8 +36,9 @@ import {
 } from './store.js';
 import { results, type Tally } from './tally.js';
 import type { Outcome } from '@delib/protocol';
-import { configureWriter, SqliteWriter, type AdminWrite, type WriteRequest } from './sqlite-writer.js';
-import { suggestionFrom, type SuggestionRow, type WidgetOperationName, type widgetOperations } from './admin/sqlite-admin.js';
+import { configureWriter, SqliteWriter, type WriteRequest } from './sqlite-writer.js';
+import type { OperationArgument, OperationName, OperationRequest, OperationResult } from './sqlite-operations.js';
+import { suggestionFrom, type SuggestionRow } from './admin/sqlite-admin.js';
 
 interface SummaryRow {
   widget_id: string;
@@ -86,6 +89,13 @@ const migrations: (string | ((db: Database.Database) => void))[] = [
      PRIMARY KEY (widget_id, bucket, key)
    ) WITHOUT ROWID;`,
   foldIdCase,
+  `CREATE TABLE audit (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     at TEXT NOT NULL,
+     who TEXT NOT NULL,
+     action TEXT NOT NULL,
+     widget_id TEXT
+   );`,
   consoleSchema,
 ];
 
@@ -171,7 +181,7 @@ const pageSize = 1000;
 /** What a store hands its writes to: a worker thread, or (for `:memory:`) a writer on its own connection. */
 interface Writer {
   insert(request: WriteRequest): Promise<InsertOutcome>;
-  admin(write: AdminWrite): Promise<unknown>;
+  run(request: OperationRequest): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -194,7 +204,7 @@ class WorkerWriter implements Writer {
   #worker: Worker | undefined;
   #waiting = new Map<number, { resolve: (outcome: never) => void; reject: (error: Error) => void }>();
   #next = 0;
-  #outbox: { id: number; request: WriteRequest | { admin: AdminWrite } }[] = [];
+  #outbox: { id: number; request: WriteRequest | OperationRequest }[] = [];
   #exited: Promise<void> = Promise.resolve();
 
   constructor(private file: string) {
@@ -234,11 +244,11 @@ class WorkerWriter implements Writer {
     return this.#send(request);
   }
 
-  admin(write: AdminWrite): Promise<unknown> {
-    return this.#send({ admin: write });
+  run(request: OperationRequest): Promise<unknown> {
+    return this.#send(request);
   }
 
-  #send<T>(request: WriteRequest | { admin: AdminWrite }): Promise<T> {
+  #send<T>(request: WriteRequest | OperationRequest): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const id = this.#next++;
       this.#waiting.set(id, { resolve: resolve as (value: never) => void, reject });
@@ -359,6 +369,9 @@ export class SqliteStore implements Store {
           answer: string;
         }
       >('SELECT * FROM responses WHERE widget_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
+      audit: db.prepare<[number, number], { seq: number; at: string; who: string; action: string; widget_id: string | null }>(
+        'SELECT seq, at, who, action, widget_id FROM audit WHERE seq < ? ORDER BY seq DESC LIMIT ?',
+      ),
     };
     if (file === ':memory:') {
       // One connection is the whole database: it writes too, on this thread.
@@ -366,7 +379,7 @@ export class SqliteStore implements Store {
       const writer = new SqliteWriter(db);
       this.#writer = {
         insert: (request) => writer.insert(request),
-        admin: (write) => writer.admin(write),
+        run: (request) => writer.run(request),
         close: () => writer.idle(),
       };
     } else {
@@ -415,6 +428,27 @@ export class SqliteStore implements Store {
     if (widget.widget === 'pairwise') body = withApproved(body, statements.approved.all(widgetId), selection.values);
     const outcome = statements.outcome.get(widgetId)?.outcome;
     return outcome ? { ...body, outcome: JSON.parse(outcome) as Outcome } : body;
+  }
+
+  /** Runs one of `sqliteOperations` on the writing connection; see `SqliteWriter.run`. */
+  #run<Name extends OperationName>(operation: Name, argument: OperationArgument<Name>): Promise<OperationResult<Name>> {
+    if (this.#closed) return Promise.reject(new Error('The store is closed.'));
+    return this.#writer.run({ operation, argument }) as Promise<OperationResult<Name>>;
+  }
+
+  async recordAudit(entry: AuditEntry): Promise<void> {
+    await this.#run('recordAudit', { ...entry, at: entry.at.toISOString() });
+  }
+
+  async auditEntries({ limit, before }: { limit: number; before?: string }): Promise<AuditPage> {
+    const rows = this.#statements.audit.all(before ? Number(before) : Number.MAX_SAFE_INTEGER, limit + 1);
+    const entries = rows.slice(0, limit).map((row) => ({
+      at: row.at,
+      who: row.who,
+      action: row.action,
+      ...(row.widget_id === null ? {} : { widgetId: row.widget_id }),
+    }));
+    return rows.length > limit ? { entries, next: String(rows[limit - 1].seq) } : { entries };
   }
 
   /** The newest response's `seq` and the widget's revision (bumped by erasure, approval, outcome). */
@@ -504,15 +538,6 @@ export class SqliteStore implements Store {
       after = window.next;
     }
     return erased;
-  }
-
-  /** One of `widgetOperations`, on the writing connection in a transaction of its own. */
-  #run<Name extends WidgetOperationName>(
-    operation: Name,
-    argument: Parameters<(typeof widgetOperations)[Name]>[1],
-  ): Promise<ReturnType<(typeof widgetOperations)[Name]>> {
-    if (this.#closed) return Promise.reject(new Error('The store is closed.'));
-    return this.#writer.admin({ operation, argument }) as Promise<ReturnType<(typeof widgetOperations)[Name]>>;
   }
 
   async keys(widgetId: string): Promise<Record<string, string[]>> {

@@ -58,6 +58,25 @@ export interface InsertOptions {
   valueLimit?: number;
 }
 
+/** One line of the audit log: who did what, when, to which widget (CONTRACT.md §8). */
+export interface AuditEntry {
+  at: Date;
+  /** An account's email, `token` for the bearer token, or a job's name (`retention`). */
+  who: string;
+  /** One of the names in I10-API.md: `sign-in`, `export`, `close`, … */
+  action: string;
+  widgetId?: string;
+}
+
+/** A page of the audit log, newest first; `next` (when there are older entries) is the cursor for them. */
+export interface AuditPage {
+  entries: { at: string; who: string; action: string; widgetId?: string }[];
+  next?: string;
+}
+
+/** The audit log's cursors: the sequence number of the entry before which a page starts. */
+export const auditCursor = /^[1-9][0-9]{0,17}$/;
+
 /**
  * Where responses live. Two implementations, SQLite and PostgreSQL, pass the same test suite.
  *
@@ -92,6 +111,10 @@ export interface Store {
   responses(widgetId: string): AsyncIterable<StoredResponse>;
   /** How many responses are stored for a widget (0 when unknown). */
   count(widgetId: string): Promise<number>;
+  /** Appends to the audit log; resolves once durably stored. */
+  recordAudit(entry: AuditEntry): Promise<void>;
+  /** At most `limit` audit entries, newest first, older than the cursor `before` (see `auditCursor`) when given. */
+  auditEntries(page: { limit: number; before?: string }): Promise<AuditPage>;
   /** Every widget the store has seen, most recent response first; `daily` ends on `today`'s UTC day. */
   widgets(today: Date): Promise<WidgetSummary[]>;
   /** One widget's entry with its days, outcome and pending suggestions; undefined when unknown. */

@@ -456,10 +456,10 @@ describe('the console migration backfills what older versions stored', () => {
           kind === 'sqlite'
             ? `DROP INDEX widgets_by_last; ALTER TABLE widgets DROP COLUMN closed; ALTER TABLE widgets DROP COLUMN first_at;
                ALTER TABLE widgets DROP COLUMN last_at; ALTER TABLE widgets DROP COLUMN revision; ALTER TABLE widgets DROP COLUMN outcome;
-               DROP TABLE daily; DROP TABLE suggestions; PRAGMA user_version = 2;`
+               DROP TABLE daily; DROP TABLE suggestions; PRAGMA user_version = 3;`
             : `ALTER TABLE widgets DROP COLUMN closed, DROP COLUMN seen, DROP COLUMN first_at, DROP COLUMN last_at,
                DROP COLUMN revision, DROP COLUMN outcome; DROP TABLE daily; DROP TABLE suggestions;
-               DELETE FROM delib_migrations WHERE version >= 3;`;
+               DELETE FROM delib_migrations WHERE version >= 4;`;
         if (kind === 'sqlite') {
           const { default: Database } = await import('better-sqlite3');
           const db = new Database(join(folder, 'delib.sqlite'));
