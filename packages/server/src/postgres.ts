@@ -17,6 +17,8 @@ import {
   type Store,
   type StoredResponse,
   dailySeries,
+  dailySeriesByWidget,
+  dailyDays,
   detailDays,
   firstDay,
   suggestionOf,
@@ -70,7 +72,7 @@ const migrations: (string | ((client: pg.PoolClient) => Promise<void>))[] = [
      PRIMARY KEY (widget_id, bucket, key)
    );`,
   foldIdCase,
-  `CREATE TABLE audit (
+  `CREATE TABLE IF NOT EXISTS audit (
      seq bigserial PRIMARY KEY,
      at timestamptz NOT NULL,
      who text NOT NULL,
@@ -581,13 +583,12 @@ export class PostgresStore implements Store {
         [firstDay(today)],
       ),
     ]);
-    const counts = new Map<string, Map<string, number>>();
-    for (const row of recent.rows) {
-      let days = counts.get(row.widget_id);
-      if (!days) counts.set(row.widget_id, (days = new Map()));
-      days.set(row.day, Number(row.n));
-    }
-    return summaries.rows.map((row) => summaryOf(row, dailySeries(counts.get(row.widget_id) ?? new Map(), today)));
+    const series = dailySeriesByWidget(
+      recent.rows.map((row) => ({ widgetId: row.widget_id, day: row.day, n: Number(row.n) })),
+      today,
+    );
+    const none = new Array<number>(dailyDays).fill(0);
+    return summaries.rows.map((row) => summaryOf(row, series.get(row.widget_id) ?? none.slice()));
   }
 
   async widget(widgetId: string, today: Date): Promise<WidgetDetail | undefined> {

@@ -21,6 +21,8 @@ import {
   type Store,
   type StoredResponse,
   dailySeries,
+  dailySeriesByWidget,
+  dailyDays,
   detailDays,
   firstDay,
   textKinds,
@@ -89,7 +91,7 @@ const migrations: (string | ((db: Database.Database) => void))[] = [
      PRIMARY KEY (widget_id, bucket, key)
    ) WITHOUT ROWID;`,
   foldIdCase,
-  `CREATE TABLE audit (
+  `CREATE TABLE IF NOT EXISTS audit (
      seq INTEGER PRIMARY KEY AUTOINCREMENT,
      at TEXT NOT NULL,
      who TEXT NOT NULL,
@@ -458,15 +460,12 @@ export class SqliteStore implements Store {
   }
 
   async widgets(today: Date): Promise<WidgetSummary[]> {
-    const counts = new Map<string, Map<string, number>>();
-    for (const row of this.#statements.recentDays.all(firstDay(today))) {
-      let days = counts.get(row.widget_id);
-      if (!days) counts.set(row.widget_id, (days = new Map()));
-      days.set(row.day, row.n);
-    }
-    return this.#statements.summaries
-      .all()
-      .map((row) => summaryOf(row, dailySeries(counts.get(row.widget_id) ?? new Map(), today)));
+    const series = dailySeriesByWidget(
+      this.#statements.recentDays.all(firstDay(today)).map((row) => ({ widgetId: row.widget_id, day: row.day, n: row.n })),
+      today,
+    );
+    const none = new Array<number>(dailyDays).fill(0);
+    return this.#statements.summaries.all().map((row) => summaryOf(row, series.get(row.widget_id) ?? none.slice()));
   }
 
   async widget(widgetId: string, today: Date): Promise<WidgetDetail | undefined> {

@@ -84,6 +84,98 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
       }
     });
 
+    test('each role gets 403 where it may not act, changes nothing, and every change is audited', async () => {
+      const first = envelope();
+      const { widgetId } = first;
+      await post(first);
+      const suggestion = envelope({ widget: 'pairwise', widgetId: `pairwise-${randomUUID()}`, answer: { suggestion: 'Trees' } });
+      await post(suggestion);
+      // Sessions are not in this branch yet: who a request comes from is decided here, by a test header.
+      const access = app.delibAccess;
+      const authenticate = access.authenticate;
+      access.authenticate = async (request) => {
+        const role = request.headers['x-test-role'];
+        if (!role) return authenticate(request);
+        return { actor: { who: `${role}@council.example`, role }, byCookie: request.headers['x-test-cookie'] === '1' };
+      };
+      const as = (role, method, url, payload, headers = {}) =>
+        app.inject({
+          method,
+          url,
+          headers: { 'x-test-role': role, ...(payload === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+          ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }),
+        });
+      try {
+        const routes = {
+          list: ['GET', '/api/admin/widgets'],
+          page: ['GET', `/api/admin/widgets/${widgetId}`],
+          text: ['GET', `/api/admin/widgets/${widgetId}/text`],
+          close: ['POST', `/api/admin/widgets/${widgetId}/close`],
+          reopen: ['POST', `/api/admin/widgets/${widgetId}/reopen`],
+          queue: ['GET', '/api/admin/moderation'],
+          decide: ['POST', `/api/admin/moderation/${suggestion.id}`, { decision: 'reject' }],
+          publish: ['PUT', `/api/admin/widgets/${widgetId}/outcome`, { text: { en: 'Done' } }],
+          withdraw: ['DELETE', `/api/admin/widgets/${widgetId}/outcome`],
+          erase: ['DELETE', `/api/admin/widgets/${widgetId}/responses`],
+        };
+        const refused = {
+          viewer: ['close', 'reopen', 'queue', 'decide', 'publish', 'withdraw', 'erase'],
+          moderator: ['erase'],
+        };
+        for (const [role, names] of Object.entries(refused)) {
+          for (const name of names) {
+            const [method, url, payload] = routes[name];
+            const response = await as(role, method, url, payload);
+            assert.equal(response.statusCode, 403, `${role} ${name}`);
+            isErrorBody(response.json(), 'forbidden');
+            assert.equal(response.headers['access-control-allow-origin'], undefined);
+          }
+        }
+        for (const name of ['list', 'page', 'text']) {
+          for (const role of ['viewer', 'moderator', 'admin']) {
+            const [method, url] = routes[name];
+            assert.equal((await as(role, method, url)).statusCode, 200, `${role} ${name}`);
+          }
+        }
+        // Nothing changed.
+        const unchanged = await entry(widgetId);
+        assert.equal(unchanged.closed, false);
+        assert.equal(unchanged.total, 1);
+        assert.equal(unchanged.outcome, undefined);
+        const queued = (await admin('GET', '/api/admin/moderation')).json().items.find((item) => item.id === suggestion.id);
+        assert.equal(queued.status, 'pending');
+
+        // By cookie, a state-changing request from another site is refused.
+        const crossSite = await as('admin', 'POST', routes.close[1], undefined, {
+          'x-test-cookie': '1',
+          origin: 'https://evil.example',
+        });
+        assert.equal(crossSite.statusCode, 403);
+        isErrorBody(crossSite.json(), 'cross_origin');
+        assert.equal((await entry(widgetId)).closed, false);
+
+        // Allowed: moderators close, reopen, decide and publish; admins erase. Each is audited.
+        for (const name of ['close', 'reopen', 'decide', 'publish', 'withdraw']) {
+          const [method, url, payload] = routes[name];
+          const response = await as('moderator', method, url, payload);
+          assert.ok([200, 204].includes(response.statusCode), `${name}: ${response.statusCode}`);
+        }
+        assert.equal((await as('admin', ...routes.erase)).statusCode, 200);
+        const { entries } = (await admin('GET', '/api/admin/audit')).json();
+        const mine = entries.filter((item) => item.widgetId === widgetId || item.widgetId === suggestion.widgetId);
+        assert.deepEqual(mine.map((item) => [item.action, item.who]).reverse(), [
+          ['close', 'moderator@council.example'],
+          ['reopen', 'moderator@council.example'],
+          ['reject', 'moderator@council.example'],
+          ['outcome-published', 'moderator@council.example'],
+          ['outcome-withdrawn', 'moderator@council.example'],
+          ['erase', 'admin@council.example'],
+        ]);
+      } finally {
+        access.authenticate = authenticate;
+      }
+    });
+
     test('close → 410 closed, nothing stored; a retried id stored before still acknowledged; reopen → stored again', async () => {
       const first = envelope();
       const { widgetId } = first;
@@ -542,6 +634,11 @@ describe('retention (DELIB_RETENTION_DAYS)', () => {
         let stored = await rows();
         assert.deepEqual(stored.get(old.id), { needs: [{ category: 'food', detail: 'Meals' }], assets: [], area: 'Riverside' });
         assert.deepEqual(stored.get(recent.id), answer);
+        const started = (await store.auditEntries({ limit: 10 })).entries.filter((item) => item.action === 'retention-erase');
+        assert.deepEqual(
+          started.map((item) => [item.who, item.widgetId]),
+          [['retention', widgetId]],
+        );
         // Only contact details of needs-and-assets answers: other free text stays whatever it holds.
         for await (const { envelope: one } of store.responses(poll.widgetId)) assert.equal(one.answer.other, 'ann@example.org');
 
