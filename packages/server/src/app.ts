@@ -11,8 +11,9 @@ import { ClientError, validateEnvelope } from './validate.js';
 import { csvExport, jsonExport } from './export.js';
 import { ByteBoundedCache } from './cache.js';
 import { apiHeaders, clientErrorHandler, contractPayload, pageHeaders } from './errors.js';
-import { decorateAccess, roles } from './admin/access.js';
-import { adminRoutes, adminScope } from './admin/routes.js';
+import { roles } from './admin/access.js';
+import { setUpAdmin } from './admin/routes.js';
+import type { SignInLimits } from './admin/sessions.js';
 
 export interface AppOptions {
   store: Store;
@@ -42,6 +43,12 @@ export interface AppOptions {
   keepAliveTimeout?: number;
   /** Connections open at once (1,000); more are closed as they arrive. */
   maxConnections?: number;
+  /** `DELIB_ADMIN_EMAIL` and `DELIB_ADMIN_PASSWORD`: the first admin of the console, when it has no account. */
+  firstAdmin?: { email: string; password: string };
+  /** Hours a console session lasts unused (8); 24 at most, whatever the use. */
+  sessionHours?: number;
+  /** Failed sign-ins allowed per account and per address in a sliding window (10 and 30 in 15 minutes). */
+  signInLimits?: SignInLimits;
   /** The clock of sessions and the audit log; tests move it. */
   now?: () => Date;
   /** Extra routes and hooks, registered before the API (the demo's outage switch). */
@@ -249,8 +256,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   options.register?.(app);
 
-  const access = decorateAccess(app, { store, adminToken: options.adminToken, now: options.now });
-  adminScope(app);
+  const admin = await setUpAdmin(app, options);
+  const { access } = admin;
 
   const origins = allowedOrigins(app, options.corsOrigins);
   await app.register(cors, {
@@ -369,7 +376,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         },
       );
 
-      adminRoutes(api, { store });
+      admin.routes(api);
     },
     { prefix: '/api' },
   );
