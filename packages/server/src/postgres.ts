@@ -65,35 +65,36 @@ const migrations: (string | ((client: pg.PoolClient) => Promise<void>))[] = [
      PRIMARY KEY (widget_id, bucket, key)
    );`,
   foldIdCase,
-  `CREATE TABLE audit (
+  // From here on each migration can run again over its own result (the store's tests do).
+  `CREATE TABLE IF NOT EXISTS audit (
      seq bigserial PRIMARY KEY,
      at timestamptz NOT NULL,
      who text NOT NULL,
      action text NOT NULL,
      widget_id text COLLATE "C"
    );`,
-  `ALTER TABLE audit ADD COLUMN subject text;
-   CREATE TABLE accounts (
+  `ALTER TABLE audit ADD COLUMN IF NOT EXISTS subject text;
+   CREATE TABLE IF NOT EXISTS accounts (
      email text COLLATE "C" PRIMARY KEY,
      role text NOT NULL,
      password_hash text NOT NULL,
      created_at timestamptz NOT NULL
    );
-   CREATE TABLE sessions (
+   CREATE TABLE IF NOT EXISTS sessions (
      token_hash text COLLATE "C" PRIMARY KEY,
      email text COLLATE "C" NOT NULL,
      created_at timestamptz NOT NULL,
      last_seen_at timestamptz NOT NULL
    );
-   CREATE INDEX sessions_by_email ON sessions (email);
-   CREATE TABLE sign_in_attempts (
+   CREATE INDEX IF NOT EXISTS sessions_by_email ON sessions (email);
+   CREATE TABLE IF NOT EXISTS sign_in_attempts (
      key text COLLATE "C" NOT NULL,
      attempt text COLLATE "C" NOT NULL,
      at timestamptz NOT NULL
    );
-   CREATE INDEX sign_in_attempts_by_key ON sign_in_attempts (key, at);
-   CREATE INDEX sign_in_attempts_by_time ON sign_in_attempts (at);
-   CREATE INDEX sign_in_attempts_by_attempt ON sign_in_attempts (attempt);`,
+   CREATE INDEX IF NOT EXISTS sign_in_attempts_by_key ON sign_in_attempts (key, at);
+   CREATE INDEX IF NOT EXISTS sign_in_attempts_by_time ON sign_in_attempts (at);
+   CREATE INDEX IF NOT EXISTS sign_in_attempts_by_attempt ON sign_in_attempts (attempt);`,
 ];
 
 /** Migration 2: one row per id, in lower case, and tallies counted again where copies went (see `foldIds`). */
