@@ -7,6 +7,7 @@ import type { Envelope, WidgetKind } from '@delib/protocol';
 import {
   canonical,
   defaultValueLimit,
+  maxAccounts,
   envelopeOf,
   foldIds,
   foldSql,
@@ -14,8 +15,15 @@ import {
   type FoldRow,
   type InsertOptions,
   type InsertOutcome,
+  type Account,
+  type AccountRecord,
+  type AddAccountOutcome,
+  type AttemptOutcome,
   type AuditEntry,
   type AuditPage,
+  type RemoveAccountOutcome,
+  type SessionRecord,
+  type SignInAttempt,
   type ResponseRow,
   type ResultsSelection,
   type Store,
@@ -39,6 +47,7 @@ import {
 import { results, type Tally } from './tally.js';
 import type { Outcome } from '@delib/protocol';
 import { configureWriter, SqliteWriter, type WriteRequest } from './sqlite-writer.js';
+import type { Role } from './admin/access.js';
 import type { OperationArgument, OperationName, OperationRequest, OperationResult } from './sqlite-operations.js';
 import { suggestionFrom, type SuggestionRow } from './admin/sqlite-admin.js';
 
@@ -91,6 +100,8 @@ const migrations: (string | ((db: Database.Database) => void))[] = [
      PRIMARY KEY (widget_id, bucket, key)
    ) WITHOUT ROWID;`,
   foldIdCase,
+  // From here on each migration can run again over its own result: the store's tests (and an operator
+  // restoring a version number) may run them twice. SQLite has no ADD COLUMN IF NOT EXISTS: see addColumn.
   `CREATE TABLE IF NOT EXISTS audit (
      seq INTEGER PRIMARY KEY AUTOINCREMENT,
      at TEXT NOT NULL,
@@ -98,6 +109,30 @@ const migrations: (string | ((db: Database.Database) => void))[] = [
      action TEXT NOT NULL,
      widget_id TEXT
    );`,
+  (db) => {
+    addColumn(db, 'audit', 'subject TEXT');
+    db.exec(`CREATE TABLE IF NOT EXISTS accounts (
+       email TEXT PRIMARY KEY,
+       role TEXT NOT NULL,
+       password_hash TEXT NOT NULL,
+       created_at TEXT NOT NULL
+     ) WITHOUT ROWID;
+     CREATE TABLE IF NOT EXISTS sessions (
+       token_hash TEXT PRIMARY KEY,
+       email TEXT NOT NULL,
+       created_at TEXT NOT NULL,
+       last_seen_at TEXT NOT NULL
+     ) WITHOUT ROWID;
+     CREATE INDEX IF NOT EXISTS sessions_by_email ON sessions (email);
+     CREATE TABLE IF NOT EXISTS sign_in_attempts (
+       key TEXT NOT NULL,
+       attempt TEXT NOT NULL,
+       at TEXT NOT NULL
+     );
+     CREATE INDEX IF NOT EXISTS sign_in_attempts_by_key ON sign_in_attempts (key, at);
+     CREATE INDEX IF NOT EXISTS sign_in_attempts_by_time ON sign_in_attempts (at);
+     CREATE INDEX IF NOT EXISTS sign_in_attempts_by_attempt ON sign_in_attempts (attempt);`);
+  },
   consoleSchema,
 ];
 
@@ -155,6 +190,13 @@ function consoleSchema(db: Database.Database): void {
       SELECT id, seq, widget_id, json_extract(answer, '$.suggestion'), submitted_at, 'pending' FROM responses
       WHERE widget = 'pairwise' AND json_type(answer, '$.suggestion') = 'text';
   `);
+}
+
+/** `ALTER TABLE … ADD COLUMN`, unless the table has that column already. */
+function addColumn(db: Database.Database, table: string, definition: string): void {
+  const name = definition.split(' ')[0];
+  const columns = db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`).all();
+  if (!columns.some((column) => column.name === name)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${definition}`);
 }
 
 /** Migration 2: one row per id, in lower case, and tallies counted again where copies went (see `foldIds`). */
@@ -371,8 +413,19 @@ export class SqliteStore implements Store {
           answer: string;
         }
       >('SELECT * FROM responses WHERE widget_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
-      audit: db.prepare<[number, number], { seq: number; at: string; who: string; action: string; widget_id: string | null }>(
-        'SELECT seq, at, who, action, widget_id FROM audit WHERE seq < ? ORDER BY seq DESC LIMIT ?',
+      audit: db.prepare<
+        [number, number],
+        { seq: number; at: string; who: string; action: string; widget_id: string | null; subject: string | null }
+      >('SELECT seq, at, who, action, widget_id, subject FROM audit WHERE seq < ? ORDER BY seq DESC LIMIT ?'),
+      accounts: db.prepare<[number], { email: string; role: Role; created_at: string }>(
+        'SELECT email, role, created_at FROM accounts ORDER BY email LIMIT ?',
+      ),
+      account: db.prepare<[string], { email: string; role: Role; created_at: string; password_hash: string }>(
+        'SELECT email, role, created_at, password_hash FROM accounts WHERE email = ?',
+      ),
+      session: db.prepare<[string], { email: string; role: Role; created_at: string; last_seen_at: string }>(
+        `SELECT s.email, a.role, s.created_at, s.last_seen_at
+         FROM sessions AS s JOIN accounts AS a ON a.email = s.email WHERE s.token_hash = ?`,
       ),
     };
     if (file === ':memory:') {
@@ -449,8 +502,60 @@ export class SqliteStore implements Store {
       who: row.who,
       action: row.action,
       ...(row.widget_id === null ? {} : { widgetId: row.widget_id }),
+      ...(row.subject === null ? {} : { subject: row.subject }),
     }));
     return rows.length > limit ? { entries, next: String(rows[limit - 1].seq) } : { entries };
+  }
+
+  async accounts(): Promise<Account[]> {
+    return this.#statements.accounts
+      .all(maxAccounts)
+      .map((row) => ({ email: row.email, role: row.role, createdAt: row.created_at }));
+  }
+
+  async account(email: string): Promise<AccountRecord | undefined> {
+    const row = this.#statements.account.get(email);
+    return row && { email: row.email, role: row.role, createdAt: row.created_at, passwordHash: row.password_hash };
+  }
+
+  addAccount(account: AccountRecord, { onlyFirst = false } = {}): Promise<AddAccountOutcome> {
+    return this.#run('addAccount', { account, onlyFirst });
+  }
+
+  removeAccount(email: string): Promise<RemoveAccountOutcome> {
+    return this.#run('removeAccount', email);
+  }
+
+  async createSession(tokenHash: string, { email, at }: { email: string; at: Date }): Promise<void> {
+    await this.#run('createSession', { tokenHash, email, at: at.toISOString() });
+  }
+
+  async session(tokenHash: string): Promise<SessionRecord | undefined> {
+    const row = this.#statements.session.get(tokenHash);
+    return (
+      row && { email: row.email, role: row.role, createdAt: new Date(row.created_at), lastSeenAt: new Date(row.last_seen_at) }
+    );
+  }
+
+  async touchSession(tokenHash: string, at: Date): Promise<void> {
+    await this.#run('touchSession', { tokenHash, at: at.toISOString() });
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.#run('deleteSession', tokenHash);
+  }
+
+  async pruneSessions({ idleBefore, createdBefore }: { idleBefore: Date; createdBefore: Date }): Promise<void> {
+    await this.#run('pruneSessions', { idleBefore: idleBefore.toISOString(), createdBefore: createdBefore.toISOString() });
+  }
+
+  async attemptSignIn({ attempt, at, since, limits }: SignInAttempt): Promise<AttemptOutcome> {
+    const outcome = await this.#run('attemptSignIn', { attempt, at: at.toISOString(), since: since.toISOString(), limits });
+    return outcome.allowed ? outcome : { allowed: false, retryAt: new Date(outcome.retryAt) };
+  }
+
+  async signedIn(attempt: string, key: string): Promise<void> {
+    await this.#run('signedIn', { attempt, key });
   }
 
   /** The newest response's `seq` and the widget's revision (bumped by erasure, approval, outcome). */

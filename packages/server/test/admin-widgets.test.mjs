@@ -548,10 +548,10 @@ describe('the console migration backfills what older versions stored', () => {
           kind === 'sqlite'
             ? `DROP INDEX widgets_by_last; ALTER TABLE widgets DROP COLUMN closed; ALTER TABLE widgets DROP COLUMN first_at;
                ALTER TABLE widgets DROP COLUMN last_at; ALTER TABLE widgets DROP COLUMN revision; ALTER TABLE widgets DROP COLUMN outcome;
-               DROP TABLE daily; DROP TABLE suggestions; PRAGMA user_version = 3;`
+               DROP TABLE daily; DROP TABLE suggestions; PRAGMA user_version = 4;`
             : `ALTER TABLE widgets DROP COLUMN closed, DROP COLUMN seen, DROP COLUMN first_at, DROP COLUMN last_at,
                DROP COLUMN revision, DROP COLUMN outcome; DROP TABLE daily; DROP TABLE suggestions;
-               DELETE FROM delib_migrations WHERE version >= 4;`;
+               DELETE FROM delib_migrations WHERE version >= 5;`;
         if (kind === 'sqlite') {
           const { default: Database } = await import('better-sqlite3');
           const db = new Database(join(folder, 'delib.sqlite'));
