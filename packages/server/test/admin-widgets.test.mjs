@@ -90,22 +90,39 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
       await post(first);
       const suggestion = envelope({ widget: 'pairwise', widgetId: `pairwise-${randomUUID()}`, answer: { suggestion: 'Trees' } });
       await post(suggestion);
-      // Sessions are not in this branch yet: who a request comes from is decided here, by a test header.
-      const access = app.delibAccess;
-      const authenticate = access.authenticate;
-      access.authenticate = async (request) => {
-        const role = request.headers['x-test-role'];
-        if (!role) return authenticate(request);
-        return { actor: { who: `${role}@council.example`, role }, byCookie: request.headers['x-test-cookie'] === '1' };
+      // Real accounts and sessions: a viewer and a moderator added with the token, then signed in.
+      const origin = 'http://localhost';
+      const signInAs = async (role) => {
+        const account = {
+          email: `${role}-${randomUUID().slice(0, 8)}@council.example`,
+          password: `${role} passphrase long`,
+          role,
+        };
+        assert.equal((await admin('POST', '/api/admin/accounts', account)).statusCode, 201);
+        const response = await app.inject({
+          method: 'POST',
+          url: '/api/admin/session',
+          headers: { 'content-type': 'application/json', origin },
+          payload: { email: account.email, password: account.password },
+        });
+        assert.equal(response.statusCode, 200, response.body);
+        const cookie = /delib_session=([^;]*)/.exec([response.headers['set-cookie']].flat().join(', '))[1];
+        return { cookie, email: account.email };
       };
-      const as = (role, method, url, payload, headers = {}) =>
+      const sessions = { viewer: await signInAs('viewer'), moderator: await signInAs('moderator') };
+      const as = (who, method, url, payload, headers = {}) =>
         app.inject({
           method,
           url,
-          headers: { 'x-test-role': role, ...(payload === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+          headers: {
+            ...(who === 'admin' ? auth : { cookie: `delib_session=${sessions[who].cookie}` }),
+            ...(method === 'GET' || who === 'admin' ? {} : { origin }),
+            ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+            ...headers,
+          },
           ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }),
         });
-      try {
+      {
         const routes = {
           list: ['GET', '/api/admin/widgets'],
           page: ['GET', `/api/admin/widgets/${widgetId}`],
@@ -146,10 +163,7 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
         assert.equal(queued.status, 'pending');
 
         // By cookie, a state-changing request from another site is refused.
-        const crossSite = await as('admin', 'POST', routes.close[1], undefined, {
-          'x-test-cookie': '1',
-          origin: 'https://evil.example',
-        });
+        const crossSite = await as('moderator', 'POST', routes.close[1], undefined, { origin: 'https://evil.example' });
         assert.equal(crossSite.statusCode, 403);
         isErrorBody(crossSite.json(), 'cross_origin');
         assert.equal((await entry(widgetId)).closed, false);
@@ -164,15 +178,13 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
         const { entries } = (await admin('GET', '/api/admin/audit')).json();
         const mine = entries.filter((item) => item.widgetId === widgetId || item.widgetId === suggestion.widgetId);
         assert.deepEqual(mine.map((item) => [item.action, item.who]).reverse(), [
-          ['close', 'moderator@council.example'],
-          ['reopen', 'moderator@council.example'],
-          ['reject', 'moderator@council.example'],
-          ['outcome-published', 'moderator@council.example'],
-          ['outcome-withdrawn', 'moderator@council.example'],
-          ['erase', 'admin@council.example'],
+          ['close', sessions.moderator.email],
+          ['reopen', sessions.moderator.email],
+          ['reject', sessions.moderator.email],
+          ['outcome-published', sessions.moderator.email],
+          ['outcome-withdrawn', sessions.moderator.email],
+          ['erase', 'token'],
         ]);
-      } finally {
-        access.authenticate = authenticate;
       }
     });
 
