@@ -25,7 +25,6 @@ import {
   type Store,
   type StoredResponse,
   dailySeries,
-  dailySeriesByWidget,
   dailyDays,
   detailDays,
   firstDay,
@@ -606,23 +605,24 @@ export class PostgresStore implements Store {
     return rows[0]?.version;
   }
 
+  /** One statement: each widget's row with its last days' counts gathered beside it as two arrays. */
   async widgets(today: Date): Promise<WidgetSummary[]> {
-    const [summaries, recent] = await Promise.all([
-      this.#pool.query<SummaryRow>(
-        `SELECT widget_id, widget, total, first_at, last_at, closed, NULL AS outcome FROM widgets
-         ORDER BY last_at DESC NULLS LAST, widget_id`,
-      ),
-      this.#pool.query<{ widget_id: string; day: string; n: string }>(
-        `SELECT widget_id, to_char(day, 'YYYY-MM-DD') AS day, n FROM daily WHERE day >= $1::date`,
-        [firstDay(today)],
-      ),
-    ]);
-    const series = dailySeriesByWidget(
-      recent.rows.map((row) => ({ widgetId: row.widget_id, day: row.day, n: Number(row.n) })),
-      today,
+    const { rows } = await this.#pool.query<SummaryRow & { offsets: number[] | null; counts: number[] | null }>(
+      `SELECT w.widget_id, w.widget, w.total, w.first_at, w.last_at, w.closed, NULL AS outcome, d.offsets, d.counts
+       FROM widgets AS w LEFT JOIN (
+         SELECT widget_id, array_agg(day - $1::date) AS offsets, array_agg(n::integer) AS counts
+         FROM daily WHERE day >= $1::date GROUP BY widget_id
+       ) AS d ON d.widget_id = w.widget_id
+       ORDER BY w.last_at DESC NULLS LAST, w.widget_id`,
+      [firstDay(today)],
     );
-    const none = new Array<number>(dailyDays).fill(0);
-    return summaries.rows.map((row) => summaryOf(row, series.get(row.widget_id) ?? none.slice()));
+    return rows.map((row) => {
+      const daily = new Array<number>(dailyDays).fill(0);
+      row.offsets?.forEach((offset, index) => {
+        if (offset >= 0 && offset < dailyDays) daily[offset] = row.counts![index];
+      });
+      return summaryOf(row, daily);
+    });
   }
 
   async widget(widgetId: string, today: Date): Promise<WidgetDetail | undefined> {
