@@ -268,6 +268,18 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
       assert.deepEqual(statuses, [401, 401, 401, 429, 429, 429, 429, 429]);
     });
 
+    test('password checks are bounded: a flood of sign-ins gets 503 with Retry-After beyond a short queue', async () => {
+      const flood = await Promise.all(
+        Array.from({ length: 80 }, (_, index) => signIn(`flood-${index}@council.example`, 'a flood passphrase')),
+      );
+      const statuses = flood.map((response) => response.statusCode);
+      assert.equal(statuses.filter((status) => status !== 401 && status !== 503).length, 0, statuses.join());
+      const busy = flood.filter((response) => response.statusCode === 503);
+      assert.ok(busy.length > 0 && busy.length <= 80 - 34, `${busy.length} turned away`);
+      assert.equal(busy[0].headers['retry-after'], '5');
+      assert.equal(busy[0].json().error.code, 'unavailable');
+    });
+
     test('one address is limited across accounts, and the limit is shared by every process on the database', async () => {
       const ip = address();
       const other = await build();
