@@ -127,6 +127,8 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
       const second = await build({ firstAdmin: { email: 'someone.else@council.example', password: 'another passphrase' } });
       await second.close();
       assert.equal((await withToken({ url: '/api/admin/accounts' })).json().accounts.length, 1);
+      assert.match(lines.join(''), /DELIB_ADMIN_EMAIL and DELIB_ADMIN_PASSWORD are not used/);
+      assert.ok(!lines.join('').includes('someone.else'), 'the unused settings are not quoted');
       const [added] = (await auditLog()).filter((entry) => entry.action === 'account-added');
       assert.deepEqual(added, {
         at: now().toISOString(),
