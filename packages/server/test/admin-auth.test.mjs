@@ -314,6 +314,7 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
     });
 
     test('a session ends after 8 hours unused, and 24 hours after sign-in however much it is used', async () => {
+      const forgotten = await adminCookie();
       const idle = await adminCookie();
       clock += 8 * hour - 1000;
       assert.equal((await session(idle)).statusCode, 200);
@@ -334,6 +335,10 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
       assert.equal((await session(busy)).statusCode, 401, 'at 24 h');
       const [gone] = await rows(`SELECT count(*) AS n FROM sessions WHERE token_hash = '${sha256(busy)}'`);
       assert.equal(Number(gone.n), 0, 'an expired session is deleted');
+      // One never used again is deleted by the next sign-in.
+      await adminCookie();
+      const [pruned] = await rows(`SELECT count(*) AS n FROM sessions WHERE token_hash = '${sha256(forgotten)}'`);
+      assert.equal(Number(pruned.n), 0, 'an abandoned session is pruned');
     });
 
     test('DELIB_SESSION_HOURS shortens the idle expiry', async () => {
