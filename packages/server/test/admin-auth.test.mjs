@@ -153,6 +153,12 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
       const [account] = await rows("SELECT password_hash FROM accounts WHERE email = 'chief.officer@council.example'");
       assert.match(account.password_hash, /^scrypt\$15\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
       assert.deepEqual((await session(value)).json(), { email: 'chief.officer@council.example', role: 'admin' });
+      // Signing in again in the same browser replaces the session: the old token no longer works.
+      const again = await signIn(admin.email, admin.password, { headers: { cookie: `delib_session=${value}` } });
+      assert.equal(again.statusCode, 200);
+      assert.notEqual(cookieOf(again), value);
+      assert.equal((await session(value)).statusCode, 401);
+      assert.equal((await session(cookieOf(again))).statusCode, 200);
     });
 
     test('the cookie is Secure when the request came over HTTPS through the trusted proxy', async () => {

@@ -108,6 +108,9 @@ export class Sessions {
       idleBefore: new Date(now.getTime() - this.idle),
       createdBefore: new Date(now.getTime() - this.absolute),
     });
+    // A session the browser held before signing in again ends: one browser, one live session.
+    const previous = cookieToken(request);
+    if (previous) await this.#store.deleteSession(hashOf(previous));
     const token = randomBytes(32).toString('base64url');
     await this.#store.createSession(hashOf(token), { email, at: now });
     reply.header('Set-Cookie', this.#cookie(request, token, this.absolute / 1000));
