@@ -126,6 +126,8 @@ export class DelibConsole extends LitElement {
       this.session = undefined;
     }
     this.checked = true;
+    // A redirect on first load is not a navigation the person made: focus stays at the top of the page.
+    this.#quiet = true;
     if (!this.session && this.route.name !== 'sign-in') this.#toSignIn(location.hash);
     else if (this.session && this.route.name === 'sign-in') location.hash = this.route.next ?? '#/';
     else this.#arrive(false);
@@ -138,6 +140,8 @@ export class DelibConsole extends LitElement {
   }
 
   #signedOut() {
+    // Before the first answer, `#start` decides where to go.
+    if (!this.checked) return;
     const wasIn = !!this.session;
     this.session = undefined;
     if (this.route.name !== 'sign-in') {
@@ -156,7 +160,7 @@ export class DelibConsole extends LitElement {
     }
     this.route = route;
     this.#visit++;
-    this.#arrive(true);
+    this.#arrive(!this.#quiet);
   };
 
   #onNavigate = (event: CustomEvent<{ hash: string; message?: string }>) => {
@@ -175,8 +179,12 @@ export class DelibConsole extends LitElement {
   /** Whether the flash message was set for the page being arrived at (else it belongs to the last one). */
   #keepFlash = false;
 
+  /** Whether the coming arrival is the first load's (no focus move). */
+  #quiet = false;
+
   /** After a navigation: the new page's heading takes focus (not on the first load, where the browser starts at the top). */
   async #arrive(moveFocus: boolean) {
+    this.#quiet = false;
     if (!this.#keepFlash && this.route.name !== 'sign-in') this.flash = undefined;
     this.#keepFlash = false;
     await this.updateComplete;

@@ -56,7 +56,8 @@ export function optionValues(labels: string[]): { value: string; label: string }
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '-')
         .replace(/^-+|-+$/g, '')
-        .slice(0, 40) || `option-${index + 1}`;
+        .slice(0, 40)
+        .replace(/-+$/, '') || `option-${index + 1}`;
     let value = base;
     for (let n = 2; used.has(value); n++) value = `${base}-${n}`;
     used.add(value);

@@ -142,6 +142,7 @@ export class ConsoleWidget extends ConsolePage {
       this.detail = { ...this.detail!, ...entry };
       this.problems = [];
       this.status = action === 'close' ? 'Widget closed: it takes no more responses.' : 'Widget reopened: it takes responses again.';
+      this.busy = false;
       await this.updateComplete;
       this.querySelector<HTMLElement>(action === 'close' ? '#reopen' : '#close')?.focus();
     } catch (error) {

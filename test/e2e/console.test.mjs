@@ -1,0 +1,600 @@
+/**
+ * The council's console (`packages/console`, issue 10 item 6) driven in Chromium against the real server
+ * on SQLite: served at /admin/ under its strict CSP, signed into, walked by keyboard alone from sign-in to
+ * a CSV download, each role shown only what it may do, a lost session sent to sign-in and back, every
+ * page and state checked with axe (WCAG 2.2 A and AA) and at 375 px, and the snippet builder attacked
+ * with markup in every field. Needs `npm run build` (the console and the widget bundles).
+ *
+ * The admin API comes from branches i10-auth and i10-admin; until they are merged the routes under
+ * /api/admin are answered by `admin-double.mjs`, built to I10-API.md, while responses, results and
+ * export are the real server's.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from '../../packages/server/src/app.ts';
+import { openStore } from '../../packages/server/src/config.ts';
+import { launch } from './browser.mjs';
+import { adminDouble } from './admin-double.mjs';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const consoleRoot = join(repo, 'packages/console/dist/admin');
+const axeSource = readFileSync(join(repo, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const policy =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+const folder = mkdtempSync(join(tmpdir(), 'delib-console-'));
+const downloads = join(folder, 'downloads');
+const adminToken = 'console-test-token';
+const people = {
+  admin: { email: 'admin@council.example', password: 'correct horse battery', role: 'admin' },
+  moderator: { email: 'moderator@council.example', password: 'moderate carefully 1', role: 'moderator' },
+  viewer: { email: 'viewer@council.example', password: 'look but do not touch', role: 'viewer' },
+};
+const attack = `"><script>window.pwned=1</script><img src=x onerror="window.pwned=2">'`;
+
+let app;
+let url;
+let state;
+let browser;
+let other;
+
+const freeText = Array.from({ length: 60 }, (_, index) => ({
+  id: `t${index}`,
+  submittedAt: new Date(Date.UTC(2026, 10, 30, 12, 0, 60 - index)).toISOString(),
+  field: 'other',
+  text: index === 0 ? attack : `Idea number ${index + 1}`,
+}));
+
+before(async () => {
+  if (!existsSync(join(consoleRoot, 'console.min.js'))) throw new Error('Build the console first: npm run build');
+  const store = await openStore(`file:${join(folder, 'console.sqlite')}`);
+  app = await buildApp({
+    store,
+    adminToken,
+    logger: false,
+    staticRoots: [join(repo, 'dist')],
+    consoleRoot,
+    register: (instance) => {
+      state = adminDouble(instance, {
+        adminToken,
+        accounts: Object.values(people),
+        widgets: [
+          { widgetId: 'parks-2026', widget: 'poll', total: 3, firstAt: '2026-11-20T10:00:00.000Z', lastAt: '2026-12-01T09:30:00.000Z', daily: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2, 0] },
+          { widgetId: 'library-hours', widget: 'ranking', total: 0, firstAt: '2026-10-01T10:00:00.000Z', lastAt: '2026-10-02T10:00:00.000Z', closed: true, daily: Array(14).fill(0) },
+        ],
+        suggestions: [
+          { id: 's1', widgetId: 'parks-2026', text: 'more benchs', submittedAt: '2026-12-01T10:00:00.000Z' },
+          { id: 's2', widgetId: 'parks-2026', text: attack, submittedAt: '2026-12-01T11:00:00.000Z' },
+          { id: 's3', widgetId: 'parks-2026', text: 'a skate park', submittedAt: '2026-12-01T12:00:00.000Z' },
+        ],
+        freeText: { 'parks-2026': freeText },
+      });
+    },
+  });
+  url = (await app.listen({ port: 0, host: '127.0.0.1' })).replace('127.0.0.1', 'localhost');
+  for (const choice of ['lighting', 'play', 'lighting']) {
+    const response = await fetch(`${url}/api/responses`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        id: randomUUID(),
+        widget: 'poll',
+        widgetId: 'parks-2026',
+        submittedAt: new Date().toISOString(),
+        locale: 'en',
+        page: 'https://council.example/parks',
+        answer: { choices: [choice] },
+      }),
+    });
+    assert.equal(response.status, 201);
+  }
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+  await new Promise((resolve) => (other ? other.close(resolve) : resolve()));
+  rmSync(folder, { recursive: true, force: true });
+});
+
+/** A fresh browser context (no cookies) with a page at `width`, collecting every error. */
+async function open({ width = 1024 } = {}) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.setViewport({ width, height: 900 });
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/status of (401|403|429)/.test(message.text())) problems.push(`console: ${message.text()}`);
+  });
+  page.problems = problems;
+  page.closeAll = () => context.close();
+  return page;
+}
+
+async function axe(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async (values) => {
+    const { violations } = await window.axe.run(document, { runOnly: { type: 'tag', values } });
+    return violations.map(({ id, help, nodes }) => `${id}: ${help} at ${nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
+  }, wcag);
+}
+
+/** Checks axe and that nothing is wider than a 375 px screen (reflow, WCAG 1.4.10). */
+async function accessible(page, label) {
+  assert.deepEqual(await axe(page), [], `${label}: axe`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `${label}: the page is ${overflow}px wider than the window`);
+}
+
+/** Waits for the page whose heading is `heading`, with focus on it and the title to match. */
+async function arrived(page, heading, title = heading) {
+  await page.waitForFunction(
+    (heading) => {
+      const h1 = document.querySelector('main h1');
+      return h1 && h1.textContent.replace(/\s+/g, ' ').trim().startsWith(heading) && document.activeElement === h1;
+    },
+    { timeout: 10_000 },
+    heading,
+  );
+  assert.equal(await page.title(), `${title} – delib console`);
+}
+
+const text = (page, selector) => page.$eval(selector, (element) => element.innerText.replace(/\s+/g, ' ').trim());
+
+/** Signs in through the form (mouse-free but not keyboard-strict). */
+async function signIn(page, who, hash = '') {
+  await page.goto(`${url}/admin/${hash}`, { waitUntil: 'networkidle0' });
+  await page.waitForSelector('#email');
+  await page.type('#email', who.email);
+  await page.type('#password', who.password);
+  await page.click('button[type=submit]');
+}
+
+/** Presses Tab until the focused element matches `test` (run in the page), at most `limit` times. */
+async function tabTo(page, description, check, limit = 60) {
+  for (let press = 0; press < limit; press++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(check)) return;
+  }
+  assert.fail(`Tab never reached ${description}`);
+}
+
+test('the console is served at /admin/ under its strict CSP; /admin redirects there', async () => {
+  const redirect = await fetch(`${url}/admin`, { redirect: 'manual' });
+  assert.equal(redirect.status, 301);
+  assert.equal(redirect.headers.get('location'), '/admin/');
+  const index = await fetch(`${url}/admin/`);
+  assert.equal(index.status, 200);
+  assert.equal(index.headers.get('content-security-policy'), policy);
+  assert.equal(index.headers.get('cache-control'), 'no-cache');
+  assert.match(await index.text(), /<script type="module" src="console.min.js"><\/script>/);
+  const script = await fetch(`${url}/admin/console.min.js`, { headers: { 'Accept-Encoding': 'br' } });
+  assert.equal(script.status, 200);
+  assert.equal(script.headers.get('content-encoding'), 'br');
+  assert.match(script.headers.get('content-type'), /javascript/);
+  assert.equal((await fetch(`${url}/admin/.env`)).status, 404);
+});
+
+test('signing in: GOV.UK errors with focus on the summary, a wrong password, and a lockout that says when to try again', async () => {
+  const page = await open();
+  await page.goto(`${url}/admin/`, { waitUntil: 'networkidle0' });
+  await page.waitForSelector('#email');
+  assert.match(page.url(), /#\/sign-in$/);
+  assert.equal(await page.title(), 'Sign in – delib console');
+  await accessible(page, 'sign-in');
+
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.error-summary');
+  assert.equal(await page.title(), 'Error: Sign in – delib console');
+  assert.ok(await page.evaluate(() => document.activeElement.classList.contains('error-summary')), 'the summary takes focus');
+  assert.equal(await text(page, '.error-summary__list'), 'Enter your email address Enter your password');
+  assert.equal(await page.$eval('#email', (input) => input.getAttribute('aria-describedby')), 'email-error');
+  await accessible(page, 'sign-in with errors');
+  // The summary's link moves focus to its field, and the router leaves it alone.
+  await page.click('.error-summary__list a');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'email');
+  assert.match(page.url(), /#\/sign-in$/);
+
+  await page.type('#email', people.admin.email);
+  await page.type('#password', 'wrong password');
+  await page.click('button[type=submit]');
+  await page.waitForFunction(() => document.querySelector('.error-summary')?.textContent.includes('Enter a correct email address and password'));
+
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.click('button[type=submit]');
+    await page.waitForNetworkIdle();
+  }
+  await page.waitForFunction(() => document.querySelector('.error-summary')?.textContent.includes('Too many failed attempts'));
+  assert.match(await text(page, '.error-summary'), /Try again in 15 minutes \(at \d{1,2}:\d{2}(am|pm)\)\./);
+  await accessible(page, 'sign-in locked');
+  state.failures.clear();
+  assert.deepEqual(page.problems, []);
+  await page.closeAll();
+});
+
+test('by keyboard alone: sign in, open a widget, download its responses as CSV', async () => {
+  const page = await open();
+  mkdirSync(downloads, { recursive: true });
+  const session = await page.createCDPSession();
+  await session.send('Browser.setDownloadBehavior', {
+    behavior: 'allow',
+    downloadPath: downloads,
+    browserContextId: page.browserContext().id,
+  });
+  await page.goto(`${url}/admin/`, { waitUntil: 'networkidle0' });
+  await page.waitForSelector('#email');
+
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to main content', 'the skip link comes first');
+  await tabTo(page, 'the email field', () => document.activeElement.id === 'email');
+  await page.keyboard.type(people.admin.email);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(people.admin.password);
+  await page.keyboard.press('Enter');
+  await arrived(page, 'Widgets');
+  await accessible(page, 'widget list');
+
+  await tabTo(page, 'the parks-2026 link', () => document.activeElement.textContent === 'parks-2026');
+  await page.keyboard.press('Enter');
+  await arrived(page, 'parks-2026', 'Widget parks-2026');
+  await tabTo(page, 'the CSV download', () => document.activeElement.textContent.startsWith('Download responses as CSV'));
+  await page.keyboard.press('Enter');
+  const file = join(downloads, 'parks-2026.csv');
+  for (let wait = 0; wait < 100 && !existsSync(file); wait++) await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.ok(existsSync(file), `downloaded: ${readdirSync(downloads, { withFileTypes: false }).join(', ')}`);
+  const rows = readFileSync(file, 'utf8').trim().split(/\r?\n/);
+  assert.equal(rows.length, 4, 'a header and the three responses');
+  assert.ok(state.audit.some((entry) => entry.action === 'export' && entry.widgetId === 'parks-2026'));
+  assert.deepEqual(page.problems, []);
+  await page.closeAll();
+});
+
+test('the widget list: kinds, counts, dates, open and closed tags, and a chart with its figures in words', async () => {
+  const page = await open({ width: 375 });
+  await signIn(page, people.admin);
+  await arrived(page, 'Widgets');
+  const rows = await page.$$eval('tbody tr', (rows) => rows.map((row) => [...row.cells].map((cell) => cell.textContent.replace(/\s+/g, ' ').trim())));
+  assert.deepEqual(
+    rows.map((row) => row.slice(0, 6)),
+    [
+      ['parks-2026', 'Poll', '3', '20 November 2026', '1 December 2026', 'Open'],
+      ['library-hours', 'Ranking', '0', '1 October 2026', '2 October 2026', 'Closed'],
+    ],
+  );
+  const label = await page.$eval('tbody tr svg[role=img]', (chart) => chart.getAttribute('aria-label'));
+  assert.match(label, /^Responses per day from \d+ \w+ to \d+ \w+: (\d+ \w+ \d+, ){13}\d+ \w+ \d+\. 3 responses in 14 days\.$/);
+  assert.equal(await page.$$eval('tbody tr:first-child rect', (bars) => bars.filter((bar) => Number(bar.getAttribute('height')) > 0).length), 2);
+  await accessible(page, 'widget list at 375 px');
+  assert.deepEqual(page.problems, []);
+  await page.closeAll();
+});
+
+test('a widget page: the real widget shows results, responses over time, free text as text in pages, close and reopen', async () => {
+  const page = await open();
+  await signIn(page, people.admin, '#/widgets/parks-2026');
+  await arrived(page, 'parks-2026', 'Widget parks-2026');
+  // The real <delib-poll>, from /delib.min.js, in results="always" mode, with this server's counts.
+  await page.waitForFunction(() => document.querySelector('#results-widget delib-poll')?.shadowRoot?.querySelector('[part=results]'));
+  const results = await page.$eval('#results-widget delib-poll', (poll) => poll.shadowRoot.querySelector('[part=results]').textContent.replace(/\s+/g, ' '));
+  assert.match(results, /lighting.*67%/);
+  assert.match(results, /play.*33%/);
+  assert.equal(await page.$eval('#results-widget delib-poll', (poll) => poll.getAttribute('results')), 'always');
+  await accessible(page, 'widget page');
+
+  // Free text: newest first, 50 a page, markup shown as typed.
+  assert.equal(await page.$$eval('#free-text-caption ~ tbody tr, table:has(#free-text-caption) tbody tr', (rows) => rows.length), 50);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.ok((await text(page, 'table:has(#free-text-caption) tbody')).includes(attack.replace(/\s+/g, ' ')));
+  await page.click('nav[aria-label="Free text pages"] button');
+  await page.waitForFunction(() => document.querySelectorAll('table:has(#free-text-caption) tbody tr').length === 10);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'free-text-heading');
+  assert.equal(await text(page, 'nav[aria-label="Free text pages"]'), 'Newer entries');
+
+  // Responses over time: a table beside the chart.
+  await page.click('details summary');
+  assert.deepEqual(await page.$$eval('details tbody tr td', (cells) => cells.map((cell) => cell.textContent)), ['2', '1']);
+
+  await page.click('#close');
+  await page.waitForSelector('#reopen');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'reopen');
+  assert.equal(await text(page, '.summary-list'), (await text(page, '.summary-list')).replace('Open', 'Closed'));
+  assert.match(await text(page, 'p[role=status]'), /Widget closed/);
+  assert.ok(state.widgets.get('parks-2026').closed);
+  await accessible(page, 'widget page, closed');
+  await page.click('#reopen');
+  await page.waitForSelector('#close');
+  assert.equal(state.widgets.get('parks-2026').closed, false);
+  assert.deepEqual(page.problems, []);
+  await page.closeAll();
+});
+
+test('publishing and withdrawing "you said, we did" in English and Welsh', async () => {
+  const page = await open();
+  await signIn(page, people.moderator, '#/widgets/parks-2026');
+  await arrived(page, 'parks-2026', 'Widget parks-2026');
+  await page.click('form button[type=submit]');
+  await page.waitForSelector('.error-summary');
+  assert.equal(await text(page, '.error-summary__list'), 'Enter what you did, in English');
+  await accessible(page, 'outcome error');
+  await page.type('#outcome-en', 'You said lighting.\n\nWe are adding lights.');
+  await page.type('#outcome-cy', 'Dywedoch chi oleuadau.');
+  await page.click('form button[type=submit]');
+  await page.waitForFunction(() => document.body.textContent.includes('Outcome published'));
+  assert.deepEqual(state.widgets.get('parks-2026').outcome.text, { en: 'You said lighting.\n\nWe are adding lights.', cy: 'Dywedoch chi oleuadau.' });
+  assert.match(await text(page, 'main'), /Published \d+ December 2026 at/);
+  await accessible(page, 'outcome published');
+  await page.click('form .button--warning');
+  await page.waitForFunction(() => document.body.textContent.includes('Outcome withdrawn'));
+  assert.equal(state.widgets.get('parks-2026').outcome, undefined);
+  assert.deepEqual(page.problems, []);
+  await page.closeAll();
+});
+
+test('erasing needs the widget ID typed, then says how many responses went', async () => {
+  const page = await open();
+  await signIn(page, people.admin, '#/widgets/library-hours');
+  await arrived(page, 'library-hours', 'Widget library-hours');
+  await page.waitForSelector('a.button--warning');
+  await page.click('a.button--warning');
+  await arrived(page, 'Erase all responses to library-hours', 'Erase responses to library-hours');
+  await accessible(page, 'erase');
+  await page.type('#confirm', 'parks-2026');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.error-summary');
+  assert.equal(await text(page, '.error-summary__list'), 'The widget ID you entered does not match');
+  assert.equal(await page.title(), 'Error: Erase responses to library-hours – delib console');
+  await accessible(page, 'erase with error');
+  state.widgets.get('library-hours').total = 7;
+  await page.$eval('#confirm', (input) => (input.value = ''));
+  await page.type('#confirm', 'library-hours');
+  await page.click('button[type=submit]');
+  await arrived(page, 'library-hours', 'Widget library-hours');
+  assert.equal(await text(page, '.notification-banner'), '7 responses erased.');
+  assert.equal(state.widgets.get('library-hours').total, 0);
+  assert.deepEqual(page.problems, []);
+  await page.closeAll();
+});
+
+test('moderation: approve with an edited label, reject, and see each tab', async () => {
+  const page = await open({ width: 375 });
+  await signIn(page, people.moderator, '#/moderation');
+  await arrived(page, 'Moderation', 'Moderation: waiting');
+  await page.waitForSelector('.suggestion');
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.equal(await page.$$eval('.suggestion img, .suggestion script', (found) => found.length), 0);
+  await accessible(page, 'moderation queue');
+  await page.$eval('#label-0', (input) => (input.value = ''));
+  await page.type('#label-0', 'More benches');
+  await page.click('.suggestion:first-child .button:not(.button--warning)');
+  await page.waitForFunction(() => document.querySelectorAll('.suggestion').length === 2);
+  assert.deepEqual(
+    { status: state.suggestions[0].status, label: state.suggestions[0].label },
+    { status: 'approved', label: 'More benches' },
+  );
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'label-0', 'focus moves to the next suggestion');
+  await page.click('.suggestion:first-child .button--warning');
+  await page.waitForFunction(() => document.querySelectorAll('.suggestion').length === 1);
+  assert.equal(state.suggestions[1].status, 'rejected');
+  await page.click('a[href="#/moderation?status=approved"]');
+  await arrived(page, 'Moderation', 'Moderation: approved');
+  await page.waitForSelector('.suggestion');
+  assert.match(await text(page, '.suggestion'), /^More benches Suggested as: more benchs/);
+  await accessible(page, 'moderation approved');
+  assert.deepEqual(page.problems, []);
+  await page.closeAll();
+});
+
+test('a viewer sees no close, erase, outcome or moderation controls, and no admin pages', async () => {
+  const page = await open();
+  await signIn(page, people.viewer);
+  await arrived(page, 'Widgets');
+  assert.deepEqual(await page.$$eval('.service-navigation a', (links) => links.map((link) => link.textContent.trim())), ['Widgets', 'Snippet builder']);
+  await page.goto(`${url}/admin/#/widgets/parks-2026`);
+  await page.waitForSelector('.summary-list');
+  assert.equal(await page.$('#close, #reopen, a.button--warning, #outcome-en'), null);
+  assert.ok(await page.$('a[href$="format=csv"]'), 'but can download');
+  await accessible(page, 'widget page as viewer');
+  await page.goto(`${url}/admin/#/accounts`);
+  await arrived(page, 'You do not have permission', 'You do not have permission');
+  await accessible(page, 'no permission');
+  assert.deepEqual(page.problems, []);
+  await page.closeAll();
+});
+
+test('a lost session goes to sign-in and back to where the officer was going; sign out', async () => {
+  const page = await open();
+  await signIn(page, people.admin);
+  await arrived(page, 'Widgets');
+  state.sessions.clear();
+  await page.click('a[href="#/audit"]');
+  await page.waitForSelector('#email');
+  assert.match(page.url(), /#\/sign-in\?next=%23%2Faudit$/);
+  assert.equal(await text(page, '.notification-banner'), 'You have been signed out. Sign in again to carry on.');
+  await accessible(page, 'signed out by the server');
+  await page.type('#email', people.admin.email);
+  await page.type('#password', people.admin.password);
+  await page.click('button[type=submit]');
+  await arrived(page, 'Audit log');
+  await page.waitForSelector('tbody tr');
+  assert.match(await text(page, 'tbody tr:first-child'), /admin@council\.example Signed in/);
+  await accessible(page, 'audit log');
+  await page.click('.header__sign-out');
+  await arrived(page, 'Sign in');
+  assert.equal(await text(page, '.notification-banner'), 'You have signed out.');
+  assert.equal(state.sessions.size, 0);
+  // A sign-in link from elsewhere may only lead inside the console.
+  await page.goto(`${url}/admin/#/sign-in?next=${encodeURIComponent('https://evil.example/')}`);
+  await page.reload({ waitUntil: 'networkidle0' });
+  await page.type('#email', people.admin.email);
+  await page.type('#password', people.admin.password);
+  await page.click('button[type=submit]');
+  await arrived(page, 'Widgets');
+  assert.equal(new URL(page.url()).origin, new URL(url).origin);
+  assert.deepEqual(page.problems, []);
+  await page.closeAll();
+});
+
+test('accounts: add with a role, errors per GOV.UK, remove', async () => {
+  const page = await open();
+  await signIn(page, people.admin, '#/accounts');
+  await arrived(page, 'Accounts');
+  await page.waitForSelector('tbody tr');
+  await accessible(page, 'accounts');
+  await page.click('form button[type=submit]');
+  await page.waitForSelector('.error-summary');
+  assert.equal(await text(page, '.error-summary__list'), 'Enter an email address Password must be 12 characters or more Select a role');
+  await accessible(page, 'accounts with errors');
+  await page.type('#new-email', 'new.officer@council.example');
+  await page.type('#new-password', 'a long enough password');
+  await page.click('#role-viewer');
+  await page.click('form button[type=submit]');
+  await page.waitForFunction(() => document.body.textContent.includes('Account added for new.officer@council.example'));
+  assert.equal(state.accounts.get('new.officer@council.example').role, 'viewer');
+  assert.equal(await page.$('.error-summary'), null);
+  const removeButtons = await page.$$eval('tbody button', (buttons) => buttons.map((button) => button.textContent.replace(/\s+/g, ' ').trim()));
+  assert.ok(!removeButtons.some((label) => label.includes(people.admin.email)), 'nobody removes their own account');
+  await page.click('tbody tr:last-child button');
+  await page.waitForFunction(() => document.body.textContent.includes('removed'));
+  assert.equal(state.accounts.size, 3);
+  assert.deepEqual(page.problems, []);
+  await page.closeAll();
+});
+
+test('the snippet builder escapes everything an officer types, in the HTML and in the live preview, which sends nothing', async () => {
+  const page = await open();
+  await browser.defaultBrowserContext();
+  await signIn(page, people.admin, '#/snippet');
+  await arrived(page, 'Snippet builder');
+  await accessible(page, 'snippet builder');
+  await page.click('form button[type=submit]');
+  await page.waitForSelector('.error-summary');
+  assert.equal(await text(page, '.error-summary__list'), 'Enter a widget ID Enter at least 2 options, one on each line');
+  await accessible(page, 'snippet builder with errors');
+
+  await page.type('#widget-id', 'parks-"2027');
+  await page.type('#question', attack);
+  await page.type('#options', `Better lighting\n</option><script>window.pwned=3</script>\n${attack}`);
+  await page.select('#language', 'cy');
+  await page.select('#theme', 'dark');
+  // A date field's typing order depends on the browser's locale: the value is set as a picker would.
+  await page.$eval('#closes', (input) => {
+    input.value = '2026-12-31';
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await page.click('#results-always');
+  await page.click('form button[type=submit]');
+  await page.waitForSelector('#preview delib-poll');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'preview-heading');
+
+  const html = await page.$eval('#snippet-html', (area) => area.value);
+  assert.ok(html.startsWith(`<script type="module" src="${url}/delib.min.js"></script>\n<link rel="stylesheet" href="${url}/themes/dark.css">\n`));
+  // Parsed as a browser would parse it in the council's page: one element, attributes and labels exactly as typed.
+  const parsed = await page.evaluate((html) => {
+    const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+    const poll = doc.querySelector('delib-poll');
+    return {
+      elements: [...doc.body.querySelectorAll('*')].map((element) => element.localName),
+      scripts: [...doc.querySelectorAll('script')].map((script) => script.getAttribute('src')),
+      attributes: Object.fromEntries([...poll.attributes].map((attribute) => [attribute.name, attribute.value])),
+      options: [...poll.querySelectorAll('option')].map((option) => [option.value, option.textContent]),
+    };
+  }, html);
+  assert.deepEqual(parsed.elements, ['script', 'link', 'delib-poll', 'option', 'option', 'option']);
+  assert.deepEqual(parsed.scripts, [`${url}/delib.min.js`]);
+  assert.deepEqual(parsed.attributes, {
+    'widget-id': 'parks-"2027',
+    endpoint: `${url}/api`,
+    lang: 'cy',
+    question: attack,
+    closes: '2026-12-31T23:59:59Z',
+    results: 'always',
+  });
+  assert.deepEqual(parsed.options, [
+    ['better-lighting', 'Better lighting'],
+    ['option-script-window-pwned-3-script', '</option><script>window.pwned=3</script>'],
+    ['script-window-pwned-1-script-img-src-x-o', attack],
+  ]);
+
+  // The preview is the real widget, built from the same settings as elements and text.
+  await page.waitForFunction(() => document.querySelector('#preview delib-poll')?.shadowRoot?.querySelector('fieldset, form'));
+  const preview = await page.$eval('#preview delib-poll', (poll) => ({
+    question: poll.getAttribute('question'),
+    lang: poll.closest('[lang]').getAttribute('lang'),
+    labels: [...poll.querySelectorAll('option')].map((option) => option.textContent),
+    markup: [...poll.querySelectorAll('*'), ...poll.shadowRoot.querySelectorAll('*')].filter((element) => ['img', 'script'].includes(element.localName)).length,
+    theme: document.getElementById('preview-theme').getAttribute('href'),
+  }));
+  assert.deepEqual(preview, {
+    question: attack,
+    lang: 'cy',
+    labels: ['Better lighting', '</option><script>window.pwned=3</script>', attack],
+    markup: 0,
+    theme: '/themes/dark.css',
+  });
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  await accessible(page, 'snippet builder with preview');
+
+  // Voting in the preview posts nothing.
+  const posted = [];
+  page.on('request', (request) => request.method() === 'POST' && posted.push(request.url()));
+  await page.evaluate(() => {
+    const poll = document.querySelector('#preview delib-poll');
+    poll.shadowRoot.querySelector('input').click();
+    poll.shadowRoot.querySelector('[part=submit]').click();
+  });
+  await page.waitForFunction(() => document.querySelector('#preview-status').textContent.includes('nothing was sent'));
+  assert.deepEqual(posted, []);
+
+  // Copy: the clipboard holds exactly the snippet, and a polite status says so.
+  await page.browserContext().overridePermissions(url, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+  await page.click('#copy');
+  await page.waitForFunction(() => document.querySelector('.copy-status').textContent === 'Copied');
+  assert.equal(await page.$eval('.copy-status', (status) => status.getAttribute('role')), 'status');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), html);
+  assert.deepEqual(page.problems, []);
+  await page.closeAll();
+});
+
+test('a snippet from the builder, pasted into a plain page on another origin, renders and posts', async () => {
+  const page = await open();
+  await signIn(page, people.admin, '#/snippet');
+  await arrived(page, 'Snippet builder');
+  await page.type('#widget-id', 'pasted-2026');
+  await page.type('#question', 'Which day suits you?');
+  await page.type('#options', 'Monday\nTuesday');
+  await page.click('form button[type=submit]');
+  await page.waitForSelector('#snippet-html');
+  const snippet = await page.$eval('#snippet-html', (area) => area.value);
+  await page.closeAll();
+
+  // Another origin: a plain server on another port (127.0.0.1 rather than localhost) serving one page.
+  other = createServer((request, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Council page</title></head><body><main><h1>Have your say</h1>${snippet}</main></body></html>`);
+  });
+  await new Promise((resolve) => other.listen(0, '127.0.0.1', resolve));
+  const pageUrl = `http://127.0.0.1:${other.address().port}/consultation`;
+  const council = await open();
+  await council.goto(pageUrl, { waitUntil: 'networkidle0' });
+  await council.waitForFunction(() => document.querySelector('delib-poll')?.shadowRoot?.querySelector('input'));
+  await council.evaluate(() => {
+    const root = document.querySelector('delib-poll').shadowRoot;
+    root.querySelector('input').click();
+    root.querySelector('[part=submit]').click();
+  });
+  await council.waitForFunction(() => document.querySelector('delib-poll').shadowRoot.querySelector('[part=results]'));
+  const results = await (await fetch(`${url}/api/results/pasted-2026`)).json();
+  assert.equal(results.total, 1);
+  assert.deepEqual(results.counts, { monday: 1 });
+  assert.deepEqual(council.problems, []);
+  await council.closeAll();
+});
