@@ -51,6 +51,8 @@ export interface Config {
   keepAliveTimeout: number;
   /** Connections open at once; more are closed as they arrive (`DELIB_MAX_CONNECTIONS`). */
   maxConnections: number;
+  /** Days after which needs-and-assets contact details are erased (`DELIB_RETENTION_DAYS`); unset: kept. */
+  retentionDays?: number;
 }
 
 export const defaults = { requestTimeout: 30_000, keepAliveTimeout: 5_000, maxConnections: 1000 } as const;
@@ -105,6 +107,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       min: 1,
       meaning: 'a whole number of connections, at least 1',
     })!,
+    retentionDays: numberFrom(env, 'DELIB_RETENTION_DAYS', {
+      whole: true,
+      min: 1,
+      max: 36500,
+      meaning: 'a whole number of days, 1–36500, after which contact details are erased',
+    }),
   };
 }
 

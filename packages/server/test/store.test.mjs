@@ -740,7 +740,7 @@ for (const kind of ['sqlite', 'postgres']) {
           const { rows } = await backend.admin.query(`SELECT version FROM ${empty.schema}.delib_migrations ORDER BY version`);
           assert.deepEqual(
             rows.map((row) => row.version),
-            [1, 2],
+            [1, 2, 3, 4],
           );
         }
       } finally {
@@ -808,7 +808,7 @@ for (const kind of ['sqlite', 'postgres']) {
             const { rows } = await backend.admin.query(`SELECT version FROM ${shared.schema}.delib_migrations`);
             assert.deepEqual(
               rows.map((row) => row.version),
-              [1, 2],
+              [1, 2, 3, 4],
             );
             for (const widgetId of ['mp-poll', 'mp-ranking', 'mp-budget']) {
               const expected = envelopes.filter((item) => item.widgetId === widgetId);
