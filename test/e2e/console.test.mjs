@@ -44,13 +44,35 @@ let url;
 let state;
 let browser;
 let other;
+/** The server's clock: set while seeding, so responses arrive on past days; otherwise the real time. */
+let clock;
+const day = 86_400_000;
+/** `hour` o'clock UTC, `n` days ago. */
+const daysAgo = (n, hour = 10) => {
+  const date = new Date(Date.now() - n * day);
+  date.setUTCHours(hour, 0, 0, 0);
+  return date;
+};
+const longDate = (date) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(date);
 
-const freeText = Array.from({ length: 60 }, (_, index) => ({
-  id: `t${index}`,
-  submittedAt: new Date(Date.UTC(2026, 10, 30, 12, 0, 60 - index)).toISOString(),
-  field: 'other',
-  text: index === 0 ? attack : `Idea number ${index + 1}`,
-}));
+/** Posts a response through the real wire protocol, arriving at `at`. */
+async function respond(widget, widgetId, answer, at) {
+  clock = at;
+  const response = await fetch(`${url}/api/responses`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ id: randomUUID(), widget, widgetId, submittedAt: at.toISOString(), locale: 'en', page: 'https://council.example/parks', answer }),
+  });
+  clock = undefined;
+  assert.equal(response.status, 201, await response.text());
+}
+
+/** The real admin API, with the admin token (as a script would use it). */
+async function adminApi(path, method = 'GET') {
+  const response = await fetch(`${url}/api/admin${path}`, { method, headers: { Authorization: `Bearer ${adminToken}` } });
+  assert.ok(response.ok, `${method} ${path}: ${response.status}`);
+  return response.status === 204 ? undefined : response.json();
+}
 
 before(async () => {
   if (!existsSync(join(consoleRoot, 'console.min.js'))) throw new Error('Build the console first: npm run build');
@@ -61,40 +83,36 @@ before(async () => {
     logger: false,
     staticRoots: [join(repo, 'dist')],
     consoleRoot,
+    now: () => clock ?? new Date(),
     register: (instance) => {
-      state = adminDouble(instance, {
-        adminToken,
-        accounts: Object.values(people),
-        widgets: [
-          { widgetId: 'parks-2026', widget: 'poll', total: 3, firstAt: '2026-11-20T10:00:00.000Z', lastAt: '2026-12-01T09:30:00.000Z', daily: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2, 0] },
-          { widgetId: 'library-hours', widget: 'ranking', total: 0, firstAt: '2026-10-01T10:00:00.000Z', lastAt: '2026-10-02T10:00:00.000Z', closed: true, daily: Array(14).fill(0) },
-        ],
-        suggestions: [
-          { id: 's1', widgetId: 'parks-2026', text: 'more benchs', submittedAt: '2026-12-01T10:00:00.000Z' },
-          { id: 's2', widgetId: 'parks-2026', text: attack, submittedAt: '2026-12-01T11:00:00.000Z' },
-          { id: 's3', widgetId: 'parks-2026', text: 'a skate park', submittedAt: '2026-12-01T12:00:00.000Z' },
-        ],
-        freeText: { 'parks-2026': freeText },
-      });
+      state = adminDouble(instance, { store, accounts: Object.values(people) });
     },
   });
   url = (await app.listen({ port: 0, host: '127.0.0.1' })).replace('127.0.0.1', 'localhost');
-  for (const choice of ['lighting', 'play', 'lighting']) {
-    const response = await fetch(`${url}/api/responses`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        id: randomUUID(),
-        widget: 'poll',
-        widgetId: 'parks-2026',
-        submittedAt: new Date().toISOString(),
-        locale: 'en',
-        page: 'https://council.example/parks',
-        answer: { choices: [choice] },
-      }),
-    });
-    assert.equal(response.status, 201);
+  // parks-2026: 60 answers, 20 three days ago and 40 yesterday, two in three for lighting, each with an idea of its own.
+  for (let index = 0; index < 60; index++) {
+    const answer = { choices: [index % 3 === 1 ? 'play' : 'lighting'], other: index === 59 ? attack : `Idea number ${index + 1}` };
+    await respond('poll', 'parks-2026', answer, index < 20 ? daysAgo(3, 9) : daysAgo(1, 9));
   }
+  await respond('ranking', 'library-hours', { order: ['evenings', 'weekends'] }, daysAgo(30));
+  await adminApi('/widgets/library-hours/close', 'POST');
+  for (const [index, suggestion] of ['more benchs', attack, 'a skate park'].entries()) {
+    await respond('pairwise', 'ideas-2026', { suggestion }, daysAgo(2, 10 + index));
+  }
+  // long-2026: more free text than one page holds (the server pages by 500 responses scanned).
+  clock = daysAgo(5);
+  for (let batch = 0; batch < 520; batch += 20) {
+    await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        fetch(`${url}/api/responses`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ id: randomUUID(), widget: 'poll', widgetId: 'long-2026', submittedAt: clock.toISOString(), locale: 'en', page: 'https://council.example/long', answer: { choices: ['yes'], other: `Comment ${batch + index + 1}` } }),
+        }).then((response) => assert.equal(response.status, 201)),
+      ),
+    );
+  }
+  clock = undefined;
   browser = await launch();
 });
 
@@ -252,8 +270,9 @@ test('by keyboard alone: sign in, open a widget, download its responses as CSV',
   for (let wait = 0; wait < 100 && !existsSync(file); wait++) await new Promise((resolve) => setTimeout(resolve, 100));
   assert.ok(existsSync(file), `downloaded: ${readdirSync(downloads, { withFileTypes: false }).join(', ')}`);
   const rows = readFileSync(file, 'utf8').trim().split(/\r?\n/);
-  assert.equal(rows.length, 4, 'a header and the three responses');
-  assert.ok(state.audit.some((entry) => entry.action === 'export' && entry.widgetId === 'parks-2026'));
+  assert.equal(rows.length, 61, 'a header and the 60 responses');
+  const { entries } = await adminApi('/audit');
+  assert.ok(entries.some((entry) => entry.action === 'export' && entry.widgetId === 'parks-2026' && entry.who === people.admin.email));
   assert.deepEqual(page.problems, []);
   await page.closeAll();
 });
@@ -264,14 +283,15 @@ test('the widget list: kinds, counts, dates, open and closed tags, and a chart w
   await arrived(page, 'Widgets');
   const rows = await page.$$eval('tbody tr', (rows) => rows.map((row) => [...row.cells].map((cell) => cell.textContent.replace(/\s+/g, ' ').trim())));
   assert.deepEqual(
-    rows.map((row) => row.slice(0, 6)),
+    rows.filter((row) => row[0] !== 'long-2026').map((row) => row.slice(0, 6)),
     [
-      ['parks-2026', 'Poll', '3', '20 November 2026', '1 December 2026', 'Open'],
-      ['library-hours', 'Ranking', '0', '1 October 2026', '2 October 2026', 'Closed'],
+      ['parks-2026', 'Poll', '60', longDate(daysAgo(3)), longDate(daysAgo(1)), 'Open'],
+      ['ideas-2026', 'Pairwise', '3', longDate(daysAgo(2)), longDate(daysAgo(2)), 'Open'],
+      ['library-hours', 'Ranking', '1', longDate(daysAgo(30)), longDate(daysAgo(30)), 'Closed'],
     ],
   );
   const label = await page.$eval('tbody tr svg[role=img]', (chart) => chart.getAttribute('aria-label'));
-  assert.match(label, /^Responses per day from \d+ \w+ to \d+ \w+: (\d+ \w+ \d+, ){13}\d+ \w+ \d+\. 3 responses in 14 days\.$/);
+  assert.match(label, /^Responses per day from \d+ \w+ to \d+ \w+: (\d+ \w+ \d+, ){13}\d+ \w+ \d+\. 60 responses in 14 days\.$/);
   assert.equal(await page.$$eval('tbody tr:first-child rect', (bars) => bars.filter((bar) => Number(bar.getAttribute('height')) > 0).length), 2);
   await accessible(page, 'widget list at 375 px');
   assert.deepEqual(page.problems, []);
@@ -290,29 +310,50 @@ test('a widget page: the real widget shows results, responses over time, free te
   assert.equal(await page.$eval('#results-widget delib-poll', (poll) => poll.getAttribute('results')), 'always');
   await accessible(page, 'widget page');
 
-  // Free text: newest first, 50 a page, markup shown as typed.
-  assert.equal(await page.$$eval('#free-text-caption ~ tbody tr, table:has(#free-text-caption) tbody tr', (rows) => rows.length), 50);
+  // Free text: newest first, markup shown as typed.
+  await page.waitForSelector('table:has(#free-text-caption) tbody tr');
+  const texts = await page.$$eval('table:has(#free-text-caption) tbody tr td:last-child', (cells) => cells.map((cell) => cell.textContent));
+  assert.equal(texts.length, 60);
+  assert.equal(texts[0], attack, 'the markup shows as text, newest first');
   assert.equal(await page.evaluate(() => window.pwned), undefined);
-  assert.ok((await text(page, 'table:has(#free-text-caption) tbody')).includes(attack.replace(/\s+/g, ' ')));
-  await page.click('nav[aria-label="Free text pages"] button');
-  await page.waitForFunction(() => document.querySelectorAll('table:has(#free-text-caption) tbody tr').length === 10);
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'free-text-heading');
-  assert.equal(await text(page, 'nav[aria-label="Free text pages"]'), 'Newer entries');
+  assert.equal(await page.$('table:has(#free-text-caption) img'), null);
+  assert.equal(await text(page, 'nav[aria-label="Free text pages"]'), '', 'one page only');
 
   // Responses over time: a table beside the chart.
   await page.click('details summary');
-  assert.deepEqual(await page.$$eval('details tbody tr td', (cells) => cells.map((cell) => cell.textContent)), ['2', '1']);
+  assert.deepEqual(await page.$$eval('details tbody tr td', (cells) => cells.map((cell) => cell.textContent)), ['40', '20']);
 
   await page.click('#close');
   await page.waitForSelector('#reopen');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'reopen');
   assert.equal(await text(page, '.summary-list'), (await text(page, '.summary-list')).replace('Open', 'Closed'));
   assert.match(await text(page, 'p[role=status]'), /Widget closed/);
-  assert.ok(state.widgets.get('parks-2026').closed);
+  assert.equal((await adminApi('/widgets/parks-2026')).closed, true);
   await accessible(page, 'widget page, closed');
   await page.click('#reopen');
   await page.waitForSelector('#close');
-  assert.equal(state.widgets.get('parks-2026').closed, false);
+  assert.equal((await adminApi('/widgets/parks-2026')).closed, false);
+  assert.deepEqual(page.problems, []);
+  await page.closeAll();
+});
+
+test('free text comes in pages, older and newer, with focus kept on the section', async () => {
+  const page = await open();
+  await signIn(page, people.viewer, '#/widgets/long-2026');
+  await arrived(page, 'long-2026', 'Widget long-2026');
+  const rowCount = () => page.$$eval('table:has(#free-text-caption) tbody tr', (rows) => rows.length);
+  await page.waitForSelector('table:has(#free-text-caption) tbody tr');
+  const first = await rowCount();
+  assert.ok(first > 0 && first < 520, `a first page (${first})`);
+  await page.click('nav[aria-label="Free text pages"] button');
+  await page.waitForFunction((first) => document.querySelectorAll('table:has(#free-text-caption) tbody tr').length === 520 - first, {}, first);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'free-text-heading');
+  assert.equal(await text(page, 'nav[aria-label="Free text pages"]'), 'Newer entries');
+  assert.equal(await text(page, 'table:has(#free-text-caption) tbody tr:last-child td:last-child'), 'Comment 1');
+  await accessible(page, 'free text, page 2');
+  await page.click('nav[aria-label="Free text pages"] button');
+  await page.waitForFunction((first) => document.querySelectorAll('table:has(#free-text-caption) tbody tr').length === first, {}, first);
+  assert.equal(await text(page, 'nav[aria-label="Free text pages"]'), 'Older entries');
   assert.deepEqual(page.problems, []);
   await page.closeAll();
 });
@@ -329,12 +370,12 @@ test('publishing and withdrawing "you said, we did" in English and Welsh', async
   await page.type('#outcome-cy', 'Dywedoch chi oleuadau.');
   await page.click('form button[type=submit]');
   await page.waitForFunction(() => document.body.textContent.includes('Outcome published'));
-  assert.deepEqual(state.widgets.get('parks-2026').outcome.text, { en: 'You said lighting.\n\nWe are adding lights.', cy: 'Dywedoch chi oleuadau.' });
+  assert.deepEqual((await adminApi('/widgets/parks-2026')).outcome.text, { en: 'You said lighting.\n\nWe are adding lights.', cy: 'Dywedoch chi oleuadau.' });
   assert.match(await text(page, 'main'), /Published \d+ December 2026 at/);
   await accessible(page, 'outcome published');
   await page.click('form .button--warning');
   await page.waitForFunction(() => document.body.textContent.includes('Outcome withdrawn'));
-  assert.equal(state.widgets.get('parks-2026').outcome, undefined);
+  assert.equal((await adminApi('/widgets/parks-2026')).outcome, undefined);
   assert.deepEqual(page.problems, []);
   await page.closeAll();
 });
@@ -353,13 +394,12 @@ test('erasing needs the widget ID typed, then says how many responses went', asy
   assert.equal(await text(page, '.error-summary__list'), 'The widget ID you entered does not match');
   assert.equal(await page.title(), 'Error: Erase responses to library-hours – delib console');
   await accessible(page, 'erase with error');
-  state.widgets.get('library-hours').total = 7;
   await page.$eval('#confirm', (input) => (input.value = ''));
   await page.type('#confirm', 'library-hours');
   await page.click('button[type=submit]');
   await arrived(page, 'library-hours', 'Widget library-hours');
-  assert.equal(await text(page, '.notification-banner'), '7 responses erased.');
-  assert.equal(state.widgets.get('library-hours').total, 0);
+  assert.equal(await text(page, '.notification-banner'), '1 response erased.');
+  assert.equal((await adminApi('/widgets/library-hours')).total, 0);
   assert.deepEqual(page.problems, []);
   await page.closeAll();
 });
@@ -376,14 +416,15 @@ test('moderation: approve with an edited label, reject, and see each tab', async
   await page.type('#label-0', 'More benches');
   await page.click('.suggestion:first-child .button:not(.button--warning)');
   await page.waitForFunction(() => document.querySelectorAll('.suggestion').length === 2);
+  const approved = (await adminApi('/moderation?status=approved')).items;
   assert.deepEqual(
-    { status: state.suggestions[0].status, label: state.suggestions[0].label },
-    { status: 'approved', label: 'More benches' },
+    approved.map((item) => [item.text, item.label]),
+    [['more benchs', 'More benches']],
   );
   assert.equal(await page.evaluate(() => document.activeElement.id), 'label-0', 'focus moves to the next suggestion');
   await page.click('.suggestion:first-child .button--warning');
   await page.waitForFunction(() => document.querySelectorAll('.suggestion').length === 1);
-  assert.equal(state.suggestions[1].status, 'rejected');
+  assert.deepEqual((await adminApi('/moderation?status=rejected')).items.map((item) => item.text), [attack]);
   await page.click('a[href="#/moderation?status=approved"]');
   await arrived(page, 'Moderation', 'Moderation: approved');
   await page.waitForSelector('.suggestion');
