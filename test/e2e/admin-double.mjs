@@ -47,9 +47,11 @@ export function adminDouble(app, seed) {
 
       admin.post('/session', async (request, reply) => {
         const { email, password } = request.body ?? {};
-        if (typeof email !== 'string' || typeof password !== 'string') return error(reply, 400, 'invalid', 'Send email and password.');
+        if (typeof email !== 'string' || typeof password !== 'string')
+          return error(reply, 400, 'invalid', 'Send email and password.');
         const failures = state.failures.get(email) ?? 0;
-        if (failures >= 5) return reply.header('Retry-After', '900') && error(reply, 429, 'too_many_attempts', 'Too many attempts.');
+        if (failures >= 5)
+          return reply.header('Retry-After', '900') && error(reply, 429, 'too_many_attempts', 'Too many attempts.');
         const account = state.accounts.get(email);
         if (!account || account.password !== password) {
           state.failures.set(email, failures + 1);
@@ -63,7 +65,10 @@ export function adminDouble(app, seed) {
         reply.header('Set-Cookie', `delib_session=${token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=28800`);
         return { email, role: account.role };
       });
-      admin.get('/session', { preHandler: everyone }, async (request) => ({ email: request.actor.who, role: request.actor.role }));
+      admin.get('/session', { preHandler: everyone }, async (request) => ({
+        email: request.actor.who,
+        role: request.actor.role,
+      }));
       admin.delete('/session', { preHandler: everyone }, async (request, reply) => {
         state.sessions.delete(tokenOf(request));
         await record(request.actor.who, 'sign-out');
@@ -75,7 +80,8 @@ export function adminDouble(app, seed) {
       }));
       admin.post('/accounts', { preHandler: guard('admin') }, async (request, reply) => {
         const { email, password, role } = request.body ?? {};
-        if (state.accounts.has(email)) return error(reply, 409, 'exists', 'There is already an account with this email address.', 'email');
+        if (state.accounts.has(email))
+          return error(reply, 409, 'exists', 'There is already an account with this email address.', 'email');
         state.accounts.set(email, { email, password, role, createdAt: new Date().toISOString() });
         await record(request.actor.who, 'account-added');
         return reply.code(201).send({ email, role });
@@ -86,7 +92,6 @@ export function adminDouble(app, seed) {
         await record(request.actor.who, 'account-removed');
         return reply.code(204).send();
       });
-
     },
     { prefix: '/api/admin' },
   );

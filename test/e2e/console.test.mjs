@@ -53,7 +53,8 @@ const daysAgo = (n, hour = 10) => {
   date.setUTCHours(hour, 0, 0, 0);
   return date;
 };
-const longDate = (date) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(date);
+const longDate = (date) =>
+  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(date);
 
 /** Posts a response through the real wire protocol, arriving at `at`. */
 async function respond(widget, widgetId, answer, at) {
@@ -61,7 +62,15 @@ async function respond(widget, widgetId, answer, at) {
   const response = await fetch(`${url}/api/responses`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ id: randomUUID(), widget, widgetId, submittedAt: at.toISOString(), locale: 'en', page: 'https://council.example/parks', answer }),
+    body: JSON.stringify({
+      id: randomUUID(),
+      widget,
+      widgetId,
+      submittedAt: at.toISOString(),
+      locale: 'en',
+      page: 'https://council.example/parks',
+      answer,
+    }),
   });
   clock = undefined;
   assert.equal(response.status, 201, await response.text());
@@ -91,7 +100,10 @@ before(async () => {
   url = (await app.listen({ port: 0, host: '127.0.0.1' })).replace('127.0.0.1', 'localhost');
   // parks-2026: 60 answers, 20 three days ago and 40 yesterday, two in three for lighting, each with an idea of its own.
   for (let index = 0; index < 60; index++) {
-    const answer = { choices: [index % 3 === 1 ? 'play' : 'lighting'], other: index === 59 ? attack : `Idea number ${index + 1}` };
+    const answer = {
+      choices: [index % 3 === 1 ? 'play' : 'lighting'],
+      other: index === 59 ? attack : `Idea number ${index + 1}`,
+    };
     await respond('poll', 'parks-2026', answer, index < 20 ? daysAgo(3, 9) : daysAgo(1, 9));
   }
   await respond('ranking', 'library-hours', { order: ['evenings', 'weekends'] }, daysAgo(30));
@@ -107,7 +119,15 @@ before(async () => {
         fetch(`${url}/api/responses`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ id: randomUUID(), widget: 'poll', widgetId: 'long-2026', submittedAt: clock.toISOString(), locale: 'en', page: 'https://council.example/long', answer: { choices: ['yes'], other: `Comment ${batch + index + 1}` } }),
+          body: JSON.stringify({
+            id: randomUUID(),
+            widget: 'poll',
+            widgetId: 'long-2026',
+            submittedAt: clock.toISOString(),
+            locale: 'en',
+            page: 'https://council.example/long',
+            answer: { choices: ['yes'], other: `Comment ${batch + index + 1}` },
+          }),
         }).then((response) => assert.equal(response.status, 201)),
       ),
     );
@@ -131,7 +151,8 @@ async function open({ width = 1024 } = {}) {
   const problems = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error' && !/status of (401|403|429)/.test(message.text())) problems.push(`console: ${message.text()}`);
+    if (message.type() === 'error' && !/status of (401|403|429)/.test(message.text()))
+      problems.push(`console: ${message.text()}`);
   });
   page.problems = problems;
   page.closeAll = () => context.close();
@@ -142,7 +163,9 @@ async function axe(page) {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async (values) => {
     const { violations } = await window.axe.run(document, { runOnly: { type: 'tag', values } });
-    return violations.map(({ id, help, nodes }) => `${id}: ${help} at ${nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
+    return violations.map(
+      ({ id, help, nodes }) => `${id}: ${help} at ${nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,
+    );
   }, wcag);
 }
 
@@ -225,7 +248,9 @@ test('signing in: GOV.UK errors with focus on the summary, a wrong password, and
   await page.type('#email', people.admin.email);
   await page.type('#password', 'wrong password');
   await page.click('button[type=submit]');
-  await page.waitForFunction(() => document.querySelector('.error-summary')?.textContent.includes('Enter a correct email address and password'));
+  await page.waitForFunction(() =>
+    document.querySelector('.error-summary')?.textContent.includes('Enter a correct email address and password'),
+  );
 
   for (let attempt = 0; attempt < 5; attempt++) {
     await page.click('button[type=submit]');
@@ -252,7 +277,11 @@ test('by keyboard alone: sign in, open a widget, download its responses as CSV',
   await page.waitForSelector('#email');
 
   await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to main content', 'the skip link comes first');
+  assert.equal(
+    await page.evaluate(() => document.activeElement.textContent),
+    'Skip to main content',
+    'the skip link comes first',
+  );
   await tabTo(page, 'the email field', () => document.activeElement.id === 'email');
   await page.keyboard.type(people.admin.email);
   await page.keyboard.press('Tab');
@@ -272,7 +301,9 @@ test('by keyboard alone: sign in, open a widget, download its responses as CSV',
   const rows = readFileSync(file, 'utf8').trim().split(/\r?\n/);
   assert.equal(rows.length, 61, 'a header and the 60 responses');
   const { entries } = await adminApi('/audit');
-  assert.ok(entries.some((entry) => entry.action === 'export' && entry.widgetId === 'parks-2026' && entry.who === people.admin.email));
+  assert.ok(
+    entries.some((entry) => entry.action === 'export' && entry.widgetId === 'parks-2026' && entry.who === people.admin.email),
+  );
   assert.deepEqual(page.problems, []);
   await page.closeAll();
 });
@@ -281,7 +312,9 @@ test('the widget list: kinds, counts, dates, open and closed tags, and a chart w
   const page = await open({ width: 375 });
   await signIn(page, people.admin);
   await arrived(page, 'Widgets');
-  const rows = await page.$$eval('tbody tr', (rows) => rows.map((row) => [...row.cells].map((cell) => cell.textContent.replace(/\s+/g, ' ').trim())));
+  const rows = await page.$$eval('tbody tr', (rows) =>
+    rows.map((row) => [...row.cells].map((cell) => cell.textContent.replace(/\s+/g, ' ').trim())),
+  );
   assert.deepEqual(
     rows.filter((row) => row[0] !== 'long-2026').map((row) => row.slice(0, 6)),
     [
@@ -292,7 +325,10 @@ test('the widget list: kinds, counts, dates, open and closed tags, and a chart w
   );
   const label = await page.$eval('tbody tr svg[role=img]', (chart) => chart.getAttribute('aria-label'));
   assert.match(label, /^Responses per day from \d+ \w+ to \d+ \w+: (\d+ \w+ \d+, ){13}\d+ \w+ \d+\. 60 responses in 14 days\.$/);
-  assert.equal(await page.$$eval('tbody tr:first-child rect', (bars) => bars.filter((bar) => Number(bar.getAttribute('height')) > 0).length), 2);
+  assert.equal(
+    await page.$$eval('tbody tr:first-child rect', (bars) => bars.filter((bar) => Number(bar.getAttribute('height')) > 0).length),
+    2,
+  );
   await accessible(page, 'widget list at 375 px');
   assert.deepEqual(page.problems, []);
   await page.closeAll();
@@ -303,8 +339,12 @@ test('a widget page: the real widget shows results, responses over time, free te
   await signIn(page, people.admin, '#/widgets/parks-2026');
   await arrived(page, 'parks-2026', 'Widget parks-2026');
   // The real <delib-poll>, from /delib.min.js, in results="always" mode, with this server's counts.
-  await page.waitForFunction(() => document.querySelector('#results-widget delib-poll')?.shadowRoot?.querySelector('[part=results]'));
-  const results = await page.$eval('#results-widget delib-poll', (poll) => poll.shadowRoot.querySelector('[part=results]').textContent.replace(/\s+/g, ' '));
+  await page.waitForFunction(() =>
+    document.querySelector('#results-widget delib-poll')?.shadowRoot?.querySelector('[part=results]'),
+  );
+  const results = await page.$eval('#results-widget delib-poll', (poll) =>
+    poll.shadowRoot.querySelector('[part=results]').textContent.replace(/\s+/g, ' '),
+  );
   assert.match(results, /lighting.*67%/);
   assert.match(results, /play.*33%/);
   assert.equal(await page.$eval('#results-widget delib-poll', (poll) => poll.getAttribute('results')), 'always');
@@ -312,7 +352,9 @@ test('a widget page: the real widget shows results, responses over time, free te
 
   // Free text: newest first, markup shown as typed.
   await page.waitForSelector('table:has(#free-text-caption) tbody tr');
-  const texts = await page.$$eval('table:has(#free-text-caption) tbody tr td:last-child', (cells) => cells.map((cell) => cell.textContent));
+  const texts = await page.$$eval('table:has(#free-text-caption) tbody tr td:last-child', (cells) =>
+    cells.map((cell) => cell.textContent),
+  );
   assert.equal(texts.length, 60);
   assert.equal(texts[0], attack, 'the markup shows as text, newest first');
   assert.equal(await page.evaluate(() => window.pwned), undefined);
@@ -346,13 +388,21 @@ test('free text comes in pages, older and newer, with focus kept on the section'
   const first = await rowCount();
   assert.ok(first > 0 && first < 520, `a first page (${first})`);
   await page.click('nav[aria-label="Free text pages"] button');
-  await page.waitForFunction((first) => document.querySelectorAll('table:has(#free-text-caption) tbody tr').length === 520 - first, {}, first);
+  await page.waitForFunction(
+    (first) => document.querySelectorAll('table:has(#free-text-caption) tbody tr').length === 520 - first,
+    {},
+    first,
+  );
   assert.equal(await page.evaluate(() => document.activeElement.id), 'free-text-heading');
   assert.equal(await text(page, 'nav[aria-label="Free text pages"]'), 'Newer entries');
   assert.equal(await text(page, 'table:has(#free-text-caption) tbody tr:last-child td:last-child'), 'Comment 1');
   await accessible(page, 'free text, page 2');
   await page.click('nav[aria-label="Free text pages"] button');
-  await page.waitForFunction((first) => document.querySelectorAll('table:has(#free-text-caption) tbody tr').length === first, {}, first);
+  await page.waitForFunction(
+    (first) => document.querySelectorAll('table:has(#free-text-caption) tbody tr').length === first,
+    {},
+    first,
+  );
   assert.equal(await text(page, 'nav[aria-label="Free text pages"]'), 'Older entries');
   assert.deepEqual(page.problems, []);
   await page.closeAll();
@@ -370,7 +420,10 @@ test('publishing and withdrawing "you said, we did" in English and Welsh', async
   await page.type('#outcome-cy', 'Dywedoch chi oleuadau.');
   await page.click('form button[type=submit]');
   await page.waitForFunction(() => document.body.textContent.includes('Outcome published'));
-  assert.deepEqual((await adminApi('/widgets/parks-2026')).outcome.text, { en: 'You said lighting.\n\nWe are adding lights.', cy: 'Dywedoch chi oleuadau.' });
+  assert.deepEqual((await adminApi('/widgets/parks-2026')).outcome.text, {
+    en: 'You said lighting.\n\nWe are adding lights.',
+    cy: 'Dywedoch chi oleuadau.',
+  });
   assert.match(await text(page, 'main'), /Published \d+ December 2026 at/);
   await accessible(page, 'outcome published');
   await page.click('form .button--warning');
@@ -424,7 +477,10 @@ test('moderation: approve with an edited label, reject, and see each tab', async
   assert.equal(await page.evaluate(() => document.activeElement.id), 'label-0', 'focus moves to the next suggestion');
   await page.click('.suggestion:first-child .button--warning');
   await page.waitForFunction(() => document.querySelectorAll('.suggestion').length === 1);
-  assert.deepEqual((await adminApi('/moderation?status=rejected')).items.map((item) => item.text), [attack]);
+  assert.deepEqual(
+    (await adminApi('/moderation?status=rejected')).items.map((item) => item.text),
+    [attack],
+  );
   await page.click('a[href="#/moderation?status=approved"]');
   await arrived(page, 'Moderation', 'Moderation: approved');
   await page.waitForSelector('.suggestion');
@@ -438,7 +494,10 @@ test('a viewer sees no close, erase, outcome or moderation controls, and no admi
   const page = await open();
   await signIn(page, people.viewer);
   await arrived(page, 'Widgets');
-  assert.deepEqual(await page.$$eval('.service-navigation a', (links) => links.map((link) => link.textContent.trim())), ['Widgets', 'Snippet builder']);
+  assert.deepEqual(await page.$$eval('.service-navigation a', (links) => links.map((link) => link.textContent.trim())), [
+    'Widgets',
+    'Snippet builder',
+  ]);
   await page.goto(`${url}/admin/#/widgets/parks-2026`);
   await page.waitForSelector('.summary-list');
   assert.equal(await page.$('#close, #reopen, a.button--warning, #outcome-en'), null);
@@ -492,7 +551,10 @@ test('accounts: add with a role, errors per GOV.UK, remove', async () => {
   await accessible(page, 'accounts');
   await page.click('form button[type=submit]');
   await page.waitForSelector('.error-summary');
-  assert.equal(await text(page, '.error-summary__list'), 'Enter an email address Password must be 12 characters or more Select a role');
+  assert.equal(
+    await text(page, '.error-summary__list'),
+    'Enter an email address Password must be 12 characters or more Select a role',
+  );
   await accessible(page, 'accounts with errors');
   await page.type('#new-email', 'new.officer@council.example');
   await page.type('#new-password', 'a long enough password');
@@ -501,7 +563,9 @@ test('accounts: add with a role, errors per GOV.UK, remove', async () => {
   await page.waitForFunction(() => document.body.textContent.includes('Account added for new.officer@council.example'));
   assert.equal(state.accounts.get('new.officer@council.example').role, 'viewer');
   assert.equal(await page.$('.error-summary'), null);
-  const removeButtons = await page.$$eval('tbody button', (buttons) => buttons.map((button) => button.textContent.replace(/\s+/g, ' ').trim()));
+  const removeButtons = await page.$$eval('tbody button', (buttons) =>
+    buttons.map((button) => button.textContent.replace(/\s+/g, ' ').trim()),
+  );
   assert.ok(!removeButtons.some((label) => label.includes(people.admin.email)), 'nobody removes their own account');
   await page.click('tbody tr:last-child button');
   await page.waitForFunction(() => document.body.textContent.includes('removed'));
@@ -537,7 +601,11 @@ test('the snippet builder escapes everything an officer types, in the HTML and i
   assert.equal(await page.evaluate(() => document.activeElement.id), 'preview-heading');
 
   const html = await page.$eval('#snippet-html', (area) => area.value);
-  assert.ok(html.startsWith(`<script type="module" src="${url}/delib.min.js"></script>\n<link rel="stylesheet" href="${url}/themes/dark.css">\n`));
+  assert.ok(
+    html.startsWith(
+      `<script type="module" src="${url}/delib.min.js"></script>\n<link rel="stylesheet" href="${url}/themes/dark.css">\n`,
+    ),
+  );
   // Parsed as a browser would parse it in the council's page: one element, attributes and labels exactly as typed.
   const parsed = await page.evaluate((html) => {
     const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
@@ -571,7 +639,9 @@ test('the snippet builder escapes everything an officer types, in the HTML and i
     question: poll.getAttribute('question'),
     lang: poll.closest('[lang]').getAttribute('lang'),
     labels: [...poll.querySelectorAll('option')].map((option) => option.textContent),
-    markup: [...poll.querySelectorAll('*'), ...poll.shadowRoot.querySelectorAll('*')].filter((element) => ['img', 'script'].includes(element.localName)).length,
+    markup: [...poll.querySelectorAll('*'), ...poll.shadowRoot.querySelectorAll('*')].filter((element) =>
+      ['img', 'script'].includes(element.localName),
+    ).length,
     theme: document.getElementById('preview-theme').getAttribute('href'),
   }));
   assert.deepEqual(preview, {
@@ -620,7 +690,9 @@ test('a snippet from the builder, pasted into a plain page on another origin, re
   // Another origin: a plain server on another port (127.0.0.1 rather than localhost) serving one page.
   other = createServer((request, response) => {
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Council page</title></head><body><main><h1>Have your say</h1>${snippet}</main></body></html>`);
+    response.end(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Council page</title></head><body><main><h1>Have your say</h1>${snippet}</main></body></html>`,
+    );
   });
   await new Promise((resolve) => other.listen(0, '127.0.0.1', resolve));
   const pageUrl = `http://127.0.0.1:${other.address().port}/consultation`;

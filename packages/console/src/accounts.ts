@@ -107,43 +107,77 @@ export class ConsoleAccounts extends ConsolePage {
       <p class="visually-hidden" role="status">${this.announcement}</p>
       <h2 class="heading-m" id="accounts-heading" tabindex="-1">People who can sign in</h2>
       ${accounts === undefined && !problems.length ? html`<p>Loading…</p>` : nothing}
-      ${accounts?.length
-        ? html`<div class="table-scroll" role="region" aria-labelledby="accounts-caption" tabindex="0">
-            <table class="table">
-              <caption class="visually-hidden" id="accounts-caption">Accounts</caption>
-              <thead><tr><th scope="col">Email address</th><th scope="col">Role</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
-              <tbody>
-                ${accounts.map(
-                  (account) => html`<tr>
-                    <th scope="row">${account.email}</th>
-                    <td>${roleNames[account.role] ?? account.role}</td>
-                    <td>
-                      ${account.email === this.session.email
-                        ? html`<span class="hint">You</span>`
-                        : html`<button class="button button--warning button--small" type="button" @click=${() => this.#remove(account)}>
-                            Remove<span class="visually-hidden"> ${account.email}</span>
-                          </button>`}
-                    </td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`
-        : nothing}
+      ${
+        accounts?.length
+          ? html`<div class="table-scroll" role="region" aria-labelledby="accounts-caption" tabindex="0">
+              <table class="table">
+                <caption class="visually-hidden" id="accounts-caption">
+                  Accounts
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Email address</th>
+                    <th scope="col">Role</th>
+                    <th scope="col"><span class="visually-hidden">Action</span></th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${accounts.map(
+                    (account) =>
+                      html`<tr>
+                        <th scope="row">${account.email}</th>
+                        <td>${roleNames[account.role] ?? account.role}</td>
+                        <td>
+                          ${
+                            account.email === this.session.email
+                              ? html`<span class="hint">You</span>`
+                              : html`<button
+                                  class="button button--warning button--small"
+                                  type="button"
+                                  @click=${() => this.#remove(account)}
+                                >
+                                  Remove<span class="visually-hidden"> ${account.email}</span>
+                                </button>`
+                          }
+                        </td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>`
+          : nothing
+      }
       <h2 class="heading-m">Add an account</h2>
       <form novalidate @submit=${this.#add} class="grid-two-thirds">
         <div class="form-group ${hasError(problems, 'new-email') ? 'form-group--error' : ''}">
           <label class="label" for="new-email">Email address</label>
           ${fieldError(problems, 'new-email')}
-          <input class="input" id="new-email" name="email" type="email" autocomplete="off" spellcheck="false" maxlength="254"
-            aria-describedby=${hasError(problems, 'new-email') ? 'new-email-error' : nothing} />
+          <input
+            class="input"
+            id="new-email"
+            name="email"
+            type="email"
+            autocomplete="off"
+            spellcheck="false"
+            maxlength="254"
+            aria-describedby=${hasError(problems, 'new-email') ? 'new-email-error' : nothing}
+          />
         </div>
         <div class="form-group ${hasError(problems, 'new-password') ? 'form-group--error' : ''}">
           <label class="label" for="new-password">Password</label>
-          <div class="hint" id="new-password-hint">At least ${minimumPassword} characters. Give it to them in person or by phone, not by email.</div>
+          <div class="hint" id="new-password-hint">
+            At least ${minimumPassword} characters. Give it to them in person or by phone, not by email.
+          </div>
           ${fieldError(problems, 'new-password')}
-          <input class="input" id="new-password" name="password" type="password" autocomplete="new-password" maxlength="1024"
-            aria-describedby="new-password-hint${hasError(problems, 'new-password') ? ' new-password-error' : ''}" />
+          <input
+            class="input"
+            id="new-password"
+            name="password"
+            type="password"
+            autocomplete="new-password"
+            maxlength="1024"
+            aria-describedby="new-password-hint${hasError(problems, 'new-password') ? ' new-password-error' : ''}"
+          />
         </div>
         <div class="form-group ${hasError(problems, 'role-admin') ? 'form-group--error' : ''}">
           <fieldset class="fieldset">
@@ -151,11 +185,19 @@ export class ConsoleAccounts extends ConsolePage {
             ${fieldError(problems, 'role-admin')}
             <div class="radios">
               ${roles.map(
-                (role) => html`<div class="radios__item">
-                  <input class="radios__input" id="role-${role}" name="role" type="radio" value=${role} aria-describedby="role-${role}-hint" />
-                  <label class="label radios__label" for="role-${role}">${roleNames[role]}</label>
-                  <div class="hint radios__hint" id="role-${role}-hint">${roleHints[role]}</div>
-                </div>`,
+                (role) =>
+                  html`<div class="radios__item">
+                    <input
+                      class="radios__input"
+                      id="role-${role}"
+                      name="role"
+                      type="radio"
+                      value=${role}
+                      aria-describedby="role-${role}-hint"
+                    />
+                    <label class="label radios__label" for="role-${role}">${roleNames[role]}</label>
+                    <div class="hint radios__hint" id="role-${role}-hint">${roleHints[role]}</div>
+                  </div>`,
               )}
             </div>
           </fieldset>
@@ -229,28 +271,42 @@ export class ConsoleAudit extends ConsolePage {
     const { entries } = this;
     const pageNumber = this.cursors.length;
     return html`${errorSummary(this.problems)}
-      <h1 class="heading-l" tabindex="-1">Audit log${pageNumber > 1 ? html`<span class="visually-hidden">, page ${pageNumber}</span>` : nothing}</h1>
+      <h1 class="heading-l" tabindex="-1">
+        Audit log${pageNumber > 1 ? html`<span class="visually-hidden">, page ${pageNumber}</span>` : nothing}
+      </h1>
       <p>Who did what, newest first.</p>
       ${entries === undefined && !this.problems.length ? html`<p>Loading…</p>` : nothing}
       ${entries && !entries.length ? html`<p>Nothing recorded yet.</p>` : nothing}
-      ${entries?.length
-        ? html`<div class="table-scroll" role="region" aria-labelledby="audit-caption" tabindex="0">
-            <table class="table">
-              <caption class="visually-hidden" id="audit-caption">Audit log, page ${pageNumber}</caption>
-              <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Widget</th></tr></thead>
-              <tbody>
-                ${entries.map(
-                  (entry) => html`<tr>
-                    <td>${formatDateTime(entry.at)}</td>
-                    <td>${entry.who}</td>
-                    <td>${actionNames[entry.action] ?? entry.action}</td>
-                    <td>${entry.widgetId ? html`<a href=${widgetHash(entry.widgetId)}>${entry.widgetId}</a>` : '–'}</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`
-        : nothing}
+      ${
+        entries?.length
+          ? html`<div class="table-scroll" role="region" aria-labelledby="audit-caption" tabindex="0">
+              <table class="table">
+                <caption class="visually-hidden" id="audit-caption">
+                  Audit log, page ${pageNumber}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">When</th>
+                    <th scope="col">Who</th>
+                    <th scope="col">What</th>
+                    <th scope="col">Widget</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${entries.map(
+                    (entry) =>
+                      html`<tr>
+                        <td>${formatDateTime(entry.at)}</td>
+                        <td>${entry.who}</td>
+                        <td>${actionNames[entry.action] ?? entry.action}</td>
+                        <td>${entry.widgetId ? html`<a href=${widgetHash(entry.widgetId)}>${entry.widgetId}</a>` : '–'}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>`
+          : nothing
+      }
       <nav class="pagination" aria-label="Audit log pages">
         ${pageNumber > 1 ? html`<button class="button button--secondary" type="button" @click=${() => this.#page('newer')}>Newer entries</button>` : nothing}
         ${this.next ? html`<button class="button button--secondary" type="button" @click=${() => this.#page('older')}>Older entries</button>` : nothing}

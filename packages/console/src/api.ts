@@ -107,7 +107,10 @@ export class Api {
       response = await fetch(`${this.base}${path}`, {
         method,
         credentials: 'same-origin',
-        headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+        headers:
+          body === undefined
+            ? { Accept: 'application/json' }
+            : { Accept: 'application/json', 'Content-Type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
         cache: 'no-store',
       });
@@ -152,8 +155,7 @@ export class Api {
     this.request<unknown>('PUT', `/admin/widgets/${segment(id)}/outcome`, { text });
   withdrawOutcome = (id: string) => this.request<unknown>('DELETE', `/admin/widgets/${segment(id)}/outcome`);
 
-  moderation = (status: ModerationStatus) =>
-    this.request<{ items: Suggestion[] }>('GET', `/admin/moderation?status=${status}`);
+  moderation = (status: ModerationStatus) => this.request<{ items: Suggestion[] }>('GET', `/admin/moderation?status=${status}`);
   decide = (id: string, decision: 'approve' | 'reject', label?: string) =>
     this.request<unknown>('POST', `/admin/moderation/${segment(id)}`, label ? { decision, label } : { decision });
 

@@ -36,10 +36,19 @@ export function dailyChart(daily: number[], today = new Date()): TemplateResult 
     `. ${count(total, 'response', 'responses')} in ${daily.length} days.`;
   const width = 84;
   const height = 24;
-  return html`<svg class="chart chart--small" role="img" aria-label=${label} viewBox="0 0 ${width} ${height + 1}" width=${width} height=${height + 1} focusable="false">
+  return html`<svg
+    class="chart chart--small"
+    role="img"
+    aria-label=${label}
+    viewBox="0 0 ${width} ${height + 1}"
+    width=${width}
+    height=${height + 1}
+    focusable="false"
+  >
     ${svg`<line class="chart__axis" x1="0" x2=${width} y1=${height + 0.5} y2=${height + 0.5}></line>`}
     ${bars(daily, width, height).map(
-      (bar, index) => svg`<rect class="chart__bar" x=${index * bar.slot + bar.gap / 2} y=${height - bar.height} width=${bar.slot - bar.gap} height=${bar.height}></rect>`,
+      (bar, index) =>
+        svg`<rect class="chart__bar" x=${index * bar.slot + bar.gap / 2} y=${height - bar.height} width=${bar.slot - bar.gap} height=${bar.height}></rect>`,
     )}
   </svg>`;
 }
@@ -65,10 +74,17 @@ export function timeChart(days: { date: string; count: number }[]): TemplateResu
   const width = 600;
   const height = 120;
   const values = series.map((day) => day.count);
-  return html`<svg class="chart chart--large" aria-hidden="true" focusable="false" viewBox="0 0 ${width} ${height + 1}" preserveAspectRatio="none">
+  return html`<svg
+    class="chart chart--large"
+    aria-hidden="true"
+    focusable="false"
+    viewBox="0 0 ${width} ${height + 1}"
+    preserveAspectRatio="none"
+  >
     ${svg`<line class="chart__axis" x1="0" x2=${width} y1=${height + 0.5} y2=${height + 0.5}></line>`}
     ${bars(values, width, height).map(
-      (bar, index) => svg`<rect class="chart__bar" x=${index * bar.slot + bar.gap / 2} y=${height - bar.height} width=${Math.max(0.5, bar.slot - bar.gap)} height=${bar.height}></rect>`,
+      (bar, index) =>
+        svg`<rect class="chart__bar" x=${index * bar.slot + bar.gap / 2} y=${height - bar.height} width=${Math.max(0.5, bar.slot - bar.gap)} height=${bar.height}></rect>`,
     )}
   </svg>`;
 }

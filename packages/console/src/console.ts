@@ -134,7 +134,10 @@ export class DelibConsole extends LitElement {
   }
 
   #toSignIn(next: string) {
-    const target = parseRoute(next)?.name === 'sign-in' ? '#/sign-in' : `#/sign-in${next && next !== '#/' ? `?next=${encodeURIComponent(next)}` : ''}`;
+    const target =
+      parseRoute(next)?.name === 'sign-in'
+        ? '#/sign-in'
+        : `#/sign-in${next && next !== '#/' ? `?next=${encodeURIComponent(next)}` : ''}`;
     if (location.hash === target) this.#onHashChange();
     else location.hash = target;
   }
@@ -217,27 +220,32 @@ export class DelibConsole extends LitElement {
       <header class="header">
         <div class="header__container width-container">
           <a href="#/" class="header__service-name">${serviceName}</a>
-          ${session
-            ? html`<div class="header__account">
-                <span class="header__who">${session.email} <span class="header__role">(${roleNames[session.role]})</span></span>
-                <button class="header__sign-out" type="button" @click=${this.#signOut}>Sign out</button>
-              </div>`
-            : nothing}
+          ${
+            session
+              ? html`<div class="header__account">
+                  <span class="header__who">${session.email} <span class="header__role">(${roleNames[session.role]})</span></span>
+                  <button class="header__sign-out" type="button" @click=${this.#signOut}>Sign out</button>
+                </div>`
+              : nothing
+          }
         </div>
       </header>
-      ${session
-        ? html`<nav class="service-navigation" aria-label="Console">
-            <ul class="width-container">
-              ${navigation
-                .filter((item) => pageRoles[item.route].includes(session.role))
-                .map(
-                  (item) => html`<li>
-                    <a href=${item.hash} aria-current=${this.#current(item.route) ? 'page' : nothing}>${item.label}</a>
-                  </li>`,
-                )}
-            </ul>
-          </nav>`
-        : nothing}
+      ${
+        session
+          ? html`<nav class="service-navigation" aria-label="Console">
+              <ul class="width-container">
+                ${navigation
+                  .filter((item) => pageRoles[item.route].includes(session.role))
+                  .map(
+                    (item) =>
+                      html`<li>
+                        <a href=${item.hash} aria-current=${this.#current(item.route) ? 'page' : nothing}>${item.label}</a>
+                      </li>`,
+                  )}
+              </ul>
+            </nav>`
+          : nothing
+      }
       <div class="width-container">
         <main class="main" id="main-content" tabindex="-1">
           ${this.flash ? html`<div class="notification-banner" role="status"><p>${this.flash}</p></div>` : nothing}
@@ -270,7 +278,10 @@ export class DelibConsole extends LitElement {
       case 'erase':
         return keyed(visit, html`<console-erase .api=${api} .session=${session} .widgetId=${route.widgetId}></console-erase>`);
       case 'moderation':
-        return keyed(visit, html`<console-moderation .api=${api} .session=${session} .status=${route.status}></console-moderation>`);
+        return keyed(
+          visit,
+          html`<console-moderation .api=${api} .session=${session} .status=${route.status}></console-moderation>`,
+        );
       case 'snippet':
         return keyed(visit, html`<console-snippet-builder .api=${api} .session=${session}></console-snippet-builder>`);
       case 'accounts':

@@ -61,7 +61,11 @@ export class ConsoleModeration extends ConsolePage {
       this.announcement = decision === 'approve' ? `Approved “${label || item.text}”.` : `Rejected “${item.text}”.`;
       // Focus would otherwise be lost with the row: the next row's label field, or the heading.
       await this.updateComplete;
-      (this.querySelector<HTMLElement>(`#label-${index}`) ?? this.querySelector<HTMLElement>(`#label-${index - 1}`) ?? this.querySelector<HTMLElement>('h1'))?.focus();
+      (
+        this.querySelector<HTMLElement>(`#label-${index}`) ??
+        this.querySelector<HTMLElement>(`#label-${index - 1}`) ??
+        this.querySelector<HTMLElement>('h1')
+      )?.focus();
     } catch (error) {
       this.problems = [apiProblem(error, { label: `label-${index}` })];
       await focusAfterRender(this, '.error-summary');
@@ -77,9 +81,12 @@ export class ConsoleModeration extends ConsolePage {
       <nav class="sub-navigation" aria-label="Suggestions by status">
         <ul>
           ${moderationStatuses.map(
-            (status) => html`<li>
-              <a href="#/moderation?status=${status}" aria-current=${status === this.status ? 'page' : nothing}>${statusNames[status]}</a>
-            </li>`,
+            (status) =>
+              html`<li>
+                <a href="#/moderation?status=${status}" aria-current=${status === this.status ? 'page' : nothing}
+                  >${statusNames[status]}</a
+                >
+              </li>`,
           )}
         </ul>
       </nav>
@@ -87,35 +94,52 @@ export class ConsoleModeration extends ConsolePage {
       <p class="visually-hidden" role="status">${this.announcement}</p>
       ${items === undefined && !this.problems.length ? html`<p>Loading…</p>` : nothing}
       ${items && !items.length ? html`<p>No ${statusNames[this.status].toLowerCase()} suggestions.</p>` : nothing}
-      ${items?.length
-        ? html`<ul class="suggestions">
-            ${items.map(
-              (item, index) => html`<li class="suggestion">
-                <p class="suggestion__text">${item.label ?? item.text}</p>
-                ${item.label && item.label !== item.text ? html`<p class="hint">Suggested as: ${item.text}</p>` : nothing}
-                <p class="hint">
-                  For <a href=${widgetHash(item.widgetId)}>${item.widgetId}</a>, suggested ${formatDateTime(item.submittedAt)}
-                </p>
-                ${this.status === 'pending' && canModerate
-                  ? html`<div class="form-group">
-                        <label class="label" for="label-${index}">
-                          Label if approved <span class="visually-hidden">for “${item.text}”</span> (optional)
-                        </label>
-                        <div class="hint" id="label-${index}-hint">Correct spelling or make it clearer. Leave it as it is to use the resident’s words.</div>
-                        <input class="input" id="label-${index}" maxlength=${labelLimit} aria-describedby="label-${index}-hint" .value=${item.text} />
-                      </div>
-                      <div class="button-group">
-                        <button class="button" type="button" @click=${() => this.#decide(item, 'approve', index)}>
-                          Approve<span class="visually-hidden"> “${item.text}”</span>
-                        </button>
-                        <button class="button button--warning" type="button" @click=${() => this.#decide(item, 'reject', index)}>
-                          Reject<span class="visually-hidden"> “${item.text}”</span>
-                        </button>
-                      </div>`
-                  : nothing}
-              </li>`,
-            )}
-          </ul>`
-        : nothing}`;
+      ${
+        items?.length
+          ? html`<ul class="suggestions">
+              ${items.map(
+                (item, index) =>
+                  html`<li class="suggestion">
+                    <p class="suggestion__text">${item.label ?? item.text}</p>
+                    ${item.label && item.label !== item.text ? html`<p class="hint">Suggested as: ${item.text}</p>` : nothing}
+                    <p class="hint">
+                      For <a href=${widgetHash(item.widgetId)}>${item.widgetId}</a>, suggested ${formatDateTime(item.submittedAt)}
+                    </p>
+                    ${
+                      this.status === 'pending' && canModerate
+                        ? html`<div class="form-group">
+                              <label class="label" for="label-${index}">
+                                Label if approved <span class="visually-hidden">for “${item.text}”</span> (optional)
+                              </label>
+                              <div class="hint" id="label-${index}-hint">
+                                Correct spelling or make it clearer. Leave it as it is to use the resident’s words.
+                              </div>
+                              <input
+                                class="input"
+                                id="label-${index}"
+                                maxlength=${labelLimit}
+                                aria-describedby="label-${index}-hint"
+                                .value=${item.text}
+                              />
+                            </div>
+                            <div class="button-group">
+                              <button class="button" type="button" @click=${() => this.#decide(item, 'approve', index)}>
+                                Approve<span class="visually-hidden"> “${item.text}”</span>
+                              </button>
+                              <button
+                                class="button button--warning"
+                                type="button"
+                                @click=${() => this.#decide(item, 'reject', index)}
+                              >
+                                Reject<span class="visually-hidden"> “${item.text}”</span>
+                              </button>
+                            </div>`
+                        : nothing
+                    }
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }`;
   }
 }

@@ -51,8 +51,14 @@ export class ConsoleSignIn extends ConsolePage {
       } catch (error) {
         if (error instanceof ApiError && error.status === 429) {
           const seconds = error.retryAfter ?? 900;
-          const at = new Date(Date.now() + seconds * 1000).toLocaleTimeString('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true });
-          problems.push({ message: `Too many failed attempts to sign in. Try again in ${wait(seconds)} (at ${at.replace(/\s/g, '')}).` });
+          const at = new Date(Date.now() + seconds * 1000).toLocaleTimeString('en-GB', {
+            hour: 'numeric',
+            minute: '2-digit',
+            hour12: true,
+          });
+          problems.push({
+            message: `Too many failed attempts to sign in. Try again in ${wait(seconds)} (at ${at.replace(/\s/g, '')}).`,
+          });
         } else if (error instanceof ApiError && error.status === 401) {
           problems.push({ field: 'email', message: 'Enter a correct email address and password' });
         } else if (error instanceof ApiError) {

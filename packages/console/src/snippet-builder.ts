@@ -21,7 +21,12 @@ import { ConsolePage, errorSummary, fieldError, focusAfterRender, hasError, setT
 import type { WidgetKind } from '@delib/protocol';
 import { limits } from '@delib/protocol';
 
-const themeNames: Record<Theme, string> = { default: 'Default', govuk: 'GOV.UK-like', dark: 'Dark', 'high-contrast': 'High contrast' };
+const themeNames: Record<Theme, string> = {
+  default: 'Default',
+  govuk: 'GOV.UK-like',
+  dark: 'Dark',
+  'high-contrast': 'High contrast',
+};
 const resultsNames: Record<ResultsMode, string> = {
   'after-submit': 'After the resident answers',
   always: 'Always, before and after answering',
@@ -174,7 +179,9 @@ export class ConsoleSnippetBuilder extends ConsolePage {
       // Without clipboard permission: select the text so the officer can copy it, and try the old way.
       const field = this.querySelector<HTMLTextAreaElement>('#snippet-html');
       field?.select();
-      this.copyStatus = document.execCommand('copy') ? 'Copied' : 'Could not copy. The HTML is selected: copy it with Ctrl+C or Cmd+C.';
+      this.copyStatus = document.execCommand('copy')
+        ? 'Copied'
+        : 'Could not copy. The HTML is selected: copy it with Ctrl+C or Cmd+C.';
     }
   }
 
@@ -193,33 +200,64 @@ export class ConsoleSnippetBuilder extends ConsolePage {
             <legend class="fieldset__legend">Kind of widget</legend>
             <div class="radios radios--small">
               ${kinds.map(
-                (kind) => html`<div class="radios__item">
-                  <input class="radios__input" id="kind-${kind}" name="kind" type="radio" value=${kind} .checked=${settings.kind === kind} />
-                  <label class="label radios__label" for="kind-${kind}">${kindNames[kind]}</label>
-                </div>`,
+                (kind) =>
+                  html`<div class="radios__item">
+                    <input
+                      class="radios__input"
+                      id="kind-${kind}"
+                      name="kind"
+                      type="radio"
+                      value=${kind}
+                      .checked=${settings.kind === kind}
+                    />
+                    <label class="label radios__label" for="kind-${kind}">${kindNames[kind]}</label>
+                  </div>`,
               )}
             </div>
           </fieldset>
         </div>
         <div class=${groupClass('widget-id')}>
           <label class="label" for="widget-id">Widget ID</label>
-          <div class="hint" id="widget-id-hint">A name for this question that no other question uses, like parks-2026. Residents do not see it.</div>
+          <div class="hint" id="widget-id-hint">
+            A name for this question that no other question uses, like parks-2026. Residents do not see it.
+          </div>
           ${fieldError(problems, 'widget-id')}
-          <input class="input input--20" id="widget-id" name="widgetId" spellcheck="false" autocomplete="off" maxlength=${limits.widgetIdLength} aria-describedby=${describedBy('widget-id')} />
+          <input
+            class="input input--20"
+            id="widget-id"
+            name="widgetId"
+            spellcheck="false"
+            autocomplete="off"
+            maxlength=${limits.widgetIdLength}
+            aria-describedby=${describedBy('widget-id')}
+          />
         </div>
         <div ?hidden=${!takesOptions(settings.kind)}>
           <div class=${groupClass('question')}>
-                <label class="label" for="question">Question</label>
-                <div class="hint" id="question-hint">For example, Which park improvement matters most to you?</div>
-                ${fieldError(problems, 'question')}
-                <input class="input" id="question" name="question" maxlength=${snippetLimits.question} aria-describedby=${describedBy('question')} />
-              </div>
-              <div class=${groupClass('options')}>
-                <label class="label" for="options">Options</label>
-                <div class="hint" id="options-hint">Put each option on its own line.</div>
-                ${fieldError(problems, 'options')}
-                <textarea class="textarea" id="options" name="options" rows="5" maxlength="12000" aria-describedby=${describedBy('options')}></textarea>
-              </div>
+            <label class="label" for="question">Question</label>
+            <div class="hint" id="question-hint">For example, Which park improvement matters most to you?</div>
+            ${fieldError(problems, 'question')}
+            <input
+              class="input"
+              id="question"
+              name="question"
+              maxlength=${snippetLimits.question}
+              aria-describedby=${describedBy('question')}
+            />
+          </div>
+          <div class=${groupClass('options')}>
+            <label class="label" for="options">Options</label>
+            <div class="hint" id="options-hint">Put each option on its own line.</div>
+            ${fieldError(problems, 'options')}
+            <textarea
+              class="textarea"
+              id="options"
+              name="options"
+              rows="5"
+              maxlength="12000"
+              aria-describedby=${describedBy('options')}
+            ></textarea>
+          </div>
         </div>
         ${takesOptions(settings.kind) ? nothing : html`<p class="hint">Needs and assets widgets come with their own list of categories.</p>`}
         <div class="form-group">
@@ -245,30 +283,49 @@ export class ConsoleSnippetBuilder extends ConsolePage {
             <legend class="fieldset__legend">When to show results</legend>
             <div class="radios radios--small">
               ${resultsModes.map(
-                (mode) => html`<div class="radios__item">
-                  <input class="radios__input" id="results-${mode}" name="results" type="radio" value=${mode} .checked=${settings.results === mode} />
-                  <label class="label radios__label" for="results-${mode}">${resultsNames[mode]}</label>
-                </div>`,
+                (mode) =>
+                  html`<div class="radios__item">
+                    <input
+                      class="radios__input"
+                      id="results-${mode}"
+                      name="results"
+                      type="radio"
+                      value=${mode}
+                      .checked=${settings.results === mode}
+                    />
+                    <label class="label radios__label" for="results-${mode}">${resultsNames[mode]}</label>
+                  </div>`,
               )}
             </div>
           </fieldset>
         </div>
         <button class="button" type="submit">Show preview and HTML</button>
       </form>
-      ${ready
-        ? html`<h2 class="heading-m" id="preview-heading" tabindex="-1">Preview</h2>
-            <p class="hint">The real widget, with this server’s results. Answers given here are not sent.</p>
-            <p class="visually-hidden" role="status" id="preview-status"></p>
-            <div class="preview" id="preview" lang=${settings.language}></div>
-            <h2 class="heading-m">HTML to paste</h2>
-            <div class="form-group">
-              <label class="label" for="snippet-html">Paste this where the question should appear. The first two lines can go once in the page’s head.</label>
-              <textarea class="textarea code" id="snippet-html" rows="8" readonly spellcheck="false" .value=${snippet(settings, location.origin)}></textarea>
-            </div>
-            <div class="button-group">
-              <button class="button button--secondary" type="button" id="copy" @click=${this.#copy}>Copy HTML</button>
-              <span class="copy-status" role="status">${this.copyStatus}</span>
-            </div>`
-        : nothing}`;
+      ${
+        ready
+          ? html`<h2 class="heading-m" id="preview-heading" tabindex="-1">Preview</h2>
+              <p class="hint">The real widget, with this server’s results. Answers given here are not sent.</p>
+              <p class="visually-hidden" role="status" id="preview-status"></p>
+              <div class="preview" id="preview" lang=${settings.language}></div>
+              <h2 class="heading-m">HTML to paste</h2>
+              <div class="form-group">
+                <label class="label" for="snippet-html"
+                  >Paste this where the question should appear. The first two lines can go once in the page’s head.</label
+                >
+                <textarea
+                  class="textarea code"
+                  id="snippet-html"
+                  rows="8"
+                  readonly
+                  spellcheck="false"
+                  .value=${snippet(settings, location.origin)}
+                ></textarea>
+              </div>
+              <div class="button-group">
+                <button class="button button--secondary" type="button" id="copy" @click=${this.#copy}>Copy HTML</button>
+                <span class="copy-status" role="status">${this.copyStatus}</span>
+              </div>`
+          : nothing
+      }`;
   }
 }

@@ -13,9 +13,19 @@ export function setTitle(text: string, { error = false } = {}): void {
   document.title = `${error ? 'Error: ' : ''}${text} – ${serviceName}`;
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/London',
+});
 const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' });
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  hour: 'numeric',
+  minute: '2-digit',
+  hour12: true,
+  timeZone: 'Europe/London',
+});
 const plurals = new Intl.PluralRules('en-GB');
 const numbers = new Intl.NumberFormat('en-GB');
 
@@ -28,7 +38,8 @@ export const formatDateTime = (iso: string | null | undefined) =>
 export const formatDay = (day: string) => shortDate.format(new Date(`${day}T12:00:00Z`));
 export const formatNumber = (n: number) => numbers.format(n);
 /** "1 response", "2,000 responses". */
-export const count = (n: number, one: string, other: string) => `${numbers.format(n)} ${plurals.select(n) === 'one' ? one : other}`;
+export const count = (n: number, one: string, other: string) =>
+  `${numbers.format(n)} ${plurals.select(n) === 'one' ? one : other}`;
 
 export interface Problem {
   /** The id of the field it is about, which the summary links to. */
@@ -61,7 +72,9 @@ export function errorSummary(problems: Problem[]): TemplateResult | typeof nothi
       <ul class="error-summary__list">
         ${problems.map((problem) =>
           problem.field
-            ? html`<li><a href="#${problem.field}" @click=${(event: Event) => jump(event, problem.field)}>${problem.message}</a></li>`
+            ? html`<li>
+                <a href="#${problem.field}" @click=${(event: Event) => jump(event, problem.field)}>${problem.message}</a>
+              </li>`
             : html`<li>${problem.message}</li>`,
         )}
       </ul>

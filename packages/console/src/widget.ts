@@ -82,7 +82,8 @@ export class ConsoleWidget extends ConsolePage {
       this.#showResults();
       this.#loadText(undefined);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 404) this.problems = [{ message: `There is no widget called ${this.widgetId}.` }];
+      if (error instanceof ApiError && error.status === 404)
+        this.problems = [{ message: `There is no widget called ${this.widgetId}.` }];
       else this.problems = [apiProblem(error)];
       setTitle(`Widget ${this.widgetId}`, { error: true });
     }
@@ -141,7 +142,8 @@ export class ConsoleWidget extends ConsolePage {
       const entry = await (action === 'close' ? this.api.close(this.widgetId) : this.api.reopen(this.widgetId));
       this.detail = { ...this.detail!, ...entry };
       this.problems = [];
-      this.status = action === 'close' ? 'Widget closed: it takes no more responses.' : 'Widget reopened: it takes responses again.';
+      this.status =
+        action === 'close' ? 'Widget closed: it takes no more responses.' : 'Widget reopened: it takes responses again.';
       this.busy = false;
       await this.updateComplete;
       this.querySelector<HTMLElement>(action === 'close' ? '#reopen' : '#close')?.focus();
@@ -165,7 +167,10 @@ export class ConsoleWidget extends ConsolePage {
     if (!text.en) problems.push({ field: 'outcome-en', message: 'Enter what you did, in English' });
     for (const language of languages) {
       if ((text[language]?.length ?? 0) > outcomeLimit)
-        problems.push({ field: `outcome-${language}`, message: `${languageNames[language]} text must be ${formatNumber(outcomeLimit)} characters or fewer` });
+        problems.push({
+          field: `outcome-${language}`,
+          message: `${languageNames[language]} text must be ${formatNumber(outcomeLimit)} characters or fewer`,
+        });
     }
     if (!problems.length) {
       try {
@@ -175,7 +180,9 @@ export class ConsoleWidget extends ConsolePage {
         this.status = 'Outcome published: the widget now shows it with its results.';
         return;
       } catch (error) {
-        problems.push(apiProblem(error, { 'text.en': 'outcome-en', 'text.cy': 'outcome-cy', 'text.gd': 'outcome-gd', text: 'outcome-en' }));
+        problems.push(
+          apiProblem(error, { 'text.en': 'outcome-en', 'text.cy': 'outcome-cy', 'text.gd': 'outcome-gd', text: 'outcome-en' }),
+        );
       }
     }
     this.problems = problems;
@@ -217,35 +224,74 @@ export class ConsoleWidget extends ConsolePage {
     const canAct = this.may('admin', 'moderator');
     const published = detail.outcome;
     return html`<dl class="summary-list">
-        <div class="summary-list__row"><dt>Kind</dt><dd>${kindNames[detail.widget] ?? detail.widget}</dd></div>
-        <div class="summary-list__row"><dt>Responses</dt><dd>${formatNumber(detail.total)}</dd></div>
-        <div class="summary-list__row"><dt>First response</dt><dd>${formatDateTime(detail.firstAt)}</dd></div>
-        <div class="summary-list__row"><dt>Last response</dt><dd>${formatDateTime(detail.lastAt)}</dd></div>
-        <div class="summary-list__row"><dt>Status</dt><dd>${openTag(detail.closed)}</dd></div>
-        ${detail.pendingSuggestions
-          ? html`<div class="summary-list__row">
-              <dt>Suggestions to moderate</dt>
-              <dd><a href="#/moderation">${count(detail.pendingSuggestions, 'suggestion waiting', 'suggestions waiting')}</a></dd>
-            </div>`
-          : nothing}
+        <div class="summary-list__row">
+          <dt>Kind</dt>
+          <dd>${kindNames[detail.widget] ?? detail.widget}</dd>
+        </div>
+        <div class="summary-list__row">
+          <dt>Responses</dt>
+          <dd>${formatNumber(detail.total)}</dd>
+        </div>
+        <div class="summary-list__row">
+          <dt>First response</dt>
+          <dd>${formatDateTime(detail.firstAt)}</dd>
+        </div>
+        <div class="summary-list__row">
+          <dt>Last response</dt>
+          <dd>${formatDateTime(detail.lastAt)}</dd>
+        </div>
+        <div class="summary-list__row">
+          <dt>Status</dt>
+          <dd>${openTag(detail.closed)}</dd>
+        </div>
+        ${
+          detail.pendingSuggestions
+            ? html`<div class="summary-list__row">
+                <dt>Suggestions to moderate</dt>
+                <dd>
+                  <a href="#/moderation">${count(detail.pendingSuggestions, 'suggestion waiting', 'suggestions waiting')}</a>
+                </dd>
+              </div>`
+            : nothing
+        }
       </dl>
       <div class="button-group">
-        ${canAct
-          ? detail.closed
-            ? html`<button id="reopen" class="button" type="button" ?disabled=${this.busy} @click=${() => this.#act('reopen')}>Reopen widget</button>`
-            : html`<button id="close" class="button button--secondary" type="button" ?disabled=${this.busy} @click=${() => this.#act('close')}>
-                Close widget
-              </button>`
-          : nothing}
-        ${this.may('admin')
-          ? html`<a class="button button--warning" href="${widgetHash(detail.widgetId)}/erase">Erase responses</a>`
-          : nothing}
+        ${
+          canAct
+            ? detail.closed
+              ? html`<button id="reopen" class="button" type="button" ?disabled=${this.busy} @click=${() => this.#act('reopen')}>
+                  Reopen widget
+                </button>`
+              : html`<button
+                  id="close"
+                  class="button button--secondary"
+                  type="button"
+                  ?disabled=${this.busy}
+                  @click=${() => this.#act('close')}
+                >
+                  Close widget
+                </button>`
+            : nothing
+        }
+        ${
+          this.may('admin')
+            ? html`<a class="button button--warning" href="${widgetHash(detail.widgetId)}/erase">Erase responses</a>`
+            : nothing
+        }
       </div>
 
       <h2 class="heading-m">Download responses</h2>
       <ul class="list">
-        <li><a href=${this.api.exportUrl(detail.widgetId, 'csv')} download>Download responses as CSV<span class="visually-hidden"> for ${detail.widgetId}</span></a></li>
-        <li><a href=${this.api.exportUrl(detail.widgetId, 'json')} download>Download responses as JSON<span class="visually-hidden"> for ${detail.widgetId}</span></a></li>
+        <li>
+          <a href=${this.api.exportUrl(detail.widgetId, 'csv')} download
+            >Download responses as CSV<span class="visually-hidden"> for ${detail.widgetId}</span></a
+          >
+        </li>
+        <li>
+          <a href=${this.api.exportUrl(detail.widgetId, 'json')} download
+            >Download responses as JSON<span class="visually-hidden"> for ${detail.widgetId}</span></a
+          >
+        </li>
       </ul>
 
       <h2 class="heading-m">Results</h2>
@@ -253,62 +299,87 @@ export class ConsoleWidget extends ConsolePage {
       <div id="results-widget" class="results-widget"></div>
 
       <h2 class="heading-m">Responses over time</h2>
-      ${detail.days.length
-        ? html`${timeChart(detail.days)}
-            <details class="details">
-              <summary>Responses per day, as a table</summary>
-              <table class="table">
-                <caption class="visually-hidden">Responses per day</caption>
-                <thead><tr><th scope="col">Day</th><th scope="col" class="numeric">Responses</th></tr></thead>
-                <tbody>
-                  ${continuousDays(detail.days)
-                    .filter((day) => day.count)
-                    .reverse()
-                    .map((day) => html`<tr><th scope="row">${formatDay(day.date)} ${day.date.slice(0, 4)}</th><td class="numeric">${formatNumber(day.count)}</td></tr>`)}
-                </tbody>
-              </table>
-            </details>`
-        : html`<p>No responses yet.</p>`}
+      ${
+        detail.days.length
+          ? html`${timeChart(detail.days)}
+              <details class="details">
+                <summary>Responses per day, as a table</summary>
+                <table class="table">
+                  <caption class="visually-hidden">
+                    Responses per day
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Day</th>
+                      <th scope="col" class="numeric">Responses</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${continuousDays(detail.days)
+                      .filter((day) => day.count)
+                      .reverse()
+                      .map(
+                        (day) =>
+                          html`<tr>
+                            <th scope="row">${formatDay(day.date)} ${day.date.slice(0, 4)}</th>
+                            <td class="numeric">${formatNumber(day.count)}</td>
+                          </tr>`,
+                      )}
+                  </tbody>
+                </table>
+              </details>`
+          : html`<p>No responses yet.</p>`
+      }
 
       <h2 class="heading-m" id="free-text-heading" tabindex="-1">Free text</h2>
       ${this.#freeText()}
 
       <h2 class="heading-m">You said, we did</h2>
-      ${published
-        ? html`<p>Published ${formatDateTime(published.publishedAt)}. The widget shows it with its results.</p>`
-        : html`<p>Not published. Once published, the widget shows it to residents with its results.</p>`}
-      ${canAct
-        ? html`<form novalidate @submit=${this.#publish}>
-            ${languages.map(
-              (language) => html`<div class="form-group ${hasError(problems, `outcome-${language}`) ? 'form-group--error' : ''}">
-                <label class="label" for="outcome-${language}">${languageNames[language]}${language === 'en' ? '' : ' (optional)'}</label>
-                <div class="hint" id="outcome-${language}-hint">Plain text. Leave a blank line between paragraphs; web addresses become links.</div>
-                ${fieldError(problems, `outcome-${language}`)}
-                <textarea
-                  class="textarea"
-                  id="outcome-${language}"
-                  name="outcome-${language}"
-                  lang=${language}
-                  rows="5"
-                  maxlength=${outcomeLimit}
-                  aria-describedby="outcome-${language}-hint${hasError(problems, `outcome-${language}`) ? ` outcome-${language}-error` : ''}"
-                  .value=${published?.text[language] ?? ''}
-                ></textarea>
-              </div>`,
-            )}
-            <div class="button-group">
-              <button class="button" type="submit">${published ? 'Publish changes' : 'Publish'}</button>
-              ${published ? html`<button class="button button--warning" type="button" @click=${this.#withdraw}>Withdraw</button>` : nothing}
-            </div>
-          </form>`
-        : published
-          ? languages
-              .filter((language) => published.text[language])
-              .map(
-                (language) => html`<h3 class="heading-s">${languageNames[language]}</h3>
-                  <div class="outcome-text" lang=${language}>${published.text[language]}</div>`,
-              )
-          : nothing}`;
+      ${
+        published
+          ? html`<p>Published ${formatDateTime(published.publishedAt)}. The widget shows it with its results.</p>`
+          : html`<p>Not published. Once published, the widget shows it to residents with its results.</p>`
+      }
+      ${
+        canAct
+          ? html`<form novalidate @submit=${this.#publish}>
+              ${languages.map(
+                (language) =>
+                  html`<div class="form-group ${hasError(problems, `outcome-${language}`) ? 'form-group--error' : ''}">
+                    <label class="label" for="outcome-${language}"
+                      >${languageNames[language]}${language === 'en' ? '' : ' (optional)'}</label
+                    >
+                    <div class="hint" id="outcome-${language}-hint">
+                      Plain text. Leave a blank line between paragraphs; web addresses become links.
+                    </div>
+                    ${fieldError(problems, `outcome-${language}`)}
+                    <textarea
+                      class="textarea"
+                      id="outcome-${language}"
+                      name="outcome-${language}"
+                      lang=${language}
+                      rows="5"
+                      maxlength=${outcomeLimit}
+                      aria-describedby="outcome-${language}-hint${hasError(problems, `outcome-${language}`) ? ` outcome-${language}-error` : ''}"
+                      .value=${published?.text[language] ?? ''}
+                    ></textarea>
+                  </div>`,
+              )}
+              <div class="button-group">
+                <button class="button" type="submit">${published ? 'Publish changes' : 'Publish'}</button>
+                ${published ? html`<button class="button button--warning" type="button" @click=${this.#withdraw}>Withdraw</button>` : nothing}
+              </div>
+            </form>`
+          : published
+            ? languages
+                .filter((language) => published.text[language])
+                .map(
+                  (language) =>
+                    html`<h3 class="heading-s">${languageNames[language]}</h3>
+                      <div class="outcome-text" lang=${language}>${published.text[language]}</div>`,
+                )
+            : nothing
+      }`;
   }
 
   #freeText() {
@@ -317,11 +388,24 @@ export class ConsoleWidget extends ConsolePage {
     if (!text.length && this.textCursors.length === 1) return html`<p>No free text for this widget.</p>`;
     return html`<div class="table-scroll" role="region" aria-labelledby="free-text-caption" tabindex="0">
         <table class="table">
-          <caption class="visually-hidden" id="free-text-caption">Free text, newest first</caption>
-          <thead><tr><th scope="col">Submitted</th><th scope="col">Question</th><th scope="col">Text</th></tr></thead>
+          <caption class="visually-hidden" id="free-text-caption">
+            Free text, newest first
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Submitted</th>
+              <th scope="col">Question</th>
+              <th scope="col">Text</th>
+            </tr>
+          </thead>
           <tbody>
             ${text.map(
-              (entry) => html`<tr><td>${formatDateTime(entry.submittedAt)}</td><td>${entry.field}</td><td class="free-text">${entry.text}</td></tr>`,
+              (entry) =>
+                html`<tr>
+                  <td>${formatDateTime(entry.submittedAt)}</td>
+                  <td>${entry.field}</td>
+                  <td class="free-text">${entry.text}</td>
+                </tr>`,
             )}
           </tbody>
         </table>
@@ -335,7 +419,12 @@ export class ConsoleWidget extends ConsolePage {
 
 /** Erasing a widget's responses: the administrator types the widget ID to confirm. */
 export class ConsoleErase extends ConsolePage {
-  static override properties = { ...ConsolePage.properties, widgetId: { attribute: false }, problems: { state: true }, busy: { state: true } };
+  static override properties = {
+    ...ConsolePage.properties,
+    widgetId: { attribute: false },
+    problems: { state: true },
+    busy: { state: true },
+  };
   declare widgetId: string;
   declare problems: Problem[];
   declare busy: boolean;
@@ -384,7 +473,10 @@ export class ConsoleErase extends ConsolePage {
         <h1 class="heading-l" tabindex="-1">Erase all responses to ${this.widgetId}</h1>
         <div class="warning-text">
           <span class="warning-text__icon" aria-hidden="true">!</span>
-          <strong class="warning-text__text"><span class="visually-hidden">Warning</span> This deletes every response and all results for this widget. It cannot be undone. Download the responses first if you need them.</strong>
+          <strong class="warning-text__text"
+            ><span class="visually-hidden">Warning</span> This deletes every response and all results for this widget. It cannot
+            be undone. Download the responses first if you need them.</strong
+          >
         </div>
         <form novalidate @submit=${this.#submit}>
           <div class="form-group ${invalid ? 'form-group--error' : ''}">
