@@ -11,8 +11,9 @@ import { ClientError, validateEnvelope } from './validate.js';
 import { csvExport, jsonExport } from './export.js';
 import { ByteBoundedCache } from './cache.js';
 import { apiHeaders, clientErrorHandler, contractPayload, pageHeaders } from './errors.js';
-import { decorateAccess, requireRole, roles } from './admin/access.js';
-import { adminRoutes, adminScope } from './admin/routes.js';
+import { requireRole, roles } from './admin/access.js';
+import { setUpAdmin } from './admin/routes.js';
+import type { SignInLimits } from './admin/sessions.js';
 import { itemsRoute, widgetAdminRoutes } from './admin/widgets.js';
 import { scheduleRetention } from './admin/retention.js';
 
@@ -52,6 +53,13 @@ export interface AppOptions {
    */
   retentionDays?: number;
   /** The clock of sessions, the audit log and the console (today's UTC day, decisions, outcomes, retention); tests move it. */
+  /** `DELIB_ADMIN_EMAIL` and `DELIB_ADMIN_PASSWORD`: the first admin of the console, when it has no account. */
+  firstAdmin?: { email: string; password: string };
+  /** Hours a console session lasts unused (8); 24 at most, whatever the use. */
+  sessionHours?: number;
+  /** Failed sign-ins allowed per account and per address in a sliding window (10 and 30 in 15 minutes). */
+  signInLimits?: SignInLimits;
+  /** The clock of sessions and the audit log; tests move it. */
   now?: () => Date;
   /** Extra routes and hooks, registered before the API (the demo's outage switch). */
   register?: (app: FastifyInstance) => void;
@@ -266,8 +274,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   options.register?.(app);
 
-  const access = decorateAccess(app, { store, adminToken: options.adminToken, now });
-  adminScope(app);
+  const admin = await setUpAdmin(app, options);
+  const { access } = admin;
 
   const origins = allowedOrigins(app, options.corsOrigins);
   await app.register(cors, {
@@ -389,7 +397,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         },
       );
 
-      adminRoutes(api, { store });
+      admin.routes(api);
       itemsRoute(api, { store, cache: resultsCache });
       widgetAdminRoutes(api, { store, audit: access.audit, requireRole, now });
     },

@@ -8,8 +8,16 @@ import {
   foldSql,
   newKeys,
   recount,
+  maxAccounts,
+  type Account,
+  type AccountRecord,
+  type AddAccountOutcome,
+  type AttemptOutcome,
   type AuditEntry,
   type AuditPage,
+  type RemoveAccountOutcome,
+  type SessionRecord,
+  type SignInAttempt,
   type FoldRow,
   type InsertOptions,
   type InsertOutcome,
@@ -32,6 +40,7 @@ import {
   type WidgetSummary,
 } from './store.js';
 import { results, tallies, type Tally } from './tally.js';
+import type { Role } from './admin/access.js';
 
 /**
  * Versioned schema: `delib_migrations` lists the versions applied (version n is `migrations[n - 1]`).
@@ -77,6 +86,28 @@ const migrations: (string | ((client: pg.PoolClient) => Promise<void>))[] = [
      action text NOT NULL,
      widget_id text COLLATE "C"
    );`,
+  `ALTER TABLE audit ADD COLUMN subject text;
+   CREATE TABLE accounts (
+     email text COLLATE "C" PRIMARY KEY,
+     role text NOT NULL,
+     password_hash text NOT NULL,
+     created_at timestamptz NOT NULL
+   );
+   CREATE TABLE sessions (
+     token_hash text COLLATE "C" PRIMARY KEY,
+     email text COLLATE "C" NOT NULL,
+     created_at timestamptz NOT NULL,
+     last_seen_at timestamptz NOT NULL
+   );
+   CREATE INDEX sessions_by_email ON sessions (email);
+   CREATE TABLE sign_in_attempts (
+     key text COLLATE "C" NOT NULL,
+     attempt text COLLATE "C" NOT NULL,
+     at timestamptz NOT NULL
+   );
+   CREATE INDEX sign_in_attempts_by_key ON sign_in_attempts (key, at);
+   CREATE INDEX sign_in_attempts_by_time ON sign_in_attempts (at);
+   CREATE INDEX sign_in_attempts_by_attempt ON sign_in_attempts (attempt);`,
   // The console (issue 10): closing, first and last response, a cache revision and the outcome per
   // widget; responses per UTC day, written with each response; pairwise suggestions awaiting moderation.
   // `seen` is false only on a placeholder row an insert transaction made and has not committed.
@@ -153,6 +184,8 @@ async function foldIdCase(client: pg.PoolClient): Promise<void> {
 
 /** Advisory lock key for migrations: "delib" in ASCII. Database-wide, shared by every schema. */
 const migrationLock = 0x64656c6962;
+/** Advisory lock key taken by every change to accounts: "delibacc" in ASCII. */
+const accountsLock = 0x64656c6962616363n;
 
 const pageSize = 1000;
 /** The most inserts committed in one transaction: keeps row locks short under a flood. */
@@ -741,17 +774,25 @@ export class PostgresStore implements Store {
   }
 
   async recordAudit(entry: AuditEntry): Promise<void> {
-    await this.#pool.query('INSERT INTO audit (at, who, action, widget_id) VALUES ($1, $2, $3, $4)', [
+    await this.#pool.query('INSERT INTO audit (at, who, action, widget_id, subject) VALUES ($1, $2, $3, $4, $5)', [
       entry.at,
       entry.who,
       entry.action,
       entry.widgetId ?? null,
+      entry.subject ?? null,
     ]);
   }
 
   async auditEntries({ limit, before }: { limit: number; before?: string }): Promise<AuditPage> {
-    const { rows } = await this.#pool.query<{ seq: string; at: Date; who: string; action: string; widget_id: string | null }>(
-      `SELECT seq, at, who, action, widget_id FROM audit
+    const { rows } = await this.#pool.query<{
+      seq: string;
+      at: Date;
+      who: string;
+      action: string;
+      widget_id: string | null;
+      subject: string | null;
+    }>(
+      `SELECT seq, at, who, action, widget_id, subject FROM audit
        WHERE $1::bigint IS NULL OR seq < $1::bigint ORDER BY seq DESC LIMIT $2`,
       [before ?? null, limit + 1],
     );
@@ -760,8 +801,131 @@ export class PostgresStore implements Store {
       who: row.who,
       action: row.action,
       ...(row.widget_id === null ? {} : { widgetId: row.widget_id }),
+      ...(row.subject === null ? {} : { subject: row.subject }),
     }));
     return rows.length > limit ? { entries, next: rows[limit - 1].seq } : { entries };
+  }
+
+  async accounts(): Promise<Account[]> {
+    const { rows } = await this.#pool.query<{ email: string; role: Role; created_at: Date }>(
+      'SELECT email, role, created_at FROM accounts ORDER BY email LIMIT $1',
+      [maxAccounts],
+    );
+    return rows.map((row) => ({ email: row.email, role: row.role, createdAt: row.created_at.toISOString() }));
+  }
+
+  async account(email: string): Promise<AccountRecord | undefined> {
+    const { rows } = await this.#pool.query<{ email: string; role: Role; created_at: Date; password_hash: string }>(
+      'SELECT email, role, created_at, password_hash FROM accounts WHERE email = $1',
+      [email],
+    );
+    const [row] = rows;
+    return row && { email: row.email, role: row.role, createdAt: row.created_at.toISOString(), passwordHash: row.password_hash };
+  }
+
+  /** Changes to accounts one at a time, database-wide, so that the checks each makes still hold when it writes. */
+  #accountsTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.#transaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [accountsLock.toString()]);
+      return work(client);
+    });
+  }
+
+  addAccount(account: AccountRecord, { onlyFirst = false } = {}): Promise<AddAccountOutcome> {
+    return this.#accountsTransaction(async (client) => {
+      const { rows } = await client.query<{ count: string; taken: boolean }>(
+        'SELECT count(*) AS count, bool_or(email = $1) AS taken FROM accounts',
+        [account.email],
+      );
+      const count = Number(rows[0].count);
+      if (onlyFirst && count > 0) return 'not_first';
+      if (rows[0].taken) return 'exists';
+      if (count >= maxAccounts) return 'full';
+      await client.query('INSERT INTO accounts (email, role, password_hash, created_at) VALUES ($1, $2, $3, $4)', [
+        account.email,
+        account.role,
+        account.passwordHash,
+        account.createdAt,
+      ]);
+      return 'created';
+    });
+  }
+
+  removeAccount(email: string): Promise<RemoveAccountOutcome> {
+    return this.#accountsTransaction(async (client) => {
+      const { rows } = await client.query<{ role: Role }>('SELECT role FROM accounts WHERE email = $1', [email]);
+      if (!rows.length) return 'not_found';
+      if (rows[0].role === 'admin') {
+        const { rows: admins } = await client.query<{ count: string }>(
+          "SELECT count(*) AS count FROM accounts WHERE role = 'admin'",
+        );
+        if (Number(admins[0].count) <= 1) return 'last_admin';
+      }
+      await client.query('DELETE FROM sessions WHERE email = $1', [email]);
+      await client.query('DELETE FROM accounts WHERE email = $1', [email]);
+      return 'removed';
+    });
+  }
+
+  async createSession(tokenHash: string, { email, at }: { email: string; at: Date }): Promise<void> {
+    await this.#pool.query('INSERT INTO sessions (token_hash, email, created_at, last_seen_at) VALUES ($1, $2, $3, $3)', [
+      tokenHash,
+      email,
+      at,
+    ]);
+  }
+
+  async session(tokenHash: string): Promise<SessionRecord | undefined> {
+    const { rows } = await this.#pool.query<{ email: string; role: Role; created_at: Date; last_seen_at: Date }>(
+      `SELECT s.email, a.role, s.created_at, s.last_seen_at
+       FROM sessions AS s JOIN accounts AS a ON a.email = s.email WHERE s.token_hash = $1`,
+      [tokenHash],
+    );
+    const [row] = rows;
+    return row && { email: row.email, role: row.role, createdAt: row.created_at, lastSeenAt: row.last_seen_at };
+  }
+
+  async touchSession(tokenHash: string, at: Date): Promise<void> {
+    await this.#pool.query('UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2 AND last_seen_at < $1', [at, tokenHash]);
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.#pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+  }
+
+  async pruneSessions({ idleBefore, createdBefore }: { idleBefore: Date; createdBefore: Date }): Promise<void> {
+    await this.#pool.query('DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2', [idleBefore, createdBefore]);
+  }
+
+  attemptSignIn({ attempt, at, since, limits }: SignInAttempt): Promise<AttemptOutcome> {
+    return this.#transaction(async (client) => {
+      // Attempts against the same key, from any process, are counted one at a time (keys in one order:
+      // two attempts never wait on each other in a cycle).
+      const keys = [...new Set(limits.map((entry) => entry.key))].sort();
+      for (const key of keys) await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+      await client.query('DELETE FROM sign_in_attempts WHERE at <= $1', [since]);
+      const window = at.getTime() - since.getTime();
+      let retryAt: number | undefined;
+      for (const { key, limit } of limits) {
+        const { rows } = await client.query<{ at: Date }>(
+          'SELECT at FROM sign_in_attempts WHERE key = $1 AND at > $2 ORDER BY at DESC LIMIT $3',
+          [key, since, limit],
+        );
+        // Blocked until the limit-th newest attempt leaves the window.
+        if (rows.length >= limit) retryAt = Math.max(retryAt ?? 0, rows[limit - 1].at.getTime() + window);
+      }
+      if (retryAt !== undefined) return { allowed: false, retryAt: new Date(retryAt) };
+      await client.query('INSERT INTO sign_in_attempts (key, attempt, at) SELECT k, $2, $3 FROM unnest($1::text[]) AS k', [
+        limits.map((entry) => entry.key),
+        attempt,
+        at,
+      ]);
+      return { allowed: true };
+    });
+  }
+
+  async signedIn(attempt: string, key: string): Promise<void> {
+    await this.#pool.query('DELETE FROM sign_in_attempts WHERE attempt = $1 OR key = $2', [attempt, key]);
   }
 
   /**

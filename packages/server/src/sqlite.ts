@@ -7,6 +7,7 @@ import type { Envelope, WidgetKind } from '@delib/protocol';
 import {
   canonical,
   defaultValueLimit,
+  maxAccounts,
   envelopeOf,
   foldIds,
   foldSql,
@@ -14,8 +15,15 @@ import {
   type FoldRow,
   type InsertOptions,
   type InsertOutcome,
+  type Account,
+  type AccountRecord,
+  type AddAccountOutcome,
+  type AttemptOutcome,
   type AuditEntry,
   type AuditPage,
+  type RemoveAccountOutcome,
+  type SessionRecord,
+  type SignInAttempt,
   type ResponseRow,
   type ResultsSelection,
   type Store,
@@ -37,6 +45,7 @@ import {
 import { results, type Tally } from './tally.js';
 import type { Outcome } from '@delib/protocol';
 import { configureWriter, SqliteWriter, type WriteRequest } from './sqlite-writer.js';
+import type { Role } from './admin/access.js';
 import type { OperationArgument, OperationName, OperationRequest, OperationResult } from './sqlite-operations.js';
 import { suggestionFrom, type SuggestionRow } from './admin/sqlite-admin.js';
 
@@ -96,6 +105,28 @@ const migrations: (string | ((db: Database.Database) => void))[] = [
      action TEXT NOT NULL,
      widget_id TEXT
    );`,
+  `ALTER TABLE audit ADD COLUMN subject TEXT;
+   CREATE TABLE accounts (
+     email TEXT PRIMARY KEY,
+     role TEXT NOT NULL,
+     password_hash TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   ) WITHOUT ROWID;
+   CREATE TABLE sessions (
+     token_hash TEXT PRIMARY KEY,
+     email TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     last_seen_at TEXT NOT NULL
+   ) WITHOUT ROWID;
+   CREATE INDEX sessions_by_email ON sessions (email);
+   CREATE TABLE sign_in_attempts (
+     key TEXT NOT NULL,
+     attempt TEXT NOT NULL,
+     at TEXT NOT NULL
+   );
+   CREATE INDEX sign_in_attempts_by_key ON sign_in_attempts (key, at);
+   CREATE INDEX sign_in_attempts_by_time ON sign_in_attempts (at);
+   CREATE INDEX sign_in_attempts_by_attempt ON sign_in_attempts (attempt);`,
   consoleSchema,
 ];
 
@@ -369,8 +400,19 @@ export class SqliteStore implements Store {
           answer: string;
         }
       >('SELECT * FROM responses WHERE widget_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
-      audit: db.prepare<[number, number], { seq: number; at: string; who: string; action: string; widget_id: string | null }>(
-        'SELECT seq, at, who, action, widget_id FROM audit WHERE seq < ? ORDER BY seq DESC LIMIT ?',
+      audit: db.prepare<
+        [number, number],
+        { seq: number; at: string; who: string; action: string; widget_id: string | null; subject: string | null }
+      >('SELECT seq, at, who, action, widget_id, subject FROM audit WHERE seq < ? ORDER BY seq DESC LIMIT ?'),
+      accounts: db.prepare<[number], { email: string; role: Role; created_at: string }>(
+        'SELECT email, role, created_at FROM accounts ORDER BY email LIMIT ?',
+      ),
+      account: db.prepare<[string], { email: string; role: Role; created_at: string; password_hash: string }>(
+        'SELECT email, role, created_at, password_hash FROM accounts WHERE email = ?',
+      ),
+      session: db.prepare<[string], { email: string; role: Role; created_at: string; last_seen_at: string }>(
+        `SELECT s.email, a.role, s.created_at, s.last_seen_at
+         FROM sessions AS s JOIN accounts AS a ON a.email = s.email WHERE s.token_hash = ?`,
       ),
     };
     if (file === ':memory:') {
@@ -447,11 +489,63 @@ export class SqliteStore implements Store {
       who: row.who,
       action: row.action,
       ...(row.widget_id === null ? {} : { widgetId: row.widget_id }),
+      ...(row.subject === null ? {} : { subject: row.subject }),
     }));
     return rows.length > limit ? { entries, next: String(rows[limit - 1].seq) } : { entries };
   }
 
   /** The newest response's `seq` and the widget's revision (bumped by erasure, approval, outcome). */
+  async accounts(): Promise<Account[]> {
+    return this.#statements.accounts
+      .all(maxAccounts)
+      .map((row) => ({ email: row.email, role: row.role, createdAt: row.created_at }));
+  }
+
+  async account(email: string): Promise<AccountRecord | undefined> {
+    const row = this.#statements.account.get(email);
+    return row && { email: row.email, role: row.role, createdAt: row.created_at, passwordHash: row.password_hash };
+  }
+
+  addAccount(account: AccountRecord, { onlyFirst = false } = {}): Promise<AddAccountOutcome> {
+    return this.#run('addAccount', { account, onlyFirst });
+  }
+
+  removeAccount(email: string): Promise<RemoveAccountOutcome> {
+    return this.#run('removeAccount', email);
+  }
+
+  async createSession(tokenHash: string, { email, at }: { email: string; at: Date }): Promise<void> {
+    await this.#run('createSession', { tokenHash, email, at: at.toISOString() });
+  }
+
+  async session(tokenHash: string): Promise<SessionRecord | undefined> {
+    const row = this.#statements.session.get(tokenHash);
+    return (
+      row && { email: row.email, role: row.role, createdAt: new Date(row.created_at), lastSeenAt: new Date(row.last_seen_at) }
+    );
+  }
+
+  async touchSession(tokenHash: string, at: Date): Promise<void> {
+    await this.#run('touchSession', { tokenHash, at: at.toISOString() });
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.#run('deleteSession', tokenHash);
+  }
+
+  async pruneSessions({ idleBefore, createdBefore }: { idleBefore: Date; createdBefore: Date }): Promise<void> {
+    await this.#run('pruneSessions', { idleBefore: idleBefore.toISOString(), createdBefore: createdBefore.toISOString() });
+  }
+
+  async attemptSignIn({ attempt, at, since, limits }: SignInAttempt): Promise<AttemptOutcome> {
+    const outcome = await this.#run('attemptSignIn', { attempt, at: at.toISOString(), since: since.toISOString(), limits });
+    return outcome.allowed ? outcome : { allowed: false, retryAt: new Date(outcome.retryAt) };
+  }
+
+  async signedIn(attempt: string, key: string): Promise<void> {
+    await this.#run('signedIn', { attempt, key });
+  }
+
   async version(widgetId: string): Promise<string | undefined> {
     const row = this.#statements.version.get(widgetId, widgetId);
     return row ? `${row.seq ?? 0}.${row.revision}` : undefined;

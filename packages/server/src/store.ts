@@ -1,5 +1,6 @@
 import type { Envelope, Outcome, Results, WidgetKind } from '@delib/protocol';
 import { tallies, type Tally } from './tally.js';
+import type { Role } from './admin/access.js';
 
 /** A row of the `responses` table, as both stores name its columns. */
 export interface ResponseRow<Answer = unknown> {
@@ -66,13 +67,65 @@ export interface AuditEntry {
   /** One of the names in I10-API.md: `sign-in`, `export`, `close`, … */
   action: string;
   widgetId?: string;
+  /** The account an action was about (`account-added`, `account-removed`), when not `who`. */
+  subject?: string;
 }
 
 /** A page of the audit log, newest first; `next` (when there are older entries) is the cursor for them. */
 export interface AuditPage {
-  entries: { at: string; who: string; action: string; widgetId?: string }[];
+  entries: { at: string; who: string; action: string; widgetId?: string; subject?: string }[];
   next?: string;
 }
+
+/** An account of the console, as listed. */
+export interface Account {
+  /** In lower case: the account's name. */
+  email: string;
+  role: Role;
+  createdAt: string;
+}
+
+/** An account with its password hash (see admin/passwords.ts), which never leaves the server. */
+export interface AccountRecord extends Account {
+  passwordHash: string;
+}
+
+export type AddAccountOutcome =
+  | 'created'
+  /** An account with this email exists: nothing changed. */
+  | 'exists'
+  /** Asked to add only the first account, and there is one already. */
+  | 'not_first'
+  /** There are `maxAccounts` already. */
+  | 'full';
+
+export type RemoveAccountOutcome = 'removed' | 'not_found' | 'last_admin';
+
+/** A live or expired session, by the SHA-256 of its token (hex); its account's role as it is now. */
+export interface SessionRecord {
+  email: string;
+  role: Role;
+  createdAt: Date;
+  lastSeenAt: Date;
+}
+
+/**
+ * A sign-in about to check a password: counted against each key (`account:…`, `address:…`, hashed)
+ * unless one of them has had `limit` attempts since `since` already.
+ */
+export interface SignInAttempt {
+  /** A random id of this attempt, so that a success can take it back. */
+  attempt: string;
+  at: Date;
+  since: Date;
+  limits: { key: string; limit: number }[];
+}
+
+/** Allowed (and counted), or refused until the attempts that block it leave the window. */
+export type AttemptOutcome = { allowed: true } | { allowed: false; retryAt: Date };
+
+/** Accounts a server holds at most. */
+export const maxAccounts = 1000;
 
 /** The audit log's cursors: the sequence number of the entry before which a page starts. */
 export const auditCursor = /^[1-9][0-9]{0,17}$/;
@@ -145,6 +198,32 @@ export interface Store {
    * lost their contact details, per widget id (only widgets where some did).
    */
   eraseContacts(before: Date): Promise<Map<string, number>>;
+
+  /** Every account (at most `maxAccounts`), by email. */
+  accounts(): Promise<Account[]>;
+  /** One account with its hash, by its lower-case email. */
+  account(email: string): Promise<AccountRecord | undefined>;
+  /** Adds an account; with `onlyFirst`, only when no account exists at all (checked in the same transaction). */
+  addAccount(account: AccountRecord, options?: { onlyFirst?: boolean }): Promise<AddAccountOutcome>;
+  /** Removes an account and its sessions, unless it is the last admin (checked in the same transaction). */
+  removeAccount(email: string): Promise<RemoveAccountOutcome>;
+
+  createSession(tokenHash: string, session: { email: string; at: Date }): Promise<void>;
+  session(tokenHash: string): Promise<SessionRecord | undefined>;
+  /** Marks a session as used at `at`. */
+  touchSession(tokenHash: string, at: Date): Promise<void>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Deletes sessions idle since before `idleBefore` or begun before `createdBefore`. */
+  pruneSessions(bounds: { idleBefore: Date; createdBefore: Date }): Promise<void>;
+
+  /**
+   * Counts a sign-in attempt against its keys, unless one of them is at its limit (checked and counted
+   * in one transaction, so that attempts at once, in several processes, cannot slip past it). Attempts
+   * older than `since` are forgotten.
+   */
+  attemptSignIn(attempt: SignInAttempt): Promise<AttemptOutcome>;
+  /** The attempt succeeded: it no longer counts, and neither does any earlier one against `key`. */
+  signedIn(attempt: string, key: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -28,8 +28,11 @@ declare module 'fastify' {
   }
 }
 
-/** Records an audit entry for the request's actor (`request.actor`, set by `requireRole`). */
-export type Audit = (request: FastifyRequest, action: string, widgetId?: string) => Promise<void>;
+/**
+ * Records an audit entry for the request's actor (`request.actor`, set by `requireRole`); `subject`
+ * names the account an action was about (`account-added`, `account-removed`).
+ */
+export type Audit = (request: FastifyRequest, action: string, widgetId?: string, subject?: string) => Promise<void>;
 
 /** Who a request comes from, and how it proved it. */
 export interface Authentication {
@@ -82,12 +85,13 @@ export function decorateAccess(app: FastifyInstance, options: AccessOptions): Ac
       const actor = await options.session?.(request);
       return actor && { actor, byCookie: true };
     },
-    audit: async (request, action, widgetId) => {
+    audit: async (request, action, widgetId, subject) => {
       await options.store.recordAudit({
         at: now(),
         who: request.actor?.who ?? 'anonymous',
         action,
         ...(widgetId === undefined ? {} : { widgetId }),
+        ...(subject === undefined ? {} : { subject }),
       });
     },
   };
@@ -105,8 +109,17 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function sameOrigin(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
-  if (origin !== undefined) return origin === `${request.protocol}://${request.host}`;
+  if (origin !== undefined) return origin === ownOrigin(request);
   return request.headers['sec-fetch-site'] === 'same-origin';
+}
+
+/** This server's origin as the request reached it (`http://localhost:80` and `http://localhost` are one). */
+function ownOrigin(request: FastifyRequest): string | undefined {
+  try {
+    return new URL(`${request.protocol}://${request.host}`).origin;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -1,13 +1,48 @@
 import type { FastifyInstance } from 'fastify';
 import { auditCursor, type Store } from '../store.js';
 import { ClientError } from '../validate.js';
-import { requireRole } from './access.js';
+import { decorateAccess, requireRole, type Access } from './access.js';
+import { accountRoutes, ensureFirstAdmin } from './accounts.js';
+import { Sessions, sessionRoutes, type SignInLimits } from './sessions.js';
 
 /** Entries per page of `GET /api/admin/audit`. */
 export const auditPageSize = 100;
 
-export interface AdminRouteOptions {
+export interface AdminOptions {
   store: Store;
+  /** `DELIB_ADMIN_TOKEN`: acts as an admin. */
+  adminToken?: string;
+  /** `DELIB_ADMIN_EMAIL` and `DELIB_ADMIN_PASSWORD`: the first admin, when there is no account. */
+  firstAdmin?: { email: string; password: string };
+  /** `DELIB_SESSION_HOURS`: idle expiry (8). */
+  sessionHours?: number;
+  signInLimits?: SignInLimits;
+  now?: () => Date;
+}
+
+/**
+ * Everything the console's API needs on the root, before any route: who requests come from (the
+ * admin token or a session; see `requireRole`), no CORS under /api/admin, and the first admin. Returns
+ * the access rules and a function that registers the routes inside the `/api` scope.
+ */
+export async function setUpAdmin(app: FastifyInstance, options: AdminOptions) {
+  const { store } = options;
+  let sessions: Sessions | undefined;
+  const access = decorateAccess(app, {
+    store,
+    adminToken: options.adminToken,
+    now: options.now,
+    session: (request) => sessions!.actor(request),
+  });
+  sessions = new Sessions(store, access, options.sessionHours);
+  adminScope(app);
+  if (options.firstAdmin) await ensureFirstAdmin(store, options.firstAdmin, access.now(), app.log);
+  return {
+    access,
+    routes(api: FastifyInstance) {
+      adminRoutes(api, { store, access, sessions, signInLimits: options.signInLimits });
+    },
+  };
 }
 
 const isAdminPath = (url: string) => url === '/api/admin' || url.startsWith('/api/admin/');
@@ -33,7 +68,13 @@ export function adminScope(app: FastifyInstance): void {
  * The admin JSON API this file owns (accounts, sessions, the audit log), registered inside the `/api`
  * scope. Every route names the roles that may use it (`requireRole`).
  */
-export function adminRoutes(api: FastifyInstance, { store }: AdminRouteOptions): void {
+function adminRoutes(
+  api: FastifyInstance,
+  { store, access, sessions, signInLimits }: { store: Store; access: Access; sessions: Sessions; signInLimits?: SignInLimits },
+): void {
+  sessionRoutes(api, { store, access, sessions, signInLimits });
+  accountRoutes(api, { store, access });
+
   api.get<{ Querystring: { before?: string } }>('/admin/audit', { preHandler: requireRole('admin') }, async (request) => {
     const { before } = request.query;
     if (before !== undefined && (typeof before !== 'string' || !auditCursor.test(before))) {
