@@ -451,15 +451,16 @@ describe('the console migration backfills what older versions stored', () => {
         assert.equal(await store.insert(suggestion, new Date('2026-11-30T09:00:00.000Z')), 'created');
         assert.equal(await store.insert(vote, new Date('2026-12-01T23:00:00.000Z')), 'created');
         await store.close();
-        // What a version before the console stored: none of its columns and tables.
+        // What a version before the console stored: none of its columns and tables (its migration is the
+        // fifth, after the audit log and i10-auth's accounts and sessions).
         const undo =
           kind === 'sqlite'
             ? `DROP INDEX widgets_by_last; ALTER TABLE widgets DROP COLUMN closed; ALTER TABLE widgets DROP COLUMN first_at;
                ALTER TABLE widgets DROP COLUMN last_at; ALTER TABLE widgets DROP COLUMN revision; ALTER TABLE widgets DROP COLUMN outcome;
-               DROP TABLE daily; DROP TABLE suggestions; PRAGMA user_version = 3;`
+               DROP TABLE daily; DROP TABLE suggestions; PRAGMA user_version = 4;`
             : `ALTER TABLE widgets DROP COLUMN closed, DROP COLUMN seen, DROP COLUMN first_at, DROP COLUMN last_at,
                DROP COLUMN revision, DROP COLUMN outcome; DROP TABLE daily; DROP TABLE suggestions;
-               DELETE FROM delib_migrations WHERE version >= 4;`;
+               DELETE FROM delib_migrations WHERE version >= 5;`;
         if (kind === 'sqlite') {
           const { default: Database } = await import('better-sqlite3');
           const db = new Database(join(folder, 'delib.sqlite'));
