@@ -534,7 +534,11 @@ test('a lost session goes to sign-in and back to where the officer was going; si
   await page.click('.header__sign-out');
   await arrived(page, 'Sign in');
   assert.equal(await text(page, '.notification-banner'), 'You have signed out.');
-  assert.equal((await page.cookies()).find((cookie) => cookie.name === 'delib_session'), undefined, 'the cookie is cleared');
+  assert.equal(
+    (await page.cookies()).find((cookie) => cookie.name === 'delib_session'),
+    undefined,
+    'the cookie is cleared',
+  );
   // A sign-in link from elsewhere may only lead inside the console.
   await page.goto(`${url}/admin/#/sign-in?next=${encodeURIComponent('https://evil.example/')}`);
   await page.reload({ waitUntil: 'networkidle0' });
@@ -677,6 +681,39 @@ test('the snippet builder escapes everything an officer types, in the HTML and i
   await page.waitForFunction(() => document.querySelector('.copy-status').textContent === 'Copied');
   assert.equal(await page.$eval('.copy-status', (status) => status.getAttribute('role')), 'status');
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), html);
+  assert.deepEqual(page.problems, []);
+  await page.closeAll();
+});
+
+test('every page reads at 375 px and passes axe there', async () => {
+  const page = await open({ width: 375 });
+  await signIn(page, people.admin);
+  await arrived(page, 'Widgets');
+  const pages = [
+    ['#/widgets/parks-2026', 'parks-2026', 'Widget parks-2026', '#results-widget delib-poll'],
+    ['#/widgets/parks-2026/erase', 'Erase all responses to parks-2026', 'Erase responses to parks-2026', '#confirm'],
+    ['#/moderation', 'Moderation', 'Moderation: waiting', '.suggestion'],
+    ['#/snippet', 'Snippet builder', 'Snippet builder', '#widget-id'],
+    ['#/accounts', 'Accounts', 'Accounts', 'tbody tr'],
+    ['#/audit', 'Audit log', 'Audit log', 'tbody tr'],
+    ['#/nowhere', 'Page not found', 'Page not found', 'main p'],
+  ];
+  for (const [hash, heading, title, ready] of pages) {
+    await page.evaluate((hash) => (location.hash = hash), hash);
+    await arrived(page, heading, title);
+    await page.waitForSelector(ready);
+    await page.waitForNetworkIdle();
+    await accessible(page, `${hash} at 375 px`);
+  }
+  // The snippet builder with its preview and HTML.
+  await page.evaluate(() => (location.hash = '#/snippet'));
+  await arrived(page, 'Snippet builder');
+  await page.type('#widget-id', 'a-rather-long-widget-identifier-for-a-small-screen-2026');
+  await page.type('#options', 'One\nTwo');
+  await page.click('form button[type=submit]');
+  await page.waitForSelector('#preview delib-poll');
+  await page.waitForNetworkIdle();
+  await accessible(page, 'snippet preview at 375 px');
   assert.deepEqual(page.problems, []);
   await page.closeAll();
 });
