@@ -47,19 +47,18 @@ export interface AppOptions {
   keepAliveTimeout?: number;
   /** Connections open at once (1,000); more are closed as they arrive. */
   maxConnections?: number;
-  /**
-   * Days after which the contact details of needs-and-assets answers are erased (at start, then hourly);
-   * undefined: kept.
-   */
-  retentionDays?: number;
-  /** The clock of sessions, the audit log and the console (today's UTC day, decisions, outcomes, retention); tests move it. */
   /** `DELIB_ADMIN_EMAIL` and `DELIB_ADMIN_PASSWORD`: the first admin of the console, when it has no account. */
   firstAdmin?: { email: string; password: string };
   /** Hours a console session lasts unused (8); 24 at most, whatever the use. */
   sessionHours?: number;
   /** Failed sign-ins allowed per account and per address in a sliding window (10 and 30 in 15 minutes). */
   signInLimits?: SignInLimits;
-  /** The clock of sessions and the audit log; tests move it. */
+  /**
+   * Days after which the contact details of needs-and-assets answers are erased (at start, then hourly);
+   * undefined: kept.
+   */
+  retentionDays?: number;
+  /** The clock of sessions, the audit log and the console (today's UTC day, decisions, outcomes, retention); tests move it. */
   now?: () => Date;
   /** Extra routes and hooks, registered before the API (the demo's outage switch). */
   register?: (app: FastifyInstance) => void;

@@ -25,6 +25,8 @@ import {
   type Store,
   type StoredResponse,
   dailySeries,
+  dailySeriesByWidget,
+  dailyDays,
   detailDays,
   firstDay,
   suggestionOf,
@@ -79,35 +81,36 @@ const migrations: (string | ((client: pg.PoolClient) => Promise<void>))[] = [
      PRIMARY KEY (widget_id, bucket, key)
    );`,
   foldIdCase,
-  `CREATE TABLE audit (
+  // From here on each migration can run again over its own result (the store's tests do).
+  `CREATE TABLE IF NOT EXISTS audit (
      seq bigserial PRIMARY KEY,
      at timestamptz NOT NULL,
      who text NOT NULL,
      action text NOT NULL,
      widget_id text COLLATE "C"
    );`,
-  `ALTER TABLE audit ADD COLUMN subject text;
-   CREATE TABLE accounts (
+  `ALTER TABLE audit ADD COLUMN IF NOT EXISTS subject text;
+   CREATE TABLE IF NOT EXISTS accounts (
      email text COLLATE "C" PRIMARY KEY,
      role text NOT NULL,
      password_hash text NOT NULL,
      created_at timestamptz NOT NULL
    );
-   CREATE TABLE sessions (
+   CREATE TABLE IF NOT EXISTS sessions (
      token_hash text COLLATE "C" PRIMARY KEY,
      email text COLLATE "C" NOT NULL,
      created_at timestamptz NOT NULL,
      last_seen_at timestamptz NOT NULL
    );
-   CREATE INDEX sessions_by_email ON sessions (email);
-   CREATE TABLE sign_in_attempts (
+   CREATE INDEX IF NOT EXISTS sessions_by_email ON sessions (email);
+   CREATE TABLE IF NOT EXISTS sign_in_attempts (
      key text COLLATE "C" NOT NULL,
      attempt text COLLATE "C" NOT NULL,
      at timestamptz NOT NULL
    );
-   CREATE INDEX sign_in_attempts_by_key ON sign_in_attempts (key, at);
-   CREATE INDEX sign_in_attempts_by_time ON sign_in_attempts (at);
-   CREATE INDEX sign_in_attempts_by_attempt ON sign_in_attempts (attempt);`,
+   CREATE INDEX IF NOT EXISTS sign_in_attempts_by_key ON sign_in_attempts (key, at);
+   CREATE INDEX IF NOT EXISTS sign_in_attempts_by_time ON sign_in_attempts (at);
+   CREATE INDEX IF NOT EXISTS sign_in_attempts_by_attempt ON sign_in_attempts (attempt);`,
   // The console (issue 10): closing, first and last response, a cache revision and the outcome per
   // widget; responses per UTC day, written with each response; pairwise suggestions awaiting moderation.
   // `seen` is false only on a placeholder row an insert transaction made and has not committed.
@@ -614,13 +617,12 @@ export class PostgresStore implements Store {
         [firstDay(today)],
       ),
     ]);
-    const counts = new Map<string, Map<string, number>>();
-    for (const row of recent.rows) {
-      let days = counts.get(row.widget_id);
-      if (!days) counts.set(row.widget_id, (days = new Map()));
-      days.set(row.day, Number(row.n));
-    }
-    return summaries.rows.map((row) => summaryOf(row, dailySeries(counts.get(row.widget_id) ?? new Map(), today)));
+    const series = dailySeriesByWidget(
+      recent.rows.map((row) => ({ widgetId: row.widget_id, day: row.day, n: Number(row.n) })),
+      today,
+    );
+    const none = new Array<number>(dailyDays).fill(0);
+    return summaries.rows.map((row) => summaryOf(row, series.get(row.widget_id) ?? none.slice()));
   }
 
   async widget(widgetId: string, today: Date): Promise<WidgetDetail | undefined> {

@@ -29,6 +29,8 @@ import {
   type Store,
   type StoredResponse,
   dailySeries,
+  dailySeriesByWidget,
+  dailyDays,
   detailDays,
   firstDay,
   textKinds,
@@ -98,35 +100,39 @@ const migrations: (string | ((db: Database.Database) => void))[] = [
      PRIMARY KEY (widget_id, bucket, key)
    ) WITHOUT ROWID;`,
   foldIdCase,
-  `CREATE TABLE audit (
+  // From here on each migration can run again over its own result: the store's tests (and an operator
+  // restoring a version number) may run them twice. SQLite has no ADD COLUMN IF NOT EXISTS: see addColumn.
+  `CREATE TABLE IF NOT EXISTS audit (
      seq INTEGER PRIMARY KEY AUTOINCREMENT,
      at TEXT NOT NULL,
      who TEXT NOT NULL,
      action TEXT NOT NULL,
      widget_id TEXT
    );`,
-  `ALTER TABLE audit ADD COLUMN subject TEXT;
-   CREATE TABLE accounts (
-     email TEXT PRIMARY KEY,
-     role TEXT NOT NULL,
-     password_hash TEXT NOT NULL,
-     created_at TEXT NOT NULL
-   ) WITHOUT ROWID;
-   CREATE TABLE sessions (
-     token_hash TEXT PRIMARY KEY,
-     email TEXT NOT NULL,
-     created_at TEXT NOT NULL,
-     last_seen_at TEXT NOT NULL
-   ) WITHOUT ROWID;
-   CREATE INDEX sessions_by_email ON sessions (email);
-   CREATE TABLE sign_in_attempts (
-     key TEXT NOT NULL,
-     attempt TEXT NOT NULL,
-     at TEXT NOT NULL
-   );
-   CREATE INDEX sign_in_attempts_by_key ON sign_in_attempts (key, at);
-   CREATE INDEX sign_in_attempts_by_time ON sign_in_attempts (at);
-   CREATE INDEX sign_in_attempts_by_attempt ON sign_in_attempts (attempt);`,
+  (db) => {
+    addColumn(db, 'audit', 'subject TEXT');
+    db.exec(`CREATE TABLE IF NOT EXISTS accounts (
+       email TEXT PRIMARY KEY,
+       role TEXT NOT NULL,
+       password_hash TEXT NOT NULL,
+       created_at TEXT NOT NULL
+     ) WITHOUT ROWID;
+     CREATE TABLE IF NOT EXISTS sessions (
+       token_hash TEXT PRIMARY KEY,
+       email TEXT NOT NULL,
+       created_at TEXT NOT NULL,
+       last_seen_at TEXT NOT NULL
+     ) WITHOUT ROWID;
+     CREATE INDEX IF NOT EXISTS sessions_by_email ON sessions (email);
+     CREATE TABLE IF NOT EXISTS sign_in_attempts (
+       key TEXT NOT NULL,
+       attempt TEXT NOT NULL,
+       at TEXT NOT NULL
+     );
+     CREATE INDEX IF NOT EXISTS sign_in_attempts_by_key ON sign_in_attempts (key, at);
+     CREATE INDEX IF NOT EXISTS sign_in_attempts_by_time ON sign_in_attempts (at);
+     CREATE INDEX IF NOT EXISTS sign_in_attempts_by_attempt ON sign_in_attempts (attempt);`);
+  },
   consoleSchema,
 ];
 
@@ -184,6 +190,13 @@ function consoleSchema(db: Database.Database): void {
       SELECT id, seq, widget_id, json_extract(answer, '$.suggestion'), submitted_at, 'pending' FROM responses
       WHERE widget = 'pairwise' AND json_type(answer, '$.suggestion') = 'text';
   `);
+}
+
+/** `ALTER TABLE … ADD COLUMN`, unless the table has that column already. */
+function addColumn(db: Database.Database, table: string, definition: string): void {
+  const name = definition.split(' ')[0];
+  const columns = db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`).all();
+  if (!columns.some((column) => column.name === name)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${definition}`);
 }
 
 /** Migration 2: one row per id, in lower case, and tallies counted again where copies went (see `foldIds`). */
@@ -494,7 +507,6 @@ export class SqliteStore implements Store {
     return rows.length > limit ? { entries, next: String(rows[limit - 1].seq) } : { entries };
   }
 
-  /** The newest response's `seq` and the widget's revision (bumped by erasure, approval, outcome). */
   async accounts(): Promise<Account[]> {
     return this.#statements.accounts
       .all(maxAccounts)
@@ -546,21 +558,19 @@ export class SqliteStore implements Store {
     await this.#run('signedIn', { attempt, key });
   }
 
+  /** The newest response's `seq` and the widget's revision (bumped by erasure, approval, outcome). */
   async version(widgetId: string): Promise<string | undefined> {
     const row = this.#statements.version.get(widgetId, widgetId);
     return row ? `${row.seq ?? 0}.${row.revision}` : undefined;
   }
 
   async widgets(today: Date): Promise<WidgetSummary[]> {
-    const counts = new Map<string, Map<string, number>>();
-    for (const row of this.#statements.recentDays.all(firstDay(today))) {
-      let days = counts.get(row.widget_id);
-      if (!days) counts.set(row.widget_id, (days = new Map()));
-      days.set(row.day, row.n);
-    }
-    return this.#statements.summaries
-      .all()
-      .map((row) => summaryOf(row, dailySeries(counts.get(row.widget_id) ?? new Map(), today)));
+    const series = dailySeriesByWidget(
+      this.#statements.recentDays.all(firstDay(today)).map((row) => ({ widgetId: row.widget_id, day: row.day, n: row.n })),
+      today,
+    );
+    const none = new Array<number>(dailyDays).fill(0);
+    return this.#statements.summaries.all().map((row) => summaryOf(row, series.get(row.widget_id) ?? none.slice()));
   }
 
   async widget(widgetId: string, today: Date): Promise<WidgetDetail | undefined> {

@@ -315,13 +315,35 @@ export function suggestionOf(envelope: Envelope): string | undefined {
   return envelope.widget === 'pairwise' && typeof answer.suggestion === 'string' ? answer.suggestion : undefined;
 }
 
+/** The last `days` UTC days ending on `today`'s, oldest first, as `YYYY-MM-DD`. */
+export function dayLabels(today: Date, days = dailyDays): string[] {
+  const end = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  return Array.from({ length: days }, (_, index) => new Date(end - (days - 1 - index) * 86_400_000).toISOString().slice(0, 10));
+}
+
 /** `count` per UTC day (`YYYY-MM-DD`) as the last `days` days ending on `today`'s, oldest first. */
 export function dailySeries(counts: Map<string, number>, today: Date, days = dailyDays): number[] {
-  const end = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
-  return Array.from({ length: days }, (_, index) => {
-    const day = new Date(end - (days - 1 - index) * 86_400_000).toISOString().slice(0, 10);
-    return counts.get(day) ?? 0;
-  });
+  return dayLabels(today, days).map((day) => counts.get(day) ?? 0);
+}
+
+/**
+ * Every widget's `daily` series at once from `(widget id, day, n)` rows: the day labels are made once,
+ * not once per widget (a thousand widgets would otherwise cost fourteen thousand dates).
+ */
+export function dailySeriesByWidget(
+  rows: Iterable<{ widgetId: string; day: string; n: number }>,
+  today: Date,
+): Map<string, number[]> {
+  const position = new Map(dayLabels(today).map((day, index) => [day, index]));
+  const series = new Map<string, number[]>();
+  for (const { widgetId, day, n } of rows) {
+    const index = position.get(day);
+    if (index === undefined) continue;
+    let counts = series.get(widgetId);
+    if (!counts) series.set(widgetId, (counts = new Array<number>(dailyDays).fill(0)));
+    counts[index] += n;
+  }
+  return series;
 }
 
 /** The first day of the series `dailySeries` makes, as `YYYY-MM-DD`. */

@@ -84,6 +84,110 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
       }
     });
 
+    test('each role gets 403 where it may not act, changes nothing, and every change is audited', async () => {
+      const first = envelope();
+      const { widgetId } = first;
+      await post(first);
+      const suggestion = envelope({ widget: 'pairwise', widgetId: `pairwise-${randomUUID()}`, answer: { suggestion: 'Trees' } });
+      await post(suggestion);
+      // Real accounts and sessions: a viewer and a moderator added with the token, then signed in.
+      const origin = 'http://localhost';
+      const signInAs = async (role) => {
+        const account = {
+          email: `${role}-${randomUUID().slice(0, 8)}@council.example`,
+          password: `${role} passphrase long`,
+          role,
+        };
+        assert.equal((await admin('POST', '/api/admin/accounts', account)).statusCode, 201);
+        const response = await app.inject({
+          method: 'POST',
+          url: '/api/admin/session',
+          headers: { 'content-type': 'application/json', origin },
+          payload: { email: account.email, password: account.password },
+        });
+        assert.equal(response.statusCode, 200, response.body);
+        const cookie = /delib_session=([^;]*)/.exec([response.headers['set-cookie']].flat().join(', '))[1];
+        return { cookie, email: account.email };
+      };
+      const sessions = { viewer: await signInAs('viewer'), moderator: await signInAs('moderator') };
+      const as = (who, method, url, payload, headers = {}) =>
+        app.inject({
+          method,
+          url,
+          headers: {
+            ...(who === 'admin' ? auth : { cookie: `delib_session=${sessions[who].cookie}` }),
+            ...(method === 'GET' || who === 'admin' ? {} : { origin }),
+            ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+            ...headers,
+          },
+          ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }),
+        });
+      {
+        const routes = {
+          list: ['GET', '/api/admin/widgets'],
+          page: ['GET', `/api/admin/widgets/${widgetId}`],
+          text: ['GET', `/api/admin/widgets/${widgetId}/text`],
+          close: ['POST', `/api/admin/widgets/${widgetId}/close`],
+          reopen: ['POST', `/api/admin/widgets/${widgetId}/reopen`],
+          queue: ['GET', '/api/admin/moderation'],
+          decide: ['POST', `/api/admin/moderation/${suggestion.id}`, { decision: 'reject' }],
+          publish: ['PUT', `/api/admin/widgets/${widgetId}/outcome`, { text: { en: 'Done' } }],
+          withdraw: ['DELETE', `/api/admin/widgets/${widgetId}/outcome`],
+          erase: ['DELETE', `/api/admin/widgets/${widgetId}/responses`],
+        };
+        const refused = {
+          viewer: ['close', 'reopen', 'queue', 'decide', 'publish', 'withdraw', 'erase'],
+          moderator: ['erase'],
+        };
+        for (const [role, names] of Object.entries(refused)) {
+          for (const name of names) {
+            const [method, url, payload] = routes[name];
+            const response = await as(role, method, url, payload);
+            assert.equal(response.statusCode, 403, `${role} ${name}`);
+            isErrorBody(response.json(), 'forbidden');
+            assert.equal(response.headers['access-control-allow-origin'], undefined);
+          }
+        }
+        for (const name of ['list', 'page', 'text']) {
+          for (const role of ['viewer', 'moderator', 'admin']) {
+            const [method, url] = routes[name];
+            assert.equal((await as(role, method, url)).statusCode, 200, `${role} ${name}`);
+          }
+        }
+        // Nothing changed.
+        const unchanged = await entry(widgetId);
+        assert.equal(unchanged.closed, false);
+        assert.equal(unchanged.total, 1);
+        assert.equal(unchanged.outcome, undefined);
+        const queued = (await admin('GET', '/api/admin/moderation')).json().items.find((item) => item.id === suggestion.id);
+        assert.equal(queued.status, 'pending');
+
+        // By cookie, a state-changing request from another site is refused.
+        const crossSite = await as('moderator', 'POST', routes.close[1], undefined, { origin: 'https://evil.example' });
+        assert.equal(crossSite.statusCode, 403);
+        isErrorBody(crossSite.json(), 'cross_origin');
+        assert.equal((await entry(widgetId)).closed, false);
+
+        // Allowed: moderators close, reopen, decide and publish; admins erase. Each is audited.
+        for (const name of ['close', 'reopen', 'decide', 'publish', 'withdraw']) {
+          const [method, url, payload] = routes[name];
+          const response = await as('moderator', method, url, payload);
+          assert.ok([200, 204].includes(response.statusCode), `${name}: ${response.statusCode}`);
+        }
+        assert.equal((await as('admin', ...routes.erase)).statusCode, 200);
+        const { entries } = (await admin('GET', '/api/admin/audit')).json();
+        const mine = entries.filter((item) => item.widgetId === widgetId || item.widgetId === suggestion.widgetId);
+        assert.deepEqual(mine.map((item) => [item.action, item.who]).reverse(), [
+          ['close', sessions.moderator.email],
+          ['reopen', sessions.moderator.email],
+          ['reject', sessions.moderator.email],
+          ['outcome-published', sessions.moderator.email],
+          ['outcome-withdrawn', sessions.moderator.email],
+          ['erase', 'token'],
+        ]);
+      }
+    });
+
     test('close → 410 closed, nothing stored; a retried id stored before still acknowledged; reopen → stored again', async () => {
       const first = envelope();
       const { widgetId } = first;
@@ -451,8 +555,7 @@ describe('the console migration backfills what older versions stored', () => {
         assert.equal(await store.insert(suggestion, new Date('2026-11-30T09:00:00.000Z')), 'created');
         assert.equal(await store.insert(vote, new Date('2026-12-01T23:00:00.000Z')), 'created');
         await store.close();
-        // What a version before the console stored: none of its columns and tables (its migration is the
-        // fifth, after the audit log and i10-auth's accounts and sessions).
+        // What a version before the console stored: none of its columns and tables.
         const undo =
           kind === 'sqlite'
             ? `DROP INDEX widgets_by_last; ALTER TABLE widgets DROP COLUMN closed; ALTER TABLE widgets DROP COLUMN first_at;
@@ -543,6 +646,11 @@ describe('retention (DELIB_RETENTION_DAYS)', () => {
         let stored = await rows();
         assert.deepEqual(stored.get(old.id), { needs: [{ category: 'food', detail: 'Meals' }], assets: [], area: 'Riverside' });
         assert.deepEqual(stored.get(recent.id), answer);
+        const started = (await store.auditEntries({ limit: 10 })).entries.filter((item) => item.action === 'retention-erase');
+        assert.deepEqual(
+          started.map((item) => [item.who, item.widgetId]),
+          [['retention', widgetId]],
+        );
         // Only contact details of needs-and-assets answers: other free text stays whatever it holds.
         for await (const { envelope: one } of store.responses(poll.widgetId)) assert.equal(one.answer.other, 'ann@example.org');
 

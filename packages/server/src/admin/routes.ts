@@ -27,14 +27,14 @@ export interface AdminOptions {
  */
 export async function setUpAdmin(app: FastifyInstance, options: AdminOptions) {
   const { store } = options;
-  let sessions: Sessions | undefined;
   const access = decorateAccess(app, {
     store,
     adminToken: options.adminToken,
     now: options.now,
-    session: (request) => sessions!.actor(request),
+    // Called only once requests arrive, by when `sessions` exists.
+    session: (request) => sessions.actor(request),
   });
-  sessions = new Sessions(store, access, options.sessionHours);
+  const sessions = new Sessions(store, access, options.sessionHours);
   adminScope(app);
   if (options.firstAdmin) await ensureFirstAdmin(store, options.firstAdmin, access.now(), app.log);
   return {

@@ -115,7 +115,8 @@ export function widgetAdminRoutes(api: FastifyInstance, { store, audit, requireR
       const { before } = request.query;
       if (before !== undefined && (typeof before !== 'string' || !/^[1-9][0-9]{0,14}$/.test(before)))
         throw new ClientError(400, 'invalid', 'before must be the next cursor of an earlier page.', 'before');
-      if (!(await store.widget(widgetId, now()))) throw unknownWidget();
+      // Known to the store (its version is undefined only for a widget it has never seen).
+      if ((await store.version(widgetId)) === undefined) throw unknownWidget();
       const page = await store.freeText(widgetId, before === undefined ? undefined : Number(before));
       return { entries: page.entries, ...(page.next !== undefined ? { next: String(page.next) } : {}) };
     },
