@@ -691,6 +691,8 @@ test('every page reads at 375 px and passes axe there', async () => {
   await arrived(page, 'Widgets');
   const pages = [
     ['#/widgets/parks-2026', 'parks-2026', 'Widget parks-2026', '#results-widget delib-poll'],
+    ['#/widgets/library-hours', 'library-hours', 'Widget library-hours', '#results-widget delib-ranking'],
+    ['#/widgets/ideas-2026', 'ideas-2026', 'Widget ideas-2026', '#results-widget delib-pairwise'],
     ['#/widgets/parks-2026/erase', 'Erase all responses to parks-2026', 'Erase responses to parks-2026', '#confirm'],
     ['#/moderation', 'Moderation', 'Moderation: waiting', '.suggestion'],
     ['#/snippet', 'Snippet builder', 'Snippet builder', '#widget-id'],
