@@ -430,6 +430,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
 
   if (options.consoleRoot && existsSync(options.consoleRoot)) {
+    // The console is for this server's own officers: no other site's pages may read it (no CORS).
+    app.addHook('onRoute', (route) => {
+      if (route.url === '/admin' || route.url.startsWith('/admin/')) route.config = { ...(route.config as object), cors: false };
+    });
     app.get('/admin', (_request, reply) => reply.redirect('/admin/', 301));
     await app.register(fastifyStatic, {
       root: options.consoleRoot,
