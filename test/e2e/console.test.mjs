@@ -89,6 +89,15 @@ async function adminApi(path, method = 'GET', body) {
 before(async () => {
   if (!existsSync(join(consoleRoot, 'console.min.js'))) throw new Error('Build the console first: npm run build');
   const store = await openStore(`file:${join(folder, 'console.sqlite')}`);
+  // An audit log longer than one page (100 entries), from a month ago.
+  for (let index = 0; index < 120; index++) {
+    await store.recordAudit({
+      at: new Date(daysAgo(40).getTime() + index * 60_000),
+      who: 'token',
+      action: 'close',
+      widgetId: `old-${index}`,
+    });
+  }
   app = await buildApp({
     store,
     adminToken,
@@ -548,6 +557,25 @@ test('a lost session goes to sign-in and back to where the officer was going; si
   await arrived(page, 'Widgets');
   assert.equal(new URL(page.url()).origin, new URL(url).origin);
   clock = undefined;
+  assert.deepEqual(page.problems, []);
+  await page.closeAll();
+});
+
+test('the audit log comes in pages of 100, older and newer', async () => {
+  const page = await open();
+  await signIn(page, people.admin, '#/audit');
+  await arrived(page, 'Audit log');
+  await page.waitForSelector('tbody tr');
+  assert.equal(await page.$$eval('tbody tr', (rows) => rows.length), 100);
+  await page.click('nav[aria-label="Audit log pages"] button');
+  await page.waitForFunction(() => document.querySelector('caption')?.textContent.includes('page 2'));
+  assert.equal(await page.evaluate(() => document.activeElement.localName), 'h1');
+  assert.match(await text(page, 'tbody tr:last-child'), /token Closed a widget old-0$/);
+  assert.equal(await text(page, 'nav[aria-label="Audit log pages"]'), 'Newer entries');
+  await accessible(page, 'audit log, page 2');
+  await page.click('nav[aria-label="Audit log pages"] button');
+  await page.waitForFunction(() => document.querySelector('caption')?.textContent.includes('page 1'));
+  assert.equal(await page.$$eval('tbody tr', (rows) => rows.length), 100);
   assert.deepEqual(page.problems, []);
   await page.closeAll();
 });
