@@ -27,6 +27,8 @@ export interface AppOptions {
   rateLimit?: number;
   /** Folders served at `/` (first found wins), e.g. the demo pages and the built bundles. */
   staticRoots?: string[];
+  /** The console's built files (`packages/console/dist/admin`), served at `/admin/` when the folder exists. */
+  consoleRoot?: string;
   /** Pino logger options, or false. */
   logger?: boolean | object;
   /**
@@ -179,6 +181,13 @@ function frameworkError(error: FastifyError): ClientError {
     return new ClientError(400, 'bad_url', 'The address holds a %-encoding that is not UTF-8 text.');
   return new ClientError(400, 'bad_request', 'The request could not be routed.');
 }
+
+/**
+ * The console's policy: its own script and stylesheet only (Lit's adopted stylesheets need no
+ * 'unsafe-inline'), its own API, never framed, no `<base>` and forms only back to itself.
+ */
+export const consolePolicy =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 const refuse = (reply: FastifyReply, error: ClientError) => reply.code(error.status).headers(apiHeaders).send(error.body);
 
@@ -416,6 +425,30 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           // Bundles and themes may be loaded by other sites' pages.
           reply.header('Cross-Origin-Resource-Policy', 'cross-origin');
         }
+      },
+    });
+  }
+
+  if (options.consoleRoot && existsSync(options.consoleRoot)) {
+    // The console is for this server's own officers: no other site's pages may read it (no CORS).
+    app.addHook('onRoute', (route) => {
+      if (route.url === '/admin' || route.url.startsWith('/admin/')) route.config = { ...(route.config as object), cors: false };
+    });
+    app.get('/admin', (_request, reply) => reply.redirect('/admin/', 301));
+    await app.register(fastifyStatic, {
+      root: options.consoleRoot,
+      prefix: '/admin/',
+      // The root static plugin already decorates the reply.
+      decorateReply: !roots.length,
+      redirect: false,
+      preCompressed: true,
+      dotfiles: 'ignore',
+      cacheControl: false,
+      setHeaders: (reply) => {
+        // One name across versions, as for the bundles: revalidated every time, never a stale console.
+        reply.header('Cache-Control', 'no-cache');
+        reply.header('Content-Security-Policy', consolePolicy);
+        reply.header('Cross-Origin-Resource-Policy', 'same-origin');
       },
     });
   }
