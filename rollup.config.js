@@ -198,7 +198,29 @@ const library = (name) => ({
   plugins: [nodeResolve({ extensions: ['.ts', '.js'] }), compile(), ...(name === 'core' ? [themes()] : [])],
 });
 
+/**
+ * The council's console (`packages/console`): one minified module with Lit inside, and its page and
+ * stylesheet copied beside it, into `packages/console/dist/admin/`, which the server serves at `/admin/`.
+ */
+const consolePage = () => ({
+  name: 'delib-console-page',
+  generateBundle() {
+    for (const file of readdirSync('packages/console/public')) {
+      this.emitFile({ type: 'asset', fileName: file, source: readFileSync(`packages/console/public/${file}`) });
+    }
+  },
+});
+const consoleApp = {
+  input: 'packages/console/src/main.ts',
+  output: { file: 'packages/console/dist/admin/console.min.js', format: 'es', sourcemap: true },
+  plugins: [consolePage(), resolve(), templates(), compile(), minify(), precompress()],
+  onwarn(warning, warn) {
+    if (warning.code !== 'THIS_IS_UNDEFINED') warn(warning);
+  },
+};
+
 export default [
+  consoleApp,
   scriptTag('delib', 'virtual:all', [all(), themes()]),
   ...Object.entries(widgets).map(([name, input]) => scriptTag(`delib-${name}`, input)),
   ...packages.map(library),

@@ -80,6 +80,19 @@ interface ResultsBase<K extends WidgetKind> {
   widgetId: string;
   /** How many responses were counted. */
   total: number;
+  /** What the council did with the answers ("you said, we did"), once published from the console. */
+  outcome?: Outcome;
+}
+
+/** A published outcome: plain text per language (English always), and when it was published. */
+export interface Outcome {
+  text: { en: string; cy?: string; gd?: string };
+  publishedAt: string;
+}
+
+/** `GET {endpoint}/items/{widgetId}`: items people added and a moderator approved. */
+export interface ApprovedItems {
+  items: { value: string; label: string }[];
 }
 
 export interface PollResults extends ResultsBase<'poll'> {

@@ -2,7 +2,6 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } f
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { BlockList, isIP } from 'node:net';
 import { isWidgetId, limits, type WidgetKind } from '@delib/protocol';
@@ -12,6 +11,11 @@ import { ClientError, validateEnvelope } from './validate.js';
 import { csvExport, jsonExport } from './export.js';
 import { ByteBoundedCache } from './cache.js';
 import { apiHeaders, clientErrorHandler, contractPayload, pageHeaders } from './errors.js';
+import { requireRole, roles } from './admin/access.js';
+import { setUpAdmin } from './admin/routes.js';
+import type { SignInLimits } from './admin/sessions.js';
+import { itemsRoute, widgetAdminRoutes } from './admin/widgets.js';
+import { scheduleRetention } from './admin/retention.js';
 
 export interface AppOptions {
   store: Store;
@@ -23,6 +27,8 @@ export interface AppOptions {
   rateLimit?: number;
   /** Folders served at `/` (first found wins), e.g. the demo pages and the built bundles. */
   staticRoots?: string[];
+  /** The console's built files (`packages/console/dist/admin`), served at `/admin/` when the folder exists. */
+  consoleRoot?: string;
   /** Pino logger options, or false. */
   logger?: boolean | object;
   /**
@@ -41,6 +47,19 @@ export interface AppOptions {
   keepAliveTimeout?: number;
   /** Connections open at once (1,000); more are closed as they arrive. */
   maxConnections?: number;
+  /** `DELIB_ADMIN_EMAIL` and `DELIB_ADMIN_PASSWORD`: the first admin of the console, when it has no account. */
+  firstAdmin?: { email: string; password: string };
+  /** Hours a console session lasts unused (8); 24 at most, whatever the use. */
+  sessionHours?: number;
+  /** Failed sign-ins allowed per account and per address in a sliding window (10 and 30 in 15 minutes). */
+  signInLimits?: SignInLimits;
+  /**
+   * Days after which the contact details of needs-and-assets answers are erased (at start, then hourly);
+   * undefined: kept.
+   */
+  retentionDays?: number;
+  /** The clock of sessions, the audit log and the console (today's UTC day, decisions, outcomes, retention); tests move it. */
+  now?: () => Date;
   /** Extra routes and hooks, registered before the API (the demo's outage switch). */
   register?: (app: FastifyInstance) => void;
 }
@@ -89,12 +108,6 @@ function namedValues(query: string | string[] | undefined): string[] | undefined
     );
   }
   return values;
-}
-
-/** Same time whatever the token's content or length: compare fixed-size digests. */
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (text: string) => createHash('sha256').update(text).digest();
-  return timingSafeEqual(digest(given), digest(expected));
 }
 
 /** Fastify's own client errors, renamed into the contract's codes. */
@@ -169,6 +182,13 @@ function frameworkError(error: FastifyError): ClientError {
   return new ClientError(400, 'bad_request', 'The request could not be routed.');
 }
 
+/**
+ * The console's policy: its own script and stylesheet only (Lit's adopted stylesheets need no
+ * 'unsafe-inline'), its own API, never framed, no `<base>` and forms only back to itself.
+ */
+export const consolePolicy =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
 const refuse = (reply: FastifyReply, error: ClientError) => reply.code(error.status).headers(apiHeaders).send(error.body);
 
 /**
@@ -181,6 +201,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const valueLimit = options.valueLimit ?? defaultValueLimit;
   const resultsCache = new ByteBoundedCache(resultsCacheBytes);
   const requestTimeout = options.requestTimeout ?? defaults.requestTimeout;
+  const now = options.now ?? (() => new Date());
   const app = Fastify({
     bodyLimit: limits.bodyBytes,
     requestTimeout,
@@ -252,6 +273,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   options.register?.(app);
 
+  const admin = await setUpAdmin(app, options);
+  const { access } = admin;
+
   const origins = allowedOrigins(app, options.corsOrigins);
   await app.register(cors, {
     origin: origins ?? '*',
@@ -291,7 +315,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           // The contract's page is origin and path; a query or fragment can carry personal data
           // (an email in a link), so it is never stored, whichever client sent it.
           envelope.page = envelope.page.replace(/[?#].*$/s, '');
-          const outcome = await store.insert(envelope, new Date(), { valueLimit });
+          const outcome = await store.insert(envelope, now(), { valueLimit });
+          if (outcome === 'closed') {
+            throw new ClientError(410, 'closed', 'This question is closed: it no longer takes responses.', 'widgetId');
+          }
           if (typeof outcome === 'object' && 'conflict' in outcome) {
             throw new ClientError(
               409,
@@ -337,28 +364,41 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         },
       );
 
-      api.get<{ Params: { widgetId: string }; Querystring: { format?: string } }>('/export/:widgetId', async (request, reply) => {
-        const expected = options.adminToken;
-        const given = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
-        if (!expected || !sameSecret(given, expected)) {
-          reply.header('WWW-Authenticate', 'Bearer');
-          throw new ClientError(
-            401,
-            'unauthorized',
-            expected ? 'A valid admin token is required.' : 'Export is off: the server has no DELIB_ADMIN_TOKEN.',
-          );
-        }
-        const { widgetId } = request.params;
-        const format = request.query.format ?? 'csv';
-        if (!isWidgetId(widgetId)) throw new ClientError(400, 'invalid', widgetIdRule, 'widgetId');
-        if (format !== 'csv' && format !== 'json') throw new ClientError(400, 'invalid', 'format must be csv or json.', 'format');
-        const results = await store.results(widgetId);
-        if (!results) throw new ClientError(404, 'not_found', 'No responses for this widgetId.', 'widgetId');
-        const name = widgetId.replace(/[^\w.-]+/g, '_');
-        reply.header('Content-Disposition', `attachment; filename="${name}.${format}"`);
-        if (format === 'json') return reply.type('application/json; charset=utf-8').send(jsonExport(store, widgetId));
-        return reply.type('text/csv; charset=utf-8').send(await csvExport(store, widgetId, results.widget));
-      });
+      api.get<{ Params: { widgetId: string }; Querystring: { format?: string } }>(
+        '/export/:widgetId',
+        {
+          // Readable by a listed site's pages only without credentials: never with a console session.
+          config: { cors: { credentials: false } },
+        },
+        async (request, reply) => {
+          const found = await access.authenticate(request);
+          if (!found || !roles.includes(found.actor.role)) {
+            reply.header('WWW-Authenticate', 'Bearer');
+            throw new ClientError(
+              401,
+              'unauthorized',
+              'Sign in to the console, or send Authorization: Bearer with the admin token.',
+            );
+          }
+          request.actor = found.actor;
+          const { widgetId } = request.params;
+          const format = request.query.format ?? 'csv';
+          if (!isWidgetId(widgetId)) throw new ClientError(400, 'invalid', widgetIdRule, 'widgetId');
+          if (format !== 'csv' && format !== 'json')
+            throw new ClientError(400, 'invalid', 'format must be csv or json.', 'format');
+          const results = await store.results(widgetId);
+          if (!results) throw new ClientError(404, 'not_found', 'No responses for this widgetId.', 'widgetId');
+          await access.audit(request, 'export', widgetId);
+          const name = widgetId.replace(/[^\w.-]+/g, '_');
+          reply.header('Content-Disposition', `attachment; filename="${name}.${format}"`);
+          if (format === 'json') return reply.type('application/json; charset=utf-8').send(jsonExport(store, widgetId));
+          return reply.type('text/csv; charset=utf-8').send(await csvExport(store, widgetId, results.widget));
+        },
+      );
+
+      admin.routes(api);
+      itemsRoute(api, { store, cache: resultsCache });
+      widgetAdminRoutes(api, { store, audit: access.audit, requireRole, now });
     },
     { prefix: '/api' },
   );
@@ -387,6 +427,34 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         }
       },
     });
+  }
+
+  if (options.consoleRoot && existsSync(options.consoleRoot)) {
+    // The console is for this server's own officers: no other site's pages may read it (no CORS).
+    app.addHook('onRoute', (route) => {
+      if (route.url === '/admin' || route.url.startsWith('/admin/')) route.config = { ...(route.config as object), cors: false };
+    });
+    app.get('/admin', (_request, reply) => reply.redirect('/admin/', 301));
+    await app.register(fastifyStatic, {
+      root: options.consoleRoot,
+      prefix: '/admin/',
+      // The root static plugin already decorates the reply.
+      decorateReply: !roots.length,
+      redirect: false,
+      preCompressed: true,
+      dotfiles: 'ignore',
+      cacheControl: false,
+      setHeaders: (reply) => {
+        // One name across versions, as for the bundles: revalidated every time, never a stale console.
+        reply.header('Cache-Control', 'no-cache');
+        reply.header('Content-Security-Policy', consolePolicy);
+        reply.header('Cross-Origin-Resource-Policy', 'same-origin');
+      },
+    });
+  }
+
+  if (options.retentionDays) {
+    scheduleRetention(app, { store, days: options.retentionDays, now, record: (entry) => store.recordAudit(entry) });
   }
 
   app.addHook('onClose', async () => store.close());

@@ -13,6 +13,8 @@ export interface StartOptions extends Partial<Config> {
   seed?: boolean;
   /** Folders served at `/`; by default the repository's `dist/` when present, and with `demo` its `demo/`. */
   staticRoots?: string[];
+  /** The console's built files, served at `/admin/`; by default `packages/console/dist/admin`. */
+  consoleRoot?: string;
   logger?: boolean | object;
 }
 
@@ -32,6 +34,7 @@ export async function startServer(options: StartOptions = {}) {
       ...config,
       store,
       staticRoots: options.staticRoots ?? [...(options.demo ? [join(repository, 'demo')] : []), join(repository, 'dist')],
+      consoleRoot: options.consoleRoot ?? join(repository, 'packages', 'console', 'dist', 'admin'),
       logger: options.logger,
       register: options.demo ? (instance) => demoOutageSwitch(instance, process.env.DELIB_DEMO_OUTAGE === '1') : undefined,
     });

@@ -4,6 +4,8 @@ import { isIP } from 'node:net';
 import type { Store } from './store.js';
 import { SqliteStore } from './sqlite.js';
 import { ConfigError, postgresProblem, sqliteProblem } from './problems.js';
+import { passwordLength, passwordProblem } from './admin/passwords.js';
+import { emailProblem, normaliseEmail } from './admin/validation.js';
 
 export { ConfigError };
 
@@ -51,6 +53,12 @@ export interface Config {
   keepAliveTimeout: number;
   /** Connections open at once; more are closed as they arrive (`DELIB_MAX_CONNECTIONS`). */
   maxConnections: number;
+  /** Days after which needs-and-assets contact details are erased (`DELIB_RETENTION_DAYS`); unset: kept. */
+  retentionDays?: number;
+  /** The console's first admin, when it has no account (`DELIB_ADMIN_EMAIL`, `DELIB_ADMIN_PASSWORD`). */
+  firstAdmin?: { email: string; password: string };
+  /** Hours a console session lasts unused (`DELIB_SESSION_HOURS`, 8). */
+  sessionHours?: number;
 }
 
 export const defaults = { requestTimeout: 30_000, keepAliveTimeout: 5_000, maxConnections: 1000 } as const;
@@ -105,7 +113,34 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       min: 1,
       meaning: 'a whole number of connections, at least 1',
     })!,
+    retentionDays: numberFrom(env, 'DELIB_RETENTION_DAYS', {
+      whole: true,
+      min: 1,
+      max: 36500,
+      meaning: 'a whole number of days, 1–36500, after which contact details are erased',
+    }),
+    firstAdmin: firstAdmin(env),
+    sessionHours: numberFrom(env, 'DELIB_SESSION_HOURS', { min: 0.1, max: 24, meaning: 'a number of hours, 0.1–24' }),
   };
+}
+
+/**
+ * `DELIB_ADMIN_EMAIL` and `DELIB_ADMIN_PASSWORD`, both or neither. The password is never quoted in a
+ * message, nor anything about it but its length rule.
+ */
+function firstAdmin(env: NodeJS.ProcessEnv): Config['firstAdmin'] {
+  const email = env.DELIB_ADMIN_EMAIL?.trim() || undefined;
+  const password = env.DELIB_ADMIN_PASSWORD || undefined;
+  if (!email && !password) return undefined;
+  if (!email) throw new ConfigError('DELIB_ADMIN_PASSWORD is set but DELIB_ADMIN_EMAIL is not: set both, or neither.');
+  if (!password) throw new ConfigError('DELIB_ADMIN_EMAIL is set but DELIB_ADMIN_PASSWORD is not: set both, or neither.');
+  if (emailProblem(normaliseEmail(email))) {
+    throw new ConfigError('DELIB_ADMIN_EMAIL must be an email address (name@example.org) of at most 254 characters.');
+  }
+  if (passwordProblem(password)) {
+    throw new ConfigError(`DELIB_ADMIN_PASSWORD must be ${passwordLength.min}–${passwordLength.max} characters long.`);
+  }
+  return { email, password };
 }
 
 /**

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Envelope, WidgetKind } from '@delib/protocol';
+import type { Envelope, Outcome, WidgetKind } from '@delib/protocol';
 import {
   canonical,
   defaultValueLimit,
@@ -8,14 +8,41 @@ import {
   foldSql,
   newKeys,
   recount,
+  maxAccounts,
+  type Account,
+  type AccountRecord,
+  type AddAccountOutcome,
+  type AttemptOutcome,
+  type AuditEntry,
+  type AuditPage,
+  type RemoveAccountOutcome,
+  type SessionRecord,
+  type SignInAttempt,
   type FoldRow,
   type InsertOptions,
   type InsertOutcome,
   type ResultsSelection,
   type Store,
   type StoredResponse,
+  dailySeries,
+  dailySeriesByWidget,
+  dailyDays,
+  detailDays,
+  firstDay,
+  suggestionOf,
+  textKinds,
+  textScan,
+  textsOf,
+  withApproved,
+  type Decision,
+  type Suggestion,
+  type SuggestionStatus,
+  type TextPage,
+  type WidgetDetail,
+  type WidgetSummary,
 } from './store.js';
 import { results, tallies, type Tally } from './tally.js';
+import type { Role } from './admin/access.js';
 
 /**
  * Versioned schema: `delib_migrations` lists the versions applied (version n is `migrations[n - 1]`).
@@ -54,6 +81,79 @@ const migrations: (string | ((client: pg.PoolClient) => Promise<void>))[] = [
      PRIMARY KEY (widget_id, bucket, key)
    );`,
   foldIdCase,
+  // From here on each migration can run again over its own result (the store's tests do).
+  `CREATE TABLE IF NOT EXISTS audit (
+     seq bigserial PRIMARY KEY,
+     at timestamptz NOT NULL,
+     who text NOT NULL,
+     action text NOT NULL,
+     widget_id text COLLATE "C"
+   );`,
+  `ALTER TABLE audit ADD COLUMN IF NOT EXISTS subject text;
+   CREATE TABLE IF NOT EXISTS accounts (
+     email text COLLATE "C" PRIMARY KEY,
+     role text NOT NULL,
+     password_hash text NOT NULL,
+     created_at timestamptz NOT NULL
+   );
+   CREATE TABLE IF NOT EXISTS sessions (
+     token_hash text COLLATE "C" PRIMARY KEY,
+     email text COLLATE "C" NOT NULL,
+     created_at timestamptz NOT NULL,
+     last_seen_at timestamptz NOT NULL
+   );
+   CREATE INDEX IF NOT EXISTS sessions_by_email ON sessions (email);
+   CREATE TABLE IF NOT EXISTS sign_in_attempts (
+     key text COLLATE "C" NOT NULL,
+     attempt text COLLATE "C" NOT NULL,
+     at timestamptz NOT NULL
+   );
+   CREATE INDEX IF NOT EXISTS sign_in_attempts_by_key ON sign_in_attempts (key, at);
+   CREATE INDEX IF NOT EXISTS sign_in_attempts_by_time ON sign_in_attempts (at);
+   CREATE INDEX IF NOT EXISTS sign_in_attempts_by_attempt ON sign_in_attempts (attempt);`,
+  // The console (issue 10): closing, first and last response, a cache revision and the outcome per
+  // widget; responses per UTC day, written with each response; pairwise suggestions awaiting moderation.
+  // `seen` is false only on a placeholder row an insert transaction made and has not committed.
+  // Backfilled from the responses already stored. Safe to run again (an operator who replays migrations).
+  `ALTER TABLE widgets
+     ADD COLUMN IF NOT EXISTS closed boolean NOT NULL DEFAULT false,
+     ADD COLUMN IF NOT EXISTS seen boolean NOT NULL DEFAULT true,
+     ADD COLUMN IF NOT EXISTS first_at timestamptz,
+     ADD COLUMN IF NOT EXISTS last_at timestamptz,
+     ADD COLUMN IF NOT EXISTS revision bigint NOT NULL DEFAULT 0,
+     ADD COLUMN IF NOT EXISTS outcome jsonb;
+   CREATE INDEX IF NOT EXISTS widgets_by_last ON widgets (last_at DESC NULLS LAST, widget_id);
+   CREATE TABLE IF NOT EXISTS daily (
+     widget_id text COLLATE "C" NOT NULL,
+     day date NOT NULL,
+     n bigint NOT NULL,
+     PRIMARY KEY (widget_id, day)
+   );
+   CREATE INDEX IF NOT EXISTS daily_by_day ON daily (day);
+   CREATE TABLE IF NOT EXISTS suggestions (
+     id text COLLATE "C" PRIMARY KEY,
+     seq bigint NOT NULL,
+     widget_id text COLLATE "C" NOT NULL,
+     text text NOT NULL,
+     submitted_at text NOT NULL,
+     status text NOT NULL,
+     value text,
+     label text,
+     decided_at timestamptz
+   );
+   CREATE INDEX IF NOT EXISTS suggestions_by_status ON suggestions (status, seq);
+   CREATE INDEX IF NOT EXISTS suggestions_by_widget ON suggestions (widget_id, status, decided_at);
+   UPDATE widgets AS w SET first_at = r.first_at, last_at = r.last_at
+     FROM (SELECT widget_id, min(received_at) AS first_at, max(received_at) AS last_at FROM responses GROUP BY widget_id) AS r
+     WHERE r.widget_id = w.widget_id;
+   DELETE FROM daily;
+   INSERT INTO daily (widget_id, day, n)
+     SELECT widget_id, (received_at AT TIME ZONE 'UTC')::date, count(*) FROM responses GROUP BY 1, 2;
+   DELETE FROM suggestions AS s WHERE NOT EXISTS (SELECT 1 FROM responses AS r WHERE r.id = s.id);
+   INSERT INTO suggestions (id, seq, widget_id, text, submitted_at, status)
+     SELECT id, seq, widget_id, answer->>'suggestion', submitted_at, 'pending' FROM responses
+     WHERE widget = 'pairwise' AND jsonb_typeof(answer->'suggestion') = 'string'
+     ON CONFLICT (id) DO NOTHING;`,
 ];
 
 /** Migration 2: one row per id, in lower case, and tallies counted again where copies went (see `foldIds`). */
@@ -87,6 +187,8 @@ async function foldIdCase(client: pg.PoolClient): Promise<void> {
 
 /** Advisory lock key for migrations: "delib" in ASCII. Database-wide, shared by every schema. */
 const migrationLock = 0x64656c6962;
+/** Advisory lock key taken by every change to accounts: "delibacc" in ASCII. */
+const accountsLock = 0x64656c6962616363n;
 
 const pageSize = 1000;
 /** The most inserts committed in one transaction: keeps row locks short under a flood. */
@@ -107,7 +209,11 @@ interface WidgetState {
   /** Undefined while the row is this transaction's own placeholder and nothing has been stored in it. */
   kind: WidgetKind | undefined;
   placeholder: boolean;
+  closed: boolean;
   created: number;
+  /** When the first and last responses stored now arrived (ISO). */
+  first?: string;
+  last?: string;
 }
 
 interface ResponseRow {
@@ -282,10 +388,18 @@ export class PostgresStore implements Store {
     const { known, sizes } = await this.#keysHeld(client, batch, rowsOf);
     const outcomes: InsertOutcome[] = [];
     const added = new Map<string, Tally & { widgetId: string }>();
+    /** Responses stored now per `JSON.stringify([widget id, day])`. */
+    const days = new Map<string, number>();
     for (const [index, { envelope, receivedAt, valueLimit }] of batch.entries()) {
       const widget = widgets.get(envelope.widgetId)!;
       if (widget.kind !== undefined && widget.kind !== envelope.widget) {
         outcomes.push({ conflict: widget.kind });
+        continue;
+      }
+      // Read under the widget's row lock, which closing takes too: it holds until COMMIT.
+      if (widget.closed) {
+        const { rowCount } = await client.query('SELECT 1 FROM responses WHERE id = $1', [envelope.id]);
+        outcomes.push(rowCount ? 'exists' : 'closed');
         continue;
       }
       const sizeKey = (bucket: string) => JSON.stringify([envelope.widgetId, bucket]);
@@ -303,7 +417,7 @@ export class PostgresStore implements Store {
         outcomes.push(rowCount ? 'exists' : { tooManyValues: checked.overflow });
         continue;
       }
-      const { rowCount } = await client.query(
+      const { rowCount, rows: inserted } = await client.query<{ seq: string }>(
         `INSERT INTO responses (id, widget, widget_id, submitted_at, received_at, locale, page, answer)
          VALUES ($1, $2, $3, $4, $5::timestamptz, $6, $7, $8::jsonb)
          ON CONFLICT (id) DO NOTHING
@@ -325,6 +439,18 @@ export class PostgresStore implements Store {
       }
       widget.kind ??= envelope.widget;
       widget.created++;
+      const at = receivedAt.toISOString();
+      if (!widget.first || at < widget.first) widget.first = at;
+      if (!widget.last || at > widget.last) widget.last = at;
+      const dayKey = JSON.stringify([envelope.widgetId, at.slice(0, 10)]);
+      days.set(dayKey, (days.get(dayKey) ?? 0) + 1);
+      const suggestion = suggestionOf(envelope);
+      if (suggestion !== undefined) {
+        await client.query(
+          `INSERT INTO suggestions (id, seq, widget_id, text, submitted_at, status) VALUES ($1, $2, $3, $4, $5, 'pending')`,
+          [envelope.id, inserted[0].seq, envelope.widgetId, suggestion, envelope.submittedAt],
+        );
+      }
       for (const [bucket, count] of checked.added) sizes.set(sizeKey(bucket), (sizes.get(sizeKey(bucket)) ?? 0) + count);
       for (const row of rowsOf[index]) {
         const id = JSON.stringify([envelope.widgetId, row.bucket, row.key]);
@@ -340,10 +466,26 @@ export class PostgresStore implements Store {
     const stored = [...widgets].filter(([, widget]) => widget.created);
     if (stored.length) {
       await client.query(
-        `UPDATE widgets AS w SET widget = u.widget, total = w.total + u.created
-         FROM unnest($1::text[], $2::text[], $3::bigint[]) AS u (widget_id, widget, created)
+        `UPDATE widgets AS w SET widget = u.widget, total = w.total + u.created, seen = true,
+           first_at = least(coalesce(w.first_at, u.first_at), u.first_at),
+           last_at = greatest(coalesce(w.last_at, u.last_at), u.last_at)
+         FROM unnest($1::text[], $2::text[], $3::bigint[], $4::timestamptz[], $5::timestamptz[])
+           AS u (widget_id, widget, created, first_at, last_at)
          WHERE w.widget_id = u.widget_id`,
-        [stored.map(([id]) => id), stored.map(([, widget]) => widget.kind), stored.map(([, widget]) => widget.created)],
+        [
+          stored.map(([id]) => id),
+          stored.map(([, widget]) => widget.kind),
+          stored.map(([, widget]) => widget.created),
+          stored.map(([, widget]) => widget.first),
+          stored.map(([, widget]) => widget.last),
+        ],
+      );
+      const counted = [...days].map(([key, n]) => [...(JSON.parse(key) as [string, string]), n] as const);
+      await client.query(
+        `INSERT INTO daily (widget_id, day, n)
+         SELECT * FROM unnest($1::text[], $2::date[], $3::bigint[]) ORDER BY 1, 2
+         ON CONFLICT (widget_id, day) DO UPDATE SET n = daily.n + excluded.n`,
+        [counted.map((row) => row[0]), counted.map((row) => row[1]), counted.map((row) => row[2])],
       );
     }
     // A widget known only from envelopes that stored nothing stays unknown.
@@ -408,55 +550,214 @@ export class PostgresStore implements Store {
   }
 
   /**
-   * Locks the row of every widget in the batch, in sorted order, creating a placeholder (total 0) for
-   * a widget not seen before so that there is a row to lock. Committed rows always have a total of
-   * at least 1: a placeholder is either counted into or deleted before COMMIT, so total 0 means ours.
+   * Locks the row of every widget in the batch, in sorted order, creating a placeholder (`seen` false)
+   * for a widget not seen before so that there is a row to lock. Committed rows are always `seen` (an
+   * erased widget keeps its row, with a total of 0): a placeholder is either counted into (and marked
+   * seen) or deleted before COMMIT, so `seen` false means ours.
    */
   async #lockWidgets(client: pg.PoolClient, batch: Pending[]): Promise<Map<string, WidgetState>> {
     const first = new Map<string, WidgetKind>();
     for (const { envelope } of batch) if (!first.has(envelope.widgetId)) first.set(envelope.widgetId, envelope.widget);
     const ids = [...first.keys()].sort();
     // DO UPDATE (to the same value) rather than DO NOTHING: it locks an existing row and returns it.
-    const { rows } = await client.query<{ widget_id: string; widget: WidgetKind; total: string }>(
-      `INSERT INTO widgets (widget_id, widget, total)
-       SELECT widget_id, widget, 0
+    const { rows } = await client.query<{ widget_id: string; widget: WidgetKind; seen: boolean; closed: boolean }>(
+      `INSERT INTO widgets (widget_id, widget, total, seen)
+       SELECT widget_id, widget, 0, false
        FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS w (widget_id, widget, position)
        ORDER BY position
        ON CONFLICT (widget_id) DO UPDATE SET total = widgets.total
-       RETURNING widget_id, widget, total`,
+       RETURNING widget_id, widget, seen, closed`,
       [ids, ids.map((id) => first.get(id))],
     );
     return new Map(
       rows.map((row) => {
-        const placeholder = row.total === '0';
-        return [row.widget_id, { kind: placeholder ? undefined : row.widget, placeholder, created: 0 }];
+        const placeholder = !row.seen;
+        return [row.widget_id, { kind: placeholder ? undefined : row.widget, placeholder, closed: row.closed, created: 0 }];
       }),
     );
   }
 
   async results(widgetId: string, selection: ResultsSelection = {}) {
     // One statement, so the total and the tallies come from the same snapshot.
-    const { rows } = await this.#pool.query<{ widget: WidgetKind; total: string } & Partial<TallyRow>>(
-      `SELECT w.widget, w.total, t.bucket, t.key, t.n, t.a, t.b
+    const { rows } = await this.#pool.query<{ widget: WidgetKind; total: string; outcome: Outcome | null } & Partial<TallyRow>>(
+      `SELECT w.widget, w.total, w.outcome, t.bucket, t.key, t.n, t.a, t.b
        FROM widgets AS w LEFT JOIN (
          SELECT *, row_number() OVER (PARTITION BY bucket ORDER BY n DESC, key) AS place
          FROM tallies WHERE widget_id = $1 AND ($2::text[] IS NULL OR key = ANY($2::text[]))
        ) AS t ON t.widget_id = w.widget_id AND ($3::bigint IS NULL OR t.place <= $3::bigint)
-       WHERE w.widget_id = $1
+       WHERE w.widget_id = $1 AND w.seen
        ORDER BY t.bucket, t.key`,
       [widgetId, selection.values ?? null, selection.values ? null : (selection.limit ?? null)],
     );
     if (!rows.length) return undefined;
     const tallyRows = rows.filter((row): row is typeof row & TallyRow => row.bucket != null).map(toTally);
-    return results(rows[0].widget, widgetId, Number(rows[0].total), tallyRows);
+    let body = results(rows[0].widget, widgetId, Number(rows[0].total), tallyRows);
+    if (body.widget === 'pairwise') body = withApproved(body, await this.items(widgetId), selection.values);
+    return rows[0].outcome ? { ...body, outcome: rows[0].outcome } : body;
   }
 
+  /** The newest response's `seq` and the widget's revision (bumped by erasure, approval, outcome). */
   async version(widgetId: string): Promise<string | undefined> {
-    const { rows } = await this.#pool.query<{ version: string | null }>(
-      'SELECT max(seq)::text AS version FROM responses WHERE widget_id = $1',
+    const { rows } = await this.#pool.query<{ version: string }>(
+      `SELECT coalesce((SELECT max(seq) FROM responses WHERE widget_id = $1), 0)::text || '.' || revision AS version
+       FROM widgets WHERE widget_id = $1`,
       [widgetId],
     );
-    return rows[0].version ?? undefined;
+    return rows[0]?.version;
+  }
+
+  async widgets(today: Date): Promise<WidgetSummary[]> {
+    const [summaries, recent] = await Promise.all([
+      this.#pool.query<SummaryRow>(
+        `SELECT widget_id, widget, total, first_at, last_at, closed, NULL AS outcome FROM widgets
+         ORDER BY last_at DESC NULLS LAST, widget_id`,
+      ),
+      this.#pool.query<{ widget_id: string; day: string; n: string }>(
+        `SELECT widget_id, to_char(day, 'YYYY-MM-DD') AS day, n FROM daily WHERE day >= $1::date`,
+        [firstDay(today)],
+      ),
+    ]);
+    const series = dailySeriesByWidget(
+      recent.rows.map((row) => ({ widgetId: row.widget_id, day: row.day, n: Number(row.n) })),
+      today,
+    );
+    const none = new Array<number>(dailyDays).fill(0);
+    return summaries.rows.map((row) => summaryOf(row, series.get(row.widget_id) ?? none.slice()));
+  }
+
+  async widget(widgetId: string, today: Date): Promise<WidgetDetail | undefined> {
+    const [summary, days, pending] = await Promise.all([
+      this.#pool.query<SummaryRow>(
+        'SELECT widget_id, widget, total, first_at, last_at, closed, outcome FROM widgets WHERE widget_id = $1',
+        [widgetId],
+      ),
+      this.#pool.query<{ day: string; n: string }>(
+        `SELECT to_char(day, 'YYYY-MM-DD') AS day, n FROM daily WHERE widget_id = $1 AND day >= $2::date ORDER BY day`,
+        [widgetId, firstDay(today, detailDays)],
+      ),
+      this.#pool.query<{ n: string }>("SELECT count(*) AS n FROM suggestions WHERE widget_id = $1 AND status = 'pending'", [
+        widgetId,
+      ]),
+    ]);
+    const row = summary.rows[0];
+    if (!row) return undefined;
+    const list = days.rows.map((day) => ({ date: day.day, count: Number(day.n) }));
+    return {
+      ...summaryOf(row, dailySeries(new Map(list.map((day) => [day.date, day.count])), today)),
+      days: list,
+      ...(row.outcome ? { outcome: row.outcome } : {}),
+      pendingSuggestions: Number(pending.rows[0].n),
+    };
+  }
+
+  async freeText(widgetId: string, before?: number): Promise<TextPage> {
+    const { rows: kinds } = await this.#pool.query<{ widget: WidgetKind }>('SELECT widget FROM widgets WHERE widget_id = $1', [
+      widgetId,
+    ]);
+    if (!kinds.length || !textKinds.includes(kinds[0].widget)) return { entries: [] };
+    const { rows } = await this.#pool.query<ResponseRow>(
+      `SELECT seq, id, widget, widget_id, submitted_at, received_at, locale, page, answer FROM responses
+       WHERE widget_id = $1 AND ($2::bigint IS NULL OR seq < $2::bigint) ORDER BY seq DESC LIMIT ${textScan}`,
+      [widgetId, before ?? null],
+    );
+    const entries = rows.flatMap((row) =>
+      textsOf(envelopeOf(row)).map((found) => ({ id: row.id, submittedAt: row.submitted_at, ...found })),
+    );
+    return rows.length < textScan ? { entries } : { entries, next: Number(rows[rows.length - 1].seq) };
+  }
+
+  /** Takes the widget's row lock, as every insert for it does: the flag holds for every insert after COMMIT. */
+  async setClosed(widgetId: string, closed: boolean): Promise<boolean> {
+    const { rowCount } = await this.#pool.query('UPDATE widgets SET closed = $2 WHERE widget_id = $1 AND seen', [
+      widgetId,
+      closed,
+    ]);
+    return !!rowCount;
+  }
+
+  async erase(widgetId: string): Promise<number | undefined> {
+    return this.#transaction(async (client) => {
+      // The row lock first: inserts for this widget wait until the erasure has committed.
+      const { rowCount: known } = await client.query(
+        `UPDATE widgets SET total = 0, first_at = NULL, last_at = NULL, revision = revision + 1 WHERE widget_id = $1 AND seen`,
+        [widgetId],
+      );
+      if (!known) return undefined;
+      const { rowCount } = await client.query('DELETE FROM responses WHERE widget_id = $1', [widgetId]);
+      await client.query('DELETE FROM tallies WHERE widget_id = $1', [widgetId]);
+      await client.query('DELETE FROM daily WHERE widget_id = $1', [widgetId]);
+      await client.query('DELETE FROM suggestions WHERE widget_id = $1', [widgetId]);
+      return rowCount ?? 0;
+    });
+  }
+
+  async suggestions(status: SuggestionStatus, limit: number): Promise<Suggestion[]> {
+    const { rows } = await this.#pool.query<SuggestionRow>(
+      `SELECT id, widget_id, text, submitted_at, status, value, label FROM suggestions WHERE status = $1
+       ORDER BY seq ${status === 'pending' ? 'ASC' : 'DESC'} LIMIT $2`,
+      [status, limit],
+    );
+    return rows.map(suggestionFrom);
+  }
+
+  async decide(id: string, decision: Decision, at: Date): Promise<Suggestion | 'not_found' | 'decided'> {
+    return this.#transaction(async (client) => {
+      const { rows } = await client.query<SuggestionRow>(
+        'SELECT id, widget_id, text, submitted_at, status, value, label FROM suggestions WHERE id = $1 FOR UPDATE',
+        [id],
+      );
+      if (!rows.length) return 'not_found';
+      if (rows[0].status !== 'pending') return 'decided';
+      const { rows: decided } = await client.query<SuggestionRow>(
+        `UPDATE suggestions SET status = $2, value = $3, label = CASE WHEN $2 = 'approved' THEN coalesce($4, text) END, decided_at = $5 WHERE id = $1
+         RETURNING id, widget_id, text, submitted_at, status, value, label`,
+        decision.approve
+          ? [id, 'approved', decision.value, decision.label ?? null, at.toISOString()]
+          : [id, 'rejected', null, null, at.toISOString()],
+      );
+      // Approved items show in the widget's items and results: their cached copies must go.
+      if (decision.approve)
+        await client.query('UPDATE widgets SET revision = revision + 1 WHERE widget_id = $1', [rows[0].widget_id]);
+      return suggestionFrom(decided[0]);
+    });
+  }
+
+  async items(widgetId: string): Promise<{ value: string; label: string }[]> {
+    const { rows } = await this.#pool.query<{ value: string; label: string }>(
+      "SELECT value, label FROM suggestions WHERE widget_id = $1 AND status = 'approved' ORDER BY decided_at, seq",
+      [widgetId],
+    );
+    return rows;
+  }
+
+  async setOutcome(widgetId: string, outcome: Outcome | null): Promise<boolean> {
+    const { rowCount } = await this.#pool.query(
+      'UPDATE widgets SET outcome = $2::jsonb, revision = revision + 1 WHERE widget_id = $1 AND seen',
+      [widgetId, outcome ? JSON.stringify(outcome) : null],
+    );
+    return !!rowCount;
+  }
+
+  /** A window of 20,000 positions (`seq`) per statement, each its own transaction, so no lock is held long. */
+  async eraseContacts(before: Date): Promise<Map<string, number>> {
+    const erased = new Map<string, number>();
+    const window = 20_000n;
+    const { rows: top } = await this.#pool.query<{ max: string | null }>('SELECT max(seq)::text AS max FROM responses');
+    const last = BigInt(top[0].max ?? '0');
+    for (let after = 0n; after < last; after += window) {
+      const { rows } = await this.#pool.query<{ widget_id: string; n: string }>(
+        `WITH changed AS (
+           UPDATE responses SET answer = answer - 'contact'
+           WHERE seq > $2::bigint AND seq <= $3::bigint AND widget = 'needs-assets'
+             AND received_at < $1::timestamptz AND answer ? 'contact'
+           RETURNING widget_id
+         )
+         SELECT widget_id, count(*) AS n FROM changed GROUP BY widget_id`,
+        [before.toISOString(), after.toString(), (after + window).toString()],
+      );
+      for (const row of rows) erased.set(row.widget_id, (erased.get(row.widget_id) ?? 0) + Number(row.n));
+    }
+    return erased;
   }
 
   async keys(widgetId: string): Promise<Record<string, string[]>> {
@@ -472,6 +773,161 @@ export class PostgresStore implements Store {
   async count(widgetId: string): Promise<number> {
     const { rows } = await this.#pool.query<{ total: string }>('SELECT total FROM widgets WHERE widget_id = $1', [widgetId]);
     return rows.length ? Number(rows[0].total) : 0;
+  }
+
+  async recordAudit(entry: AuditEntry): Promise<void> {
+    await this.#pool.query('INSERT INTO audit (at, who, action, widget_id, subject) VALUES ($1, $2, $3, $4, $5)', [
+      entry.at,
+      entry.who,
+      entry.action,
+      entry.widgetId ?? null,
+      entry.subject ?? null,
+    ]);
+  }
+
+  async auditEntries({ limit, before }: { limit: number; before?: string }): Promise<AuditPage> {
+    const { rows } = await this.#pool.query<{
+      seq: string;
+      at: Date;
+      who: string;
+      action: string;
+      widget_id: string | null;
+      subject: string | null;
+    }>(
+      `SELECT seq, at, who, action, widget_id, subject FROM audit
+       WHERE $1::bigint IS NULL OR seq < $1::bigint ORDER BY seq DESC LIMIT $2`,
+      [before ?? null, limit + 1],
+    );
+    const entries = rows.slice(0, limit).map((row) => ({
+      at: row.at.toISOString(),
+      who: row.who,
+      action: row.action,
+      ...(row.widget_id === null ? {} : { widgetId: row.widget_id }),
+      ...(row.subject === null ? {} : { subject: row.subject }),
+    }));
+    return rows.length > limit ? { entries, next: rows[limit - 1].seq } : { entries };
+  }
+
+  async accounts(): Promise<Account[]> {
+    const { rows } = await this.#pool.query<{ email: string; role: Role; created_at: Date }>(
+      'SELECT email, role, created_at FROM accounts ORDER BY email LIMIT $1',
+      [maxAccounts],
+    );
+    return rows.map((row) => ({ email: row.email, role: row.role, createdAt: row.created_at.toISOString() }));
+  }
+
+  async account(email: string): Promise<AccountRecord | undefined> {
+    const { rows } = await this.#pool.query<{ email: string; role: Role; created_at: Date; password_hash: string }>(
+      'SELECT email, role, created_at, password_hash FROM accounts WHERE email = $1',
+      [email],
+    );
+    const [row] = rows;
+    return row && { email: row.email, role: row.role, createdAt: row.created_at.toISOString(), passwordHash: row.password_hash };
+  }
+
+  /** Changes to accounts one at a time, database-wide, so that the checks each makes still hold when it writes. */
+  #accountsTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.#transaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [accountsLock.toString()]);
+      return work(client);
+    });
+  }
+
+  addAccount(account: AccountRecord, { onlyFirst = false } = {}): Promise<AddAccountOutcome> {
+    return this.#accountsTransaction(async (client) => {
+      const { rows } = await client.query<{ count: string; taken: boolean }>(
+        'SELECT count(*) AS count, bool_or(email = $1) AS taken FROM accounts',
+        [account.email],
+      );
+      const count = Number(rows[0].count);
+      if (onlyFirst && count > 0) return 'not_first';
+      if (rows[0].taken) return 'exists';
+      if (count >= maxAccounts) return 'full';
+      await client.query('INSERT INTO accounts (email, role, password_hash, created_at) VALUES ($1, $2, $3, $4)', [
+        account.email,
+        account.role,
+        account.passwordHash,
+        account.createdAt,
+      ]);
+      return 'created';
+    });
+  }
+
+  removeAccount(email: string): Promise<RemoveAccountOutcome> {
+    return this.#accountsTransaction(async (client) => {
+      const { rows } = await client.query<{ role: Role }>('SELECT role FROM accounts WHERE email = $1', [email]);
+      if (!rows.length) return 'not_found';
+      if (rows[0].role === 'admin') {
+        const { rows: admins } = await client.query<{ count: string }>(
+          "SELECT count(*) AS count FROM accounts WHERE role = 'admin'",
+        );
+        if (Number(admins[0].count) <= 1) return 'last_admin';
+      }
+      await client.query('DELETE FROM sessions WHERE email = $1', [email]);
+      await client.query('DELETE FROM accounts WHERE email = $1', [email]);
+      return 'removed';
+    });
+  }
+
+  async createSession(tokenHash: string, { email, at }: { email: string; at: Date }): Promise<void> {
+    await this.#pool.query('INSERT INTO sessions (token_hash, email, created_at, last_seen_at) VALUES ($1, $2, $3, $3)', [
+      tokenHash,
+      email,
+      at,
+    ]);
+  }
+
+  async session(tokenHash: string): Promise<SessionRecord | undefined> {
+    const { rows } = await this.#pool.query<{ email: string; role: Role; created_at: Date; last_seen_at: Date }>(
+      `SELECT s.email, a.role, s.created_at, s.last_seen_at
+       FROM sessions AS s JOIN accounts AS a ON a.email = s.email WHERE s.token_hash = $1`,
+      [tokenHash],
+    );
+    const [row] = rows;
+    return row && { email: row.email, role: row.role, createdAt: row.created_at, lastSeenAt: row.last_seen_at };
+  }
+
+  async touchSession(tokenHash: string, at: Date): Promise<void> {
+    await this.#pool.query('UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2 AND last_seen_at < $1', [at, tokenHash]);
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.#pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+  }
+
+  async pruneSessions({ idleBefore, createdBefore }: { idleBefore: Date; createdBefore: Date }): Promise<void> {
+    await this.#pool.query('DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2', [idleBefore, createdBefore]);
+  }
+
+  attemptSignIn({ attempt, at, since, limits }: SignInAttempt): Promise<AttemptOutcome> {
+    return this.#transaction(async (client) => {
+      // Attempts against the same key, from any process, are counted one at a time (keys in one order:
+      // two attempts never wait on each other in a cycle).
+      const keys = [...new Set(limits.map((entry) => entry.key))].sort();
+      for (const key of keys) await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+      await client.query('DELETE FROM sign_in_attempts WHERE at <= $1', [since]);
+      const window = at.getTime() - since.getTime();
+      let retryAt: number | undefined;
+      for (const { key, limit } of limits) {
+        const { rows } = await client.query<{ at: Date }>(
+          'SELECT at FROM sign_in_attempts WHERE key = $1 AND at > $2 ORDER BY at DESC LIMIT $3',
+          [key, since, limit],
+        );
+        // Blocked until the limit-th newest attempt leaves the window.
+        if (rows.length >= limit) retryAt = Math.max(retryAt ?? 0, rows[limit - 1].at.getTime() + window);
+      }
+      if (retryAt !== undefined) return { allowed: false, retryAt: new Date(retryAt) };
+      await client.query('INSERT INTO sign_in_attempts (key, attempt, at) SELECT k, $2, $3 FROM unnest($1::text[]) AS k', [
+        limits.map((entry) => entry.key),
+        attempt,
+        at,
+      ]);
+      return { allowed: true };
+    });
+  }
+
+  async signedIn(attempt: string, key: string): Promise<void> {
+    await this.#pool.query('DELETE FROM sign_in_attempts WHERE attempt = $1 OR key = $2', [attempt, key]);
   }
 
   /**
@@ -504,6 +960,46 @@ export class PostgresStore implements Store {
     await this.#pool.end();
   }
 }
+
+interface SummaryRow {
+  widget_id: string;
+  widget: WidgetKind;
+  total: string;
+  first_at: Date | null;
+  last_at: Date | null;
+  closed: boolean;
+  outcome: Outcome | null;
+}
+
+const summaryOf = (row: SummaryRow, daily: number[]): WidgetSummary => ({
+  widgetId: row.widget_id,
+  widget: row.widget,
+  total: Number(row.total),
+  firstAt: row.first_at?.toISOString() ?? null,
+  lastAt: row.last_at?.toISOString() ?? null,
+  closed: row.closed,
+  daily,
+});
+
+interface SuggestionRow {
+  id: string;
+  widget_id: string;
+  text: string;
+  submitted_at: string;
+  status: SuggestionStatus;
+  value: string | null;
+  label: string | null;
+}
+
+const suggestionFrom = (row: SuggestionRow): Suggestion => ({
+  id: row.id,
+  widgetId: row.widget_id,
+  text: row.text,
+  submittedAt: row.submitted_at,
+  status: row.status,
+  ...(row.value !== null ? { value: row.value } : {}),
+  ...(row.label !== null ? { label: row.label } : {}),
+});
 
 const toTally = (row: TallyRow): Tally => ({
   bucket: row.bucket,

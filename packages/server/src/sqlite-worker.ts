@@ -1,12 +1,13 @@
 /**
  * The thread that writes a SQLite store (see `SqliteStore`): it owns the writing connection, takes
- * lists of `{ id, request }` and answers with lists of `{ id, outcome }` or `{ id, error }`, each once
+ * lists of `{ id, request }` (an insert, or one of `sqliteOperations`) and answers with lists of `{ id, outcome }` or `{ id, error }`, each once
  * the commit holding it is on disk; `{ close: true }` commits what is left, closes the connection and
  * ends the thread.
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { configureWriter, SqliteWriter, type WriteRequest } from './sqlite-writer.js';
+import type { OperationRequest } from './sqlite-operations.js';
 
 const port = parentPort!;
 const db = new Database((workerData as { file: string }).file);
@@ -20,7 +21,7 @@ const reply = (answer: unknown) => {
   replies.push(answer);
 };
 
-port.on('message', async (message: { id: number; request: WriteRequest }[] | { close: true }) => {
+port.on('message', async (message: { id: number; request: WriteRequest | OperationRequest }[] | { close: true }) => {
   if (!Array.isArray(message)) {
     await writer.idle();
     db.close();
@@ -28,7 +29,7 @@ port.on('message', async (message: { id: number; request: WriteRequest }[] | { c
     return;
   }
   for (const { id, request } of message) {
-    writer.insert(request).then(
+    ('operation' in request ? writer.run(request) : writer.insert(request)).then(
       (outcome) => reply({ id, outcome }),
       (error: { message?: string; code?: string }) =>
         reply({ id, error: { message: String(error?.message ?? error), code: error?.code } }),

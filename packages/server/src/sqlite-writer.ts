@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Envelope, WidgetKind } from '@delib/protocol';
-import { newKeys, type InsertOutcome } from './store.js';
+import { newKeys, suggestionOf, type InsertOutcome } from './store.js';
 import { tallies, type Tally } from './tally.js';
+import { sqliteOperations, type OperationRequest } from './sqlite-operations.js';
 
 /** One insert as the writer takes it: the envelope (its id canonical), when it arrived (ISO), the value limit. */
 export interface WriteRequest {
@@ -16,10 +17,20 @@ interface Pending extends WriteRequest {
   reject: (error: unknown) => void;
 }
 
+/** A named operation of `sqliteOperations` (accounts, sessions, audit, …), run in a transaction of its own. */
+interface PendingOperation extends OperationRequest {
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+const isOperation = (item: Pending | PendingOperation): item is PendingOperation => 'operation' in item;
+
 /** What a transaction has added so far, written at its end: tallies and totals summed, and new keys counted. */
 interface Batch {
   sums: Map<string, { widgetId: string; row: Tally }>;
-  totals: Map<string, { widget: WidgetKind; count: number }>;
+  totals: Map<string, { widget: WidgetKind; count: number; first: string; last: string }>;
+  /** Responses per widget and UTC day (`widget id \0 YYYY-MM-DD`). */
+  days: Map<string, number>;
   /** Keys new to a widget's bucket (`widget id \0 bucket`) that the table does not hold yet. */
   added: Map<string, number>;
 }
@@ -53,15 +64,19 @@ export function configureWriter(db: Database.Database): void {
  * still true when it writes, whatever other processes write to the same file.
  */
 export class SqliteWriter {
-  #queue: Pending[] = [];
+  #queue: (Pending | PendingOperation)[] = [];
   #scheduled = false;
   #idle: (() => void)[] = [];
   #statements;
   #insertBatch;
+  #db: Database.Database;
 
   constructor(db: Database.Database) {
+    this.#db = db;
     this.#statements = {
-      kindOf: db.prepare<[string], { widget: WidgetKind }>('SELECT widget FROM widgets WHERE widget_id = ?'),
+      kindOf: db.prepare<[string], { widget: WidgetKind; closed: number }>(
+        'SELECT widget, closed FROM widgets WHERE widget_id = ?',
+      ),
       stored: db.prepare<[string], { seq: number }>('SELECT seq FROM responses WHERE id = ?'),
       known: db.prepare<[string, string, string], { n: number }>(
         'SELECT n FROM tallies WHERE widget_id = ? AND bucket = ? AND key = ?',
@@ -74,8 +89,17 @@ export class SqliteWriter {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
       ),
       count: db.prepare(
-        `INSERT INTO widgets (widget_id, widget, total) VALUES (?, ?, ?)
-         ON CONFLICT (widget_id) DO UPDATE SET total = total + excluded.total`,
+        `INSERT INTO widgets (widget_id, widget, total, first_at, last_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (widget_id) DO UPDATE SET total = total + excluded.total,
+           first_at = min(coalesce(first_at, excluded.first_at), excluded.first_at),
+           last_at = max(coalesce(last_at, excluded.last_at), excluded.last_at)`,
+      ),
+      day: db.prepare(
+        `INSERT INTO daily (widget_id, day, n) VALUES (?, ?, ?)
+         ON CONFLICT (widget_id, day) DO UPDATE SET n = n + excluded.n`,
+      ),
+      suggestion: db.prepare(
+        `INSERT INTO suggestions (id, seq, widget_id, text, submitted_at, status) VALUES (?, ?, ?, ?, ?, 'pending')`,
       ),
       tally: db.prepare(
         `INSERT INTO tallies (widget_id, bucket, key, n, a, b) VALUES (?, ?, ?, ?, ?, ?)
@@ -84,9 +108,14 @@ export class SqliteWriter {
     };
     this.#insertBatch = db.transaction((pending: Pending[]) => {
       // Tallies and totals are summed over the batch and written once per row, not once per response.
-      const batch: Batch = { sums: new Map(), totals: new Map(), added: new Map() };
+      const batch: Batch = { sums: new Map(), totals: new Map(), added: new Map(), days: new Map() };
       const outcomes = pending.map((one) => this.#insertOne(one, batch));
-      for (const [widgetId, { widget, count }] of batch.totals) this.#statements.count.run(widgetId, widget, count);
+      for (const [widgetId, { widget, count, first, last }] of batch.totals)
+        this.#statements.count.run(widgetId, widget, count, first, last);
+      for (const [key, n] of batch.days) {
+        const [widgetId, day] = key.split('\u0000');
+        this.#statements.day.run(widgetId, day, n);
+      }
       for (const { widgetId, row } of batch.sums.values())
         this.#statements.tally.run(widgetId, row.bucket, row.key, row.n, row.a, row.b);
       return outcomes;
@@ -97,6 +126,18 @@ export class SqliteWriter {
   insert(request: WriteRequest): Promise<InsertOutcome> {
     return new Promise((resolve, reject) => {
       this.#queue.push({ ...request, rows: tallies(request.envelope), resolve, reject });
+      this.#schedule();
+    });
+  }
+
+  /**
+   * Runs one of `sqliteOperations` in an IMMEDIATE transaction of its own, in turn with the inserts, and
+   * resolves with what it returns once committed. Everything but responses is written this way, so that
+   * this connection stays the only one that writes.
+   */
+  run(request: OperationRequest): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ ...request, resolve, reject });
       this.#schedule();
     });
   }
@@ -123,13 +164,21 @@ export class SqliteWriter {
   }
 
   #commit(): void {
+    const first = this.#queue[0];
+    if (isOperation(first)) {
+      this.#queue.shift();
+      this.#runOperation(first);
+      return;
+    }
     let rows = 0;
     let count = 0;
-    while (count < this.#queue.length && (count === 0 || rows + this.#queue[count].rows.length <= batchRows)) {
-      rows += this.#queue[count].rows.length;
+    while (count < this.#queue.length) {
+      const next = this.#queue[count];
+      if (isOperation(next) || (count > 0 && rows + next.rows.length > batchRows)) break;
+      rows += next.rows.length;
       count += 1;
     }
-    const batch = this.#queue.splice(0, count);
+    const batch = this.#queue.splice(0, count) as Pending[];
     let outcomes: InsertOutcome[];
     try {
       outcomes = this.#insertBatch.immediate(batch);
@@ -140,11 +189,32 @@ export class SqliteWriter {
     batch.forEach((pending, index) => pending.resolve(outcomes[index]));
   }
 
+  #runOperation({ operation, argument, resolve, reject }: PendingOperation): void {
+    const run = Object.hasOwn(sqliteOperations, operation)
+      ? (sqliteOperations[operation] as (db: Database.Database, argument: unknown) => unknown)
+      : undefined;
+    if (!run) {
+      reject(new Error(`No SQLite operation named ${operation}.`));
+      return;
+    }
+    let value: unknown;
+    try {
+      value = this.#db.transaction(() => run(this.#db, argument)).immediate();
+    } catch (error) {
+      reject(error);
+      return;
+    }
+    resolve(value);
+  }
+
   #insertOne({ envelope, rows, receivedAt, valueLimit }: Pending, batch: Batch): InsertOutcome {
     const statements = this.#statements;
     const widgetId = envelope.widgetId;
-    const existing = batch.totals.get(widgetId)?.widget ?? statements.kindOf.get(widgetId)?.widget;
+    const known = statements.kindOf.get(widgetId);
+    const existing = batch.totals.get(widgetId)?.widget ?? known?.widget;
     if (existing && existing !== envelope.widget) return { conflict: existing };
+    // Closing is an operation of its own between batches: the flag cannot change within this one.
+    if (known?.closed) return statements.stored.get(envelope.id) ? 'exists' : 'closed';
     const checked = newKeys(
       rows,
       (row) => batch.sums.has(tallyKey(widgetId, row)) || !!statements.known.get(widgetId, row.bucket, row.key),
@@ -152,7 +222,7 @@ export class SqliteWriter {
       valueLimit,
     );
     if ('overflow' in checked) return statements.stored.get(envelope.id) ? 'exists' : { tooManyValues: checked.overflow };
-    const { changes } = statements.insert.run(
+    const { changes, lastInsertRowid } = statements.insert.run(
       envelope.id,
       envelope.widget,
       widgetId,
@@ -167,9 +237,16 @@ export class SqliteWriter {
       const key = `${widgetId}\u0000${bucket}`;
       batch.added.set(key, (batch.added.get(key) ?? 0) + count);
     }
-    const total = batch.totals.get(widgetId) ?? { widget: envelope.widget, count: 0 };
+    const total = batch.totals.get(widgetId) ?? { widget: envelope.widget, count: 0, first: receivedAt, last: receivedAt };
     total.count += 1;
+    if (receivedAt < total.first) total.first = receivedAt;
+    if (receivedAt > total.last) total.last = receivedAt;
     batch.totals.set(widgetId, total);
+    const day = `${widgetId}\u0000${receivedAt.slice(0, 10)}`;
+    batch.days.set(day, (batch.days.get(day) ?? 0) + 1);
+    const suggestion = suggestionOf(envelope);
+    if (suggestion !== undefined)
+      statements.suggestion.run(envelope.id, lastInsertRowid, widgetId, suggestion, envelope.submittedAt);
     for (const row of rows) {
       const key = tallyKey(widgetId, row);
       const sum = batch.sums.get(key);

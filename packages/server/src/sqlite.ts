@@ -7,6 +7,7 @@ import type { Envelope, WidgetKind } from '@delib/protocol';
 import {
   canonical,
   defaultValueLimit,
+  maxAccounts,
   envelopeOf,
   foldIds,
   foldSql,
@@ -14,13 +15,61 @@ import {
   type FoldRow,
   type InsertOptions,
   type InsertOutcome,
+  type Account,
+  type AccountRecord,
+  type AddAccountOutcome,
+  type AttemptOutcome,
+  type AuditEntry,
+  type AuditPage,
+  type RemoveAccountOutcome,
+  type SessionRecord,
+  type SignInAttempt,
   type ResponseRow,
   type ResultsSelection,
   type Store,
   type StoredResponse,
+  dailySeries,
+  dailySeriesByWidget,
+  dailyDays,
+  detailDays,
+  firstDay,
+  textKinds,
+  textScan,
+  textsOf,
+  withApproved,
+  type Decision,
+  type Suggestion,
+  type SuggestionStatus,
+  type TextPage,
+  type WidgetDetail,
+  type WidgetSummary,
 } from './store.js';
 import { results, type Tally } from './tally.js';
+import type { Outcome } from '@delib/protocol';
 import { configureWriter, SqliteWriter, type WriteRequest } from './sqlite-writer.js';
+import type { Role } from './admin/access.js';
+import type { OperationArgument, OperationName, OperationRequest, OperationResult } from './sqlite-operations.js';
+import { suggestionFrom, type SuggestionRow } from './admin/sqlite-admin.js';
+
+interface SummaryRow {
+  widget_id: string;
+  widget: WidgetKind;
+  total: number;
+  first_at: string | null;
+  last_at: string | null;
+  closed: number;
+  outcome: string | null;
+}
+
+const summaryOf = (row: SummaryRow, daily: number[]): WidgetSummary => ({
+  widgetId: row.widget_id,
+  widget: row.widget,
+  total: row.total,
+  firstAt: row.first_at,
+  lastAt: row.last_at,
+  closed: !!row.closed,
+  daily,
+});
 
 /** Versioned schema: `PRAGMA user_version` says how many have been applied. Append only. */
 const migrations: (string | ((db: Database.Database) => void))[] = [
@@ -51,7 +100,104 @@ const migrations: (string | ((db: Database.Database) => void))[] = [
      PRIMARY KEY (widget_id, bucket, key)
    ) WITHOUT ROWID;`,
   foldIdCase,
+  // From here on each migration can run again over its own result: the store's tests (and an operator
+  // restoring a version number) may run them twice. SQLite has no ADD COLUMN IF NOT EXISTS: see addColumn.
+  `CREATE TABLE IF NOT EXISTS audit (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     at TEXT NOT NULL,
+     who TEXT NOT NULL,
+     action TEXT NOT NULL,
+     widget_id TEXT
+   );`,
+  (db) => {
+    addColumn(db, 'audit', 'subject TEXT');
+    db.exec(`CREATE TABLE IF NOT EXISTS accounts (
+       email TEXT PRIMARY KEY,
+       role TEXT NOT NULL,
+       password_hash TEXT NOT NULL,
+       created_at TEXT NOT NULL
+     ) WITHOUT ROWID;
+     CREATE TABLE IF NOT EXISTS sessions (
+       token_hash TEXT PRIMARY KEY,
+       email TEXT NOT NULL,
+       created_at TEXT NOT NULL,
+       last_seen_at TEXT NOT NULL
+     ) WITHOUT ROWID;
+     CREATE INDEX IF NOT EXISTS sessions_by_email ON sessions (email);
+     CREATE TABLE IF NOT EXISTS sign_in_attempts (
+       key TEXT NOT NULL,
+       attempt TEXT NOT NULL,
+       at TEXT NOT NULL
+     );
+     CREATE INDEX IF NOT EXISTS sign_in_attempts_by_key ON sign_in_attempts (key, at);
+     CREATE INDEX IF NOT EXISTS sign_in_attempts_by_time ON sign_in_attempts (at);
+     CREATE INDEX IF NOT EXISTS sign_in_attempts_by_attempt ON sign_in_attempts (attempt);`);
+  },
+  consoleSchema,
 ];
+
+/**
+ * The console (issue 10): closing, first and last response, a cache revision and the outcome per widget;
+ * responses per UTC day, written with each response; pairwise suggestions awaiting moderation. Backfilled
+ * from the responses already stored. Safe to run again (an operator who replays migrations).
+ */
+function consoleSchema(db: Database.Database): void {
+  const columns = new Set(
+    db
+      .prepare<[], { name: string }>('PRAGMA table_info(widgets)')
+      .all()
+      .map((column) => column.name),
+  );
+  for (const [name, definition] of [
+    ['closed', 'INTEGER NOT NULL DEFAULT 0'],
+    ['first_at', 'TEXT'],
+    ['last_at', 'TEXT'],
+    ['revision', 'INTEGER NOT NULL DEFAULT 0'],
+    ['outcome', 'TEXT'],
+  ]) {
+    if (!columns.has(name)) db.exec(`ALTER TABLE widgets ADD COLUMN ${name} ${definition}`);
+  }
+  db.exec(`
+    CREATE INDEX IF NOT EXISTS widgets_by_last ON widgets (last_at);
+    CREATE TABLE IF NOT EXISTS daily (
+      widget_id TEXT NOT NULL,
+      day TEXT NOT NULL,
+      n INTEGER NOT NULL,
+      PRIMARY KEY (widget_id, day)
+    ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS daily_by_day ON daily (day);
+    CREATE TABLE IF NOT EXISTS suggestions (
+      id TEXT PRIMARY KEY,
+      seq INTEGER NOT NULL,
+      widget_id TEXT NOT NULL,
+      text TEXT NOT NULL,
+      submitted_at TEXT NOT NULL,
+      status TEXT NOT NULL,
+      value TEXT,
+      label TEXT,
+      decided_at TEXT
+    );
+    CREATE INDEX IF NOT EXISTS suggestions_by_status ON suggestions (status, seq);
+    CREATE INDEX IF NOT EXISTS suggestions_by_widget ON suggestions (widget_id, status, decided_at);
+    UPDATE widgets SET
+      first_at = (SELECT min(received_at) FROM responses AS r WHERE r.widget_id = widgets.widget_id),
+      last_at = (SELECT max(received_at) FROM responses AS r WHERE r.widget_id = widgets.widget_id);
+    DELETE FROM daily;
+    INSERT INTO daily (widget_id, day, n)
+      SELECT widget_id, substr(received_at, 1, 10), count(*) FROM responses GROUP BY widget_id, substr(received_at, 1, 10);
+    DELETE FROM suggestions WHERE id NOT IN (SELECT id FROM responses);
+    INSERT OR IGNORE INTO suggestions (id, seq, widget_id, text, submitted_at, status)
+      SELECT id, seq, widget_id, json_extract(answer, '$.suggestion'), submitted_at, 'pending' FROM responses
+      WHERE widget = 'pairwise' AND json_type(answer, '$.suggestion') = 'text';
+  `);
+}
+
+/** `ALTER TABLE … ADD COLUMN`, unless the table has that column already. */
+function addColumn(db: Database.Database, table: string, definition: string): void {
+  const name = definition.split(' ')[0];
+  const columns = db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`).all();
+  if (!columns.some((column) => column.name === name)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${definition}`);
+}
 
 /** Migration 2: one row per id, in lower case, and tallies counted again where copies went (see `foldIds`). */
 function foldIdCase(db: Database.Database): void {
@@ -76,9 +222,10 @@ function foldIdCase(db: Database.Database): void {
 
 const pageSize = 1000;
 
-/** What a store hands its inserts to: a worker thread, or (for `:memory:`) a writer on its own connection. */
+/** What a store hands its writes to: a worker thread, or (for `:memory:`) a writer on its own connection. */
 interface Writer {
   insert(request: WriteRequest): Promise<InsertOutcome>;
+  run(request: OperationRequest): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -99,9 +246,9 @@ const bootstrap = `(async () => {
  */
 class WorkerWriter implements Writer {
   #worker: Worker | undefined;
-  #waiting = new Map<number, { resolve: (outcome: InsertOutcome) => void; reject: (error: Error) => void }>();
+  #waiting = new Map<number, { resolve: (outcome: never) => void; reject: (error: Error) => void }>();
   #next = 0;
-  #outbox: { id: number; request: WriteRequest }[] = [];
+  #outbox: { id: number; request: WriteRequest | OperationRequest }[] = [];
   #exited: Promise<void> = Promise.resolve();
 
   constructor(private file: string) {
@@ -114,13 +261,13 @@ class WorkerWriter implements Writer {
     const worker = new Worker(bootstrap, { eval: true, workerData: { entry, file: this.file, tsx } });
     // The thread keeps the process alive only while inserts wait for it.
     worker.unref();
-    worker.on('message', (answers: { id: number; outcome?: InsertOutcome; error?: { message: string; code?: string } }[]) => {
+    worker.on('message', (answers: { id: number; outcome?: unknown; error?: { message: string; code?: string } }[]) => {
       for (const answer of answers) {
         const waiting = this.#waiting.get(answer.id);
         if (!waiting) continue;
         this.#waiting.delete(answer.id);
         if (answer.error) waiting.reject(Object.assign(new Error(answer.error.message), { code: answer.error.code }));
-        else waiting.resolve(answer.outcome!);
+        else waiting.resolve(answer.outcome as never);
       }
       if (!this.#waiting.size) worker.unref();
     });
@@ -138,9 +285,17 @@ class WorkerWriter implements Writer {
   }
 
   insert(request: WriteRequest): Promise<InsertOutcome> {
-    return new Promise((resolve, reject) => {
+    return this.#send(request);
+  }
+
+  run(request: OperationRequest): Promise<unknown> {
+    return this.#send(request);
+  }
+
+  #send<T>(request: WriteRequest | OperationRequest): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
       const id = this.#next++;
-      this.#waiting.set(id, { resolve, reject });
+      this.#waiting.set(id, { resolve: resolve as (value: never) => void, reject });
       // Handed over together at the end of this turn: one message, and one wake-up of the thread, for
       // all the requests that arrived in it.
       if (!this.#outbox.length) {
@@ -202,7 +357,48 @@ export class SqliteStore implements Store {
         `SELECT bucket, key, n, a, b FROM tallies
          WHERE widget_id = ? AND key IN (SELECT value FROM json_each(?)) ORDER BY bucket, key`,
       ),
-      version: db.prepare<[string], { version: number | null }>('SELECT max(seq) AS version FROM responses WHERE widget_id = ?'),
+      version: db.prepare<[string, string], { seq: number | null; revision: number }>(
+        'SELECT (SELECT max(seq) FROM responses WHERE widget_id = ?) AS seq, revision FROM widgets WHERE widget_id = ?',
+      ),
+      summary: db.prepare<[string], SummaryRow>(
+        'SELECT widget_id, widget, total, first_at, last_at, closed, outcome FROM widgets WHERE widget_id = ?',
+      ),
+      summaries: db.prepare<[], SummaryRow>(
+        `SELECT widget_id, widget, total, first_at, last_at, closed, NULL AS outcome FROM widgets
+         ORDER BY last_at IS NULL, last_at DESC, widget_id`,
+      ),
+      recentDays: db.prepare<[string], { widget_id: string; day: string; n: number }>(
+        'SELECT widget_id, day, n FROM daily WHERE day >= ?',
+      ),
+      days: db.prepare<[string, string], { day: string; n: number }>(
+        'SELECT day, n FROM daily WHERE widget_id = ? AND day >= ? ORDER BY day',
+      ),
+      pending: db.prepare<[string], { n: number }>(
+        "SELECT count(*) AS n FROM suggestions WHERE widget_id = ? AND status = 'pending'",
+      ),
+      texts: db.prepare<
+        [string, number, number],
+        {
+          seq: number;
+          id: string;
+          widget: WidgetKind;
+          widget_id: string;
+          submitted_at: string;
+          locale: string;
+          page: string;
+          answer: string;
+        }
+      >('SELECT * FROM responses WHERE widget_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?'),
+      suggestionsPending: db.prepare<[number], SuggestionRow>(
+        "SELECT * FROM suggestions WHERE status = 'pending' ORDER BY seq LIMIT ?",
+      ),
+      suggestionsDecided: db.prepare<[string, number], SuggestionRow>(
+        'SELECT * FROM suggestions WHERE status = ? ORDER BY seq DESC LIMIT ?',
+      ),
+      approved: db.prepare<[string], { value: string; label: string }>(
+        "SELECT value, label FROM suggestions WHERE widget_id = ? AND status = 'approved' ORDER BY decided_at, seq",
+      ),
+      outcome: db.prepare<[string], { outcome: string | null }>('SELECT outcome FROM widgets WHERE widget_id = ?'),
       page: db.prepare<
         [string, number, number],
         {
@@ -217,12 +413,30 @@ export class SqliteStore implements Store {
           answer: string;
         }
       >('SELECT * FROM responses WHERE widget_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
+      audit: db.prepare<
+        [number, number],
+        { seq: number; at: string; who: string; action: string; widget_id: string | null; subject: string | null }
+      >('SELECT seq, at, who, action, widget_id, subject FROM audit WHERE seq < ? ORDER BY seq DESC LIMIT ?'),
+      accounts: db.prepare<[number], { email: string; role: Role; created_at: string }>(
+        'SELECT email, role, created_at FROM accounts ORDER BY email LIMIT ?',
+      ),
+      account: db.prepare<[string], { email: string; role: Role; created_at: string; password_hash: string }>(
+        'SELECT email, role, created_at, password_hash FROM accounts WHERE email = ?',
+      ),
+      session: db.prepare<[string], { email: string; role: Role; created_at: string; last_seen_at: string }>(
+        `SELECT s.email, a.role, s.created_at, s.last_seen_at
+         FROM sessions AS s JOIN accounts AS a ON a.email = s.email WHERE s.token_hash = ?`,
+      ),
     };
     if (file === ':memory:') {
       // One connection is the whole database: it writes too, on this thread.
       configureWriter(db);
       const writer = new SqliteWriter(db);
-      this.#writer = { insert: (request) => writer.insert(request), close: () => writer.idle() };
+      this.#writer = {
+        insert: (request) => writer.insert(request),
+        run: (request) => writer.run(request),
+        close: () => writer.idle(),
+      };
     } else {
       this.#writer = new WorkerWriter(file);
     }
@@ -265,11 +479,169 @@ export class SqliteStore implements Store {
       : selection.limit !== undefined
         ? statements.mostAnswered.all(widgetId, selection.limit)
         : statements.tallies.all(widgetId);
-    return results(widget.widget, widgetId, widget.total, rows);
+    let body = results(widget.widget, widgetId, widget.total, rows);
+    if (widget.widget === 'pairwise') body = withApproved(body, statements.approved.all(widgetId), selection.values);
+    const outcome = statements.outcome.get(widgetId)?.outcome;
+    return outcome ? { ...body, outcome: JSON.parse(outcome) as Outcome } : body;
   }
 
+  /** Runs one of `sqliteOperations` on the writing connection; see `SqliteWriter.run`. */
+  #run<Name extends OperationName>(operation: Name, argument: OperationArgument<Name>): Promise<OperationResult<Name>> {
+    if (this.#closed) return Promise.reject(new Error('The store is closed.'));
+    return this.#writer.run({ operation, argument }) as Promise<OperationResult<Name>>;
+  }
+
+  async recordAudit(entry: AuditEntry): Promise<void> {
+    await this.#run('recordAudit', { ...entry, at: entry.at.toISOString() });
+  }
+
+  async auditEntries({ limit, before }: { limit: number; before?: string }): Promise<AuditPage> {
+    const rows = this.#statements.audit.all(before ? Number(before) : Number.MAX_SAFE_INTEGER, limit + 1);
+    const entries = rows.slice(0, limit).map((row) => ({
+      at: row.at,
+      who: row.who,
+      action: row.action,
+      ...(row.widget_id === null ? {} : { widgetId: row.widget_id }),
+      ...(row.subject === null ? {} : { subject: row.subject }),
+    }));
+    return rows.length > limit ? { entries, next: String(rows[limit - 1].seq) } : { entries };
+  }
+
+  async accounts(): Promise<Account[]> {
+    return this.#statements.accounts
+      .all(maxAccounts)
+      .map((row) => ({ email: row.email, role: row.role, createdAt: row.created_at }));
+  }
+
+  async account(email: string): Promise<AccountRecord | undefined> {
+    const row = this.#statements.account.get(email);
+    return row && { email: row.email, role: row.role, createdAt: row.created_at, passwordHash: row.password_hash };
+  }
+
+  addAccount(account: AccountRecord, { onlyFirst = false } = {}): Promise<AddAccountOutcome> {
+    return this.#run('addAccount', { account, onlyFirst });
+  }
+
+  removeAccount(email: string): Promise<RemoveAccountOutcome> {
+    return this.#run('removeAccount', email);
+  }
+
+  async createSession(tokenHash: string, { email, at }: { email: string; at: Date }): Promise<void> {
+    await this.#run('createSession', { tokenHash, email, at: at.toISOString() });
+  }
+
+  async session(tokenHash: string): Promise<SessionRecord | undefined> {
+    const row = this.#statements.session.get(tokenHash);
+    return (
+      row && { email: row.email, role: row.role, createdAt: new Date(row.created_at), lastSeenAt: new Date(row.last_seen_at) }
+    );
+  }
+
+  async touchSession(tokenHash: string, at: Date): Promise<void> {
+    await this.#run('touchSession', { tokenHash, at: at.toISOString() });
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.#run('deleteSession', tokenHash);
+  }
+
+  async pruneSessions({ idleBefore, createdBefore }: { idleBefore: Date; createdBefore: Date }): Promise<void> {
+    await this.#run('pruneSessions', { idleBefore: idleBefore.toISOString(), createdBefore: createdBefore.toISOString() });
+  }
+
+  async attemptSignIn({ attempt, at, since, limits }: SignInAttempt): Promise<AttemptOutcome> {
+    const outcome = await this.#run('attemptSignIn', { attempt, at: at.toISOString(), since: since.toISOString(), limits });
+    return outcome.allowed ? outcome : { allowed: false, retryAt: new Date(outcome.retryAt) };
+  }
+
+  async signedIn(attempt: string, key: string): Promise<void> {
+    await this.#run('signedIn', { attempt, key });
+  }
+
+  /** The newest response's `seq` and the widget's revision (bumped by erasure, approval, outcome). */
   async version(widgetId: string): Promise<string | undefined> {
-    return this.#statements.version.get(widgetId)?.version?.toString();
+    const row = this.#statements.version.get(widgetId, widgetId);
+    return row ? `${row.seq ?? 0}.${row.revision}` : undefined;
+  }
+
+  async widgets(today: Date): Promise<WidgetSummary[]> {
+    const series = dailySeriesByWidget(
+      this.#statements.recentDays.all(firstDay(today)).map((row) => ({ widgetId: row.widget_id, day: row.day, n: row.n })),
+      today,
+    );
+    const none = new Array<number>(dailyDays).fill(0);
+    return this.#statements.summaries.all().map((row) => summaryOf(row, series.get(row.widget_id) ?? none.slice()));
+  }
+
+  async widget(widgetId: string, today: Date): Promise<WidgetDetail | undefined> {
+    const statements = this.#statements;
+    const row = statements.summary.get(widgetId);
+    if (!row) return undefined;
+    const days = statements.days.all(widgetId, firstDay(today, detailDays));
+    const summary = summaryOf(row, dailySeries(new Map(days.map((day) => [day.day, day.n])), today));
+    return {
+      ...summary,
+      days: days.map((day) => ({ date: day.day, count: day.n })),
+      ...(row.outcome ? { outcome: JSON.parse(row.outcome) as Outcome } : {}),
+      pendingSuggestions: statements.pending.get(widgetId)!.n,
+    };
+  }
+
+  async freeText(widgetId: string, before = Number.MAX_SAFE_INTEGER): Promise<TextPage> {
+    const kind = this.#statements.widget.get(widgetId)?.widget;
+    if (!kind || !textKinds.includes(kind)) return { entries: [] };
+    const rows = this.#statements.texts.all(widgetId, before, textScan);
+    const entries = rows.flatMap((row) =>
+      textsOf(envelopeOf(row, JSON.parse(row.answer))).map((found) => ({ id: row.id, submittedAt: row.submitted_at, ...found })),
+    );
+    return rows.length < textScan ? { entries } : { entries, next: rows[rows.length - 1].seq };
+  }
+
+  async setClosed(widgetId: string, closed: boolean): Promise<boolean> {
+    return this.#run('setClosed', { widgetId, closed });
+  }
+
+  async erase(widgetId: string): Promise<number | undefined> {
+    return (await this.#run('erase', { widgetId })) ?? undefined;
+  }
+
+  async suggestions(status: SuggestionStatus, limit: number): Promise<Suggestion[]> {
+    const rows =
+      status === 'pending'
+        ? this.#statements.suggestionsPending.all(limit)
+        : this.#statements.suggestionsDecided.all(status, limit);
+    return rows.map(suggestionFrom);
+  }
+
+  async decide(id: string, decision: Decision, at: Date): Promise<Suggestion | 'not_found' | 'decided'> {
+    return this.#run('decide', {
+      id,
+      approve: decision.approve,
+      ...(decision.approve ? { value: decision.value, label: decision.label } : {}),
+      at: at.toISOString(),
+    });
+  }
+
+  async items(widgetId: string): Promise<{ value: string; label: string }[]> {
+    return this.#statements.approved.all(widgetId);
+  }
+
+  async setOutcome(widgetId: string, outcome: Outcome | null): Promise<boolean> {
+    return this.#run('setOutcome', { widgetId, outcome });
+  }
+
+  /** A window of responses per transaction: inserts get their turns in between. */
+  async eraseContacts(before: Date): Promise<Map<string, number>> {
+    const erased = new Map<string, number>();
+    for (let after: number | null = 0; after !== null;) {
+      const window: { erased: [string, number][]; next: number | null } = await this.#run('eraseContacts', {
+        before: before.toISOString(),
+        after,
+      });
+      for (const [widgetId, count] of window.erased) erased.set(widgetId, (erased.get(widgetId) ?? 0) + count);
+      after = window.next;
+    }
+    return erased;
   }
 
   async keys(widgetId: string): Promise<Record<string, string[]>> {

@@ -25,6 +25,21 @@ const envelope = () => ({
   answer: { choices: ['lighting'] },
 });
 
+describe('the console settings', () => {
+  test('DELIB_ADMIN_EMAIL and DELIB_ADMIN_PASSWORD give the first admin; DELIB_SESSION_HOURS the idle expiry', () => {
+    assert.equal(configFromEnv({}).firstAdmin, undefined);
+    assert.equal(configFromEnv({}).sessionHours, undefined);
+    const config = configFromEnv({
+      DELIB_ADMIN_EMAIL: ' Chief@Council.Example ',
+      DELIB_ADMIN_PASSWORD: ' twelve chars',
+      DELIB_SESSION_HOURS: '2.5',
+    });
+    assert.deepEqual(config.firstAdmin, { email: 'Chief@Council.Example', password: ' twelve chars' });
+    assert.equal(config.sessionHours, 2.5);
+    assert.throws(() => configFromEnv({ DELIB_SESSION_HOURS: '0' }), /DELIB_SESSION_HOURS must be a number of hours/);
+  });
+});
+
 describe('DELIB_TRUST_PROXY', () => {
   test('takes a number of proxies or their addresses, and refuses true, which would trust any client', () => {
     assert.equal(configFromEnv({}).trustProxy, undefined);
@@ -159,12 +174,28 @@ describe('a configuration mistake stops the server with one line saying what to 
     'an unknown LOG_LEVEL': [() => ({ LOG_LEVEL: 'verbose' }), /LOG_LEVEL/],
     'a DELIB_RATE_LIMIT that is not a number': [() => ({ DELIB_RATE_LIMIT: 'ten' }), /DELIB_RATE_LIMIT/],
     'DELIB_TRUST_PROXY=true': [() => ({ DELIB_TRUST_PROXY: 'true' }), /DELIB_TRUST_PROXY/],
+    'a DELIB_ADMIN_PASSWORD too short (never quoted)': [
+      () => ({ DELIB_ADMIN_EMAIL: 'chief@council.example', DELIB_ADMIN_PASSWORD: 'hunter2x' }),
+      /DELIB_ADMIN_PASSWORD must be 12–256 characters/,
+      'hunter2x',
+    ],
+    'DELIB_ADMIN_PASSWORD without DELIB_ADMIN_EMAIL': [
+      () => ({ DELIB_ADMIN_PASSWORD: 'a long enough passphrase' }),
+      /DELIB_ADMIN_EMAIL is not/,
+      'a long enough passphrase',
+    ],
+    'DELIB_ADMIN_EMAIL that is not an email address': [
+      () => ({ DELIB_ADMIN_EMAIL: 'chief', DELIB_ADMIN_PASSWORD: 'a long enough passphrase' }),
+      /DELIB_ADMIN_EMAIL must be an email address/,
+      'a long enough passphrase',
+    ],
+    'a DELIB_SESSION_HOURS past 24': [() => ({ DELIB_SESSION_HOURS: '48' }), /DELIB_SESSION_HOURS/],
     'DELIB_CORS_ORIGINS with nothing that can match': [
       () => ({ DELIB_CORS_ORIGINS: 'council.example, www.council.example' }),
       /DELIB_CORS_ORIGINS/,
     ],
   };
-  for (const [name, [env, expected]] of Object.entries(cases)) {
+  for (const [name, [env, expected, password]] of Object.entries(cases)) {
     test(name, { timeout: 60_000 }, async () => {
       const { code, lines } = await runServer({
         DATABASE_URL: `file:${join(folder, 'ok.sqlite')}`,
@@ -176,6 +207,7 @@ describe('a configuration mistake stops the server with one line saying what to 
       const message = said(lines[0]);
       assert.match(message, expected);
       assert.ok(!lines[0].includes(secret), `the password or token is in: ${lines[0]}`);
+      if (password) assert.ok(!lines[0].includes(password), `the admin password is in: ${lines[0]}`);
       assert.ok(!/ at .*\.(js|ts|mjs):\d+/.test(lines[0]) && !lines[0].includes('pg-pool'), `a stack trace: ${lines[0]}`);
     });
   }

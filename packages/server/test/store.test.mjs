@@ -738,10 +738,13 @@ for (const kind of ['sqlite', 'postgres']) {
         assert.equal(await racing[0].count(widgetId), 4);
         if (kind === 'postgres') {
           const { rows } = await backend.admin.query(`SELECT version FROM ${empty.schema}.delib_migrations ORDER BY version`);
+          // Each migration applied once, every one of them (as many as there are).
+          const versions = rows.map((row) => row.version);
           assert.deepEqual(
-            rows.map((row) => row.version),
-            [1, 2],
+            versions,
+            Array.from({ length: versions.length }, (_, index) => index + 1),
           );
+          assert.ok(versions.length >= 4);
         }
       } finally {
         await Promise.all(racing.map((other) => other.close()));
@@ -806,10 +809,12 @@ for (const kind of ['sqlite', 'postgres']) {
           const check = await shared.open();
           try {
             const { rows } = await backend.admin.query(`SELECT version FROM ${shared.schema}.delib_migrations`);
+            const versions = rows.map((row) => row.version).sort((a, b) => a - b);
             assert.deepEqual(
-              rows.map((row) => row.version),
-              [1, 2],
+              versions,
+              Array.from({ length: versions.length }, (_, index) => index + 1),
             );
+            assert.ok(versions.length >= 4);
             for (const widgetId of ['mp-poll', 'mp-ranking', 'mp-budget']) {
               const expected = envelopes.filter((item) => item.widgetId === widgetId);
               assert.equal(await check.count(widgetId), expected.length);

@@ -1,0 +1,134 @@
+/**
+ * The snippet builder's output: the exact HTML a council web team pastes into a page (CONTRACT.md §1),
+ * and the same settings as a description the live preview builds its element from. Everything an
+ * officer typed is escaped for where it goes (attribute values and text), so a question or an option
+ * can never become markup in the council's page.
+ */
+import { isWidgetId, limits, type WidgetKind } from '@delib/protocol';
+import type { Language } from './api.js';
+
+export const kinds: readonly WidgetKind[] = ['poll', 'ranking', 'pairwise', 'budget', 'needs-assets'];
+export const themes = ['default', 'govuk', 'dark', 'high-contrast'] as const;
+export type Theme = (typeof themes)[number];
+export const resultsModes = ['after-submit', 'always', 'after-close', 'never'] as const;
+export type ResultsMode = (typeof resultsModes)[number];
+
+/** The most options a snippet may carry, and the longest question and option label, in characters. */
+export const snippetLimits = { options: 50, question: 500, label: 200 } as const;
+
+export interface SnippetSettings {
+  kind: WidgetKind;
+  widgetId: string;
+  question: string;
+  /** One label per entry; values are made from them. */
+  options: string[];
+  language: Language;
+  theme: Theme;
+  /** `YYYY-MM-DD`: the widget closes at the end of that day (UTC); empty: never. */
+  closes: string;
+  results: ResultsMode;
+}
+
+export interface Problem {
+  field: keyof SnippetSettings;
+  message: string;
+}
+
+/** `&`, `<`, `>`, `"` and `'` as character references: safe inside a quoted attribute value. */
+export const escapeAttribute = (text: string) =>
+  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
+
+/** `&`, `<` and `>` as character references: safe as element text. */
+export const escapeText = (text: string) => text.replace(/[&<>]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[char]!);
+
+/** Folds white space and control characters, as the widgets do with labels. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+const clean = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ').trim();
+
+/** A value for each label: lower case letters, digits and hyphens, unique within the list. */
+export function optionValues(labels: string[]): { value: string; label: string }[] {
+  const used = new Set<string>();
+  return labels.map((label, index) => {
+    const base =
+      label
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 40)
+        .replace(/-+$/, '') || `option-${index + 1}`;
+    let value = base;
+    for (let n = 2; used.has(value); n++) value = `${base}-${n}`;
+    used.add(value);
+    return { value, label };
+  });
+}
+
+/** The option labels typed into the builder, one per line, blank lines left out. */
+export const optionLines = (text: string) => text.split('\n').map(clean).filter(Boolean);
+
+/** Whether the kind takes a question and a list of options (needs-and-assets has its own categories). */
+export const takesOptions = (kind: WidgetKind) => kind !== 'needs-assets';
+
+/** What is wrong with the settings, in the order of the builder's fields. */
+export function problems(settings: SnippetSettings): Problem[] {
+  const found: Problem[] = [];
+  if (!settings.widgetId) found.push({ field: 'widgetId', message: 'Enter a widget ID' });
+  else if (!isWidgetId(settings.widgetId))
+    found.push({
+      field: 'widgetId',
+      message: `Widget ID must be 1 to ${limits.widgetIdLength} characters, with no spaces or control characters`,
+    });
+  if (takesOptions(settings.kind)) {
+    if (clean(settings.question).length > snippetLimits.question)
+      found.push({ field: 'question', message: `Question must be ${snippetLimits.question} characters or fewer` });
+    if (settings.options.length < 2) found.push({ field: 'options', message: 'Enter at least 2 options, one on each line' });
+    else if (settings.options.length > snippetLimits.options)
+      found.push({ field: 'options', message: `Enter ${snippetLimits.options} options or fewer` });
+    else if (settings.options.some((label) => label.length > snippetLimits.label))
+      found.push({ field: 'options', message: `Each option must be ${snippetLimits.label} characters or fewer` });
+  }
+  if (settings.closes && !/^\d{4}-\d{2}-\d{2}$/.test(settings.closes))
+    found.push({ field: 'closes', message: 'Closing date must be a real date' });
+  return found;
+}
+
+/** The `closes` attribute for a closing day: the end of that day, UTC. */
+export const closesAt = (day: string) => (day ? `${day}T23:59:59Z` : '');
+
+/** The element's attributes, in the order the snippet writes them. */
+export function attributes(settings: SnippetSettings, endpoint: string): [string, string][] {
+  const list: [string, string][] = [
+    ['widget-id', settings.widgetId],
+    ['endpoint', endpoint],
+  ];
+  if (settings.language !== 'en') list.push(['lang', settings.language]);
+  if (takesOptions(settings.kind) && clean(settings.question)) list.push(['question', clean(settings.question)]);
+  if (settings.kind === 'budget') list.push(['total', '100']);
+  if (settings.closes) list.push(['closes', closesAt(settings.closes)]);
+  if (settings.results !== 'after-submit') list.push(['results', settings.results]);
+  return list;
+}
+
+/**
+ * The HTML to paste: the script and theme from this server (`origin`, e.g. `https://consult.example.gov.uk`),
+ * then the element with its options. Every value is escaped, whatever it holds.
+ */
+export function snippet(settings: SnippetSettings, origin: string): string {
+  const base = origin.replace(/\/+$/, '');
+  const tag = `delib-${settings.kind}`;
+  const attributeText = attributes(settings, `${base}/api`)
+    .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
+    .join('');
+  const options = takesOptions(settings.kind)
+    ? optionValues(settings.options).map(
+        ({ value, label }) => `\n  <option value="${escapeAttribute(value)}">${escapeText(label)}</option>`,
+      )
+    : [];
+  return [
+    `<script type="module" src="${escapeAttribute(`${base}/delib.min.js`)}"></script>`,
+    `<link rel="stylesheet" href="${escapeAttribute(`${base}/themes/${settings.theme}.css`)}">`,
+    `<${tag}${attributeText}>${options.join('')}${options.length ? '\n' : ''}</${tag}>`,
+  ].join('\n');
+}
