@@ -30,7 +30,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from './browser.mjs';
 import { serve } from './static-server.mjs';
-import { until } from './person.mjs';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'delib-consultation-'));
