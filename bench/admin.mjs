@@ -10,7 +10,7 @@
  * `GET /api/admin/widgets`, and the requests of a widget's page in the console (`GET /api/admin/widgets/{id}`,
  * its `/text`, and its results).
  *
- * `BENCH_ADMIN_RESPONSES` (1,000,000; 100,000 with BENCH_QUICK=1), `BENCH_ADMIN_WIDGETS` (1,000), `BENCH_ADMIN_REQUESTS` (200 per route).
+ * `BENCH_STORES=sqlite` or `postgres` measures one. `BENCH_ADMIN_RESPONSES` (1,000,000; 100,000 with BENCH_QUICK=1), `BENCH_ADMIN_WIDGETS` (1,000), `BENCH_ADMIN_REQUESTS` (200 per route).
  * PostgreSQL at DELIB_TEST_DATABASE_URL (a schema of its own, dropped at the end); unreachable: skipped, said so.
  */
 import Database from 'better-sqlite3';
@@ -31,6 +31,8 @@ const responses = Math.max(
 const widgets = Math.max(1, Number(process.env.BENCH_ADMIN_WIDGETS) || 1000);
 const requests = Math.max(20, Number(process.env.BENCH_ADMIN_REQUESTS) || 200);
 const days = 60;
+/** `BENCH_STORES=sqlite` (or `postgres`) measures one store only. */
+const stores = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',').map((store) => store.trim());
 const token = 'bench-admin-token';
 const options = ['lighting', 'play', 'toilets', 'benches', 'trees'];
 const widgetName = (n) => `bench-admin-${String(n).padStart(4, '0')}`;
@@ -157,18 +159,22 @@ export async function run() {
         .join(' ')}; ${requests} requests per route, one at a time, after 20 unmeasured\n`,
   );
   const found = {};
-  const folder = mkdtempSync(join(tmpdir(), 'delib-bench-admin-'));
-  try {
-    const file = join(folder, 'delib.sqlite');
-    found.sqlite = await measure('sqlite', `file:${file}`, () => fillSqlite(file));
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
+  if (stores.includes('sqlite')) {
+    const folder = mkdtempSync(join(tmpdir(), 'delib-bench-admin-'));
+    try {
+      const file = join(folder, 'delib.sqlite');
+      found.sqlite = await measure('sqlite', `file:${file}`, () => fillSqlite(file));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   }
   let schemaUrl;
-  try {
-    schemaUrl = await postgresUrlForTests();
-  } catch (error) {
-    console.log(`PostgreSQL skipped: ${error.message}`);
+  if (stores.includes('postgres')) {
+    try {
+      schemaUrl = await postgresUrlForTests();
+    } catch (error) {
+      console.log(`PostgreSQL skipped: ${error.message}`);
+    }
   }
   if (schemaUrl) {
     try {

@@ -296,7 +296,7 @@ export class ConsoleWidget extends ConsolePage {
 
       <h2 class="heading-m">Results</h2>
       <p class="hint">As residents see them in the widget.</p>
-      <div id="results-widget" class="results-widget"></div>
+      <div id="results-widget" class="results-widget" role="region" aria-label="Results" tabindex="0"></div>
 
       <h2 class="heading-m">Responses over time</h2>
       ${

@@ -25,7 +25,6 @@ import {
   type Store,
   type StoredResponse,
   dailySeries,
-  dailySeriesByWidget,
   dailyDays,
   detailDays,
   firstDay,
@@ -606,23 +605,35 @@ export class PostgresStore implements Store {
     return rows[0]?.version;
   }
 
+  /**
+   * One statement answering one row of JSON: with a thousand widgets, node-postgres's per-row parsing
+   * (timestamps above all) cost more than the query itself. Each widget's last days come as text,
+   * `offset:count,…`, gathered with string_agg (array_agg's per-group memory spilled to disk here).
+   */
   async widgets(today: Date): Promise<WidgetSummary[]> {
-    const [summaries, recent] = await Promise.all([
-      this.#pool.query<SummaryRow>(
-        `SELECT widget_id, widget, total, first_at, last_at, closed, NULL AS outcome FROM widgets
-         ORDER BY last_at DESC NULLS LAST, widget_id`,
-      ),
-      this.#pool.query<{ widget_id: string; day: string; n: string }>(
-        `SELECT widget_id, to_char(day, 'YYYY-MM-DD') AS day, n FROM daily WHERE day >= $1::date`,
-        [firstDay(today)],
-      ),
-    ]);
-    const series = dailySeriesByWidget(
-      recent.rows.map((row) => ({ widgetId: row.widget_id, day: row.day, n: Number(row.n) })),
-      today,
+    const iso = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+    const { rows } = await this.#pool.query<{
+      rows: [string, WidgetKind, number, string | null, string | null, boolean, string | null][] | null;
+    }>(
+      `SELECT json_agg(json_build_array(
+                w.widget_id, w.widget, w.total,
+                to_char(w.first_at AT TIME ZONE 'UTC', ${iso}), to_char(w.last_at AT TIME ZONE 'UTC', ${iso}),
+                w.closed, d.days
+              ) ORDER BY w.last_at DESC NULLS LAST, w.widget_id) AS rows
+       FROM widgets AS w LEFT JOIN (
+         SELECT widget_id, string_agg((day - $1::date) || ':' || n, ',') AS days
+         FROM daily WHERE day >= $1::date GROUP BY widget_id
+       ) AS d ON d.widget_id = w.widget_id`,
+      [firstDay(today)],
     );
-    const none = new Array<number>(dailyDays).fill(0);
-    return summaries.rows.map((row) => summaryOf(row, series.get(row.widget_id) ?? none.slice()));
+    return (rows[0].rows ?? []).map(([widgetId, widget, total, firstAt, lastAt, closed, days]) => {
+      const daily = new Array<number>(dailyDays).fill(0);
+      for (const pair of days ? days.split(',') : []) {
+        const [offset, count] = pair.split(':').map(Number);
+        if (offset >= 0 && offset < dailyDays) daily[offset] = count;
+      }
+      return { widgetId, widget, total: Number(total), firstAt, lastAt, closed, daily };
+    });
   }
 
   async widget(widgetId: string, today: Date): Promise<WidgetDetail | undefined> {

@@ -1,8 +1,8 @@
 /**
  * The thread that writes a SQLite store (see `SqliteStore`): it owns the writing connection, takes
- * lists of `{ id, request }` (an insert, or one of `sqliteOperations`) and answers with lists of `{ id, outcome }` or `{ id, error }`, each once
- * the commit holding it is on disk; `{ close: true }` commits what is left, closes the connection and
- * ends the thread.
+ * lists of `{ id, request }` (an insert, or one of `sqliteOperations`) and answers with lists of
+ * `{ id, outcome }` or `{ id, error }`, each once the commit holding it is on disk; `{ close: true }`
+ * commits what is left, closes the connection and ends the thread.
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';

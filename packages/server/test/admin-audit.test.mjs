@@ -62,6 +62,45 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
       assert.equal(second.next, undefined);
     });
 
+    test('writes other than responses share the store with inserts: all land, and one that fails fails alone', async () => {
+      const widgetId = `shared-writer-${Date.now()}`;
+      const envelope = () => ({
+        id: crypto.randomUUID(),
+        widget: 'poll',
+        widgetId,
+        submittedAt: '2026-12-01T10:00:00.000Z',
+        locale: 'en',
+        page: 'https://council.example/parks',
+        answer: { choices: ['lighting'] },
+      });
+      await store.addAccount({
+        email: 'writer@council.example',
+        role: 'viewer',
+        createdAt: new Date().toISOString(),
+        passwordHash: 'x',
+      });
+      await store.createSession('a'.repeat(64), { email: 'writer@council.example', at: new Date() });
+      const outcomes = await Promise.allSettled([
+        ...Array.from({ length: 40 }, () => store.insert(envelope(), new Date())),
+        ...Array.from({ length: 40 }, (_, index) =>
+          store.recordAudit({ at: new Date(), who: 'writer@council.example', action: 'close', widgetId: `${widgetId}-${index}` }),
+        ),
+        // The same token hash again: the database refuses it.
+        store.createSession('a'.repeat(64), { email: 'writer@council.example', at: new Date() }),
+      ]);
+      assert.deepEqual(
+        outcomes.slice(0, 80).map((outcome) => outcome.status),
+        Array(80).fill('fulfilled'),
+      );
+      assert.equal(outcomes[80].status, 'rejected');
+      assert.equal(await store.count(widgetId), 40);
+      const entries = (await store.auditEntries({ limit: 100 })).entries.filter((entry) =>
+        entry.widgetId?.startsWith(`${widgetId}-`),
+      );
+      assert.equal(entries.length, 40);
+      assert.equal((await store.session('a'.repeat(64))).email, 'writer@council.example');
+    });
+
     test('a cursor that is not one is refused with 400 and the error body', async () => {
       for (const before of ['abc', '-1', '0', '1e5', '99999999999999999999', '']) {
         const response = await audit(`?before=${encodeURIComponent(before)}`);

@@ -127,6 +127,8 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
       const second = await build({ firstAdmin: { email: 'someone.else@council.example', password: 'another passphrase' } });
       await second.close();
       assert.equal((await withToken({ url: '/api/admin/accounts' })).json().accounts.length, 1);
+      assert.match(lines.join(''), /DELIB_ADMIN_EMAIL and DELIB_ADMIN_PASSWORD are not used/);
+      assert.ok(!lines.join('').includes('someone.else'), 'the unused settings are not quoted');
       const [added] = (await auditLog()).filter((entry) => entry.action === 'account-added');
       assert.deepEqual(added, {
         at: now().toISOString(),
@@ -151,6 +153,12 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
       const [account] = await rows("SELECT password_hash FROM accounts WHERE email = 'chief.officer@council.example'");
       assert.match(account.password_hash, /^scrypt\$15\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
       assert.deepEqual((await session(value)).json(), { email: 'chief.officer@council.example', role: 'admin' });
+      // Signing in again in the same browser replaces the session: the old token no longer works.
+      const again = await signIn(admin.email, admin.password, { headers: { cookie: `delib_session=${value}` } });
+      assert.equal(again.statusCode, 200);
+      assert.notEqual(cookieOf(again), value);
+      assert.equal((await session(value)).statusCode, 401);
+      assert.equal((await session(cookieOf(again))).statusCode, 200);
     });
 
     test('the cookie is Secure when the request came over HTTPS through the trusted proxy', async () => {
@@ -268,6 +276,18 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
       assert.deepEqual(statuses, [401, 401, 401, 429, 429, 429, 429, 429]);
     });
 
+    test('password checks are bounded: a flood of sign-ins gets 503 with Retry-After beyond a short queue', async () => {
+      const flood = await Promise.all(
+        Array.from({ length: 80 }, (_, index) => signIn(`flood-${index}@council.example`, 'a flood passphrase')),
+      );
+      const statuses = flood.map((response) => response.statusCode);
+      assert.equal(statuses.filter((status) => status !== 401 && status !== 503).length, 0, statuses.join());
+      const busy = flood.filter((response) => response.statusCode === 503);
+      assert.ok(busy.length > 0 && busy.length <= 80 - 34, `${busy.length} turned away`);
+      assert.equal(busy[0].headers['retry-after'], '5');
+      assert.equal(busy[0].json().error.code, 'unavailable');
+    });
+
     test('one address is limited across accounts, and the limit is shared by every process on the database', async () => {
       const ip = address();
       const other = await build();
@@ -300,6 +320,7 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
     });
 
     test('a session ends after 8 hours unused, and 24 hours after sign-in however much it is used', async () => {
+      const forgotten = await adminCookie();
       const idle = await adminCookie();
       clock += 8 * hour - 1000;
       assert.equal((await session(idle)).statusCode, 200);
@@ -320,6 +341,10 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
       assert.equal((await session(busy)).statusCode, 401, 'at 24 h');
       const [gone] = await rows(`SELECT count(*) AS n FROM sessions WHERE token_hash = '${sha256(busy)}'`);
       assert.equal(Number(gone.n), 0, 'an expired session is deleted');
+      // One never used again is deleted by the next sign-in.
+      await adminCookie();
+      const [pruned] = await rows(`SELECT count(*) AS n FROM sessions WHERE token_hash = '${sha256(forgotten)}'`);
+      assert.equal(Number(pruned.n), 0, 'an abandoned session is pruned');
     });
 
     test('DELIB_SESSION_HOURS shortens the idle expiry', async () => {

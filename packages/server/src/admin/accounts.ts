@@ -67,7 +67,10 @@ export async function ensureFirstAdmin(
   now: Date,
   log: FastifyBaseLogger,
 ): Promise<void> {
-  if ((await store.accounts()).length) return;
+  if ((await store.accounts()).length) {
+    log.info('the console has accounts already: DELIB_ADMIN_EMAIL and DELIB_ADMIN_PASSWORD are not used');
+    return;
+  }
   const email = normaliseEmail(first.email);
   const outcome = await store.addAccount(
     { email, role: 'admin', createdAt: now.toISOString(), passwordHash: await hashPassword(first.password) },

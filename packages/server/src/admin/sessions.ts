@@ -108,6 +108,9 @@ export class Sessions {
       idleBefore: new Date(now.getTime() - this.idle),
       createdBefore: new Date(now.getTime() - this.absolute),
     });
+    // A session the browser held before signing in again ends: one browser, one live session.
+    const previous = cookieToken(request);
+    if (previous) await this.#store.deleteSession(hashOf(previous));
     const token = randomBytes(32).toString('base64url');
     await this.#store.createSession(hashOf(token), { email, at: now });
     reply.header('Set-Cookie', this.#cookie(request, token, this.absolute / 1000));
@@ -169,15 +172,15 @@ export function sessionRoutes(api: FastifyInstance, options: SessionOptions & { 
       );
     }
     const account = await store.account(email);
+    const check = async () => {
+      if (account) return verifyPassword(password, account.passwordHash);
+      // An unknown email costs the same work as a wrong password: a decoy hash.
+      await verifyPassword(password, await decoy);
+      return false;
+    };
     let matches: boolean;
     try {
-      matches = await gate.run(() =>
-        verifyPassword(password, account?.passwordHash ?? '').then(async (ok) => {
-          // The same work for an unknown email as for a wrong password.
-          if (!account) await verifyPassword(password, await decoy);
-          return ok && !!account;
-        }),
-      );
+      matches = await gate.run(check);
     } catch (error) {
       if (!(error instanceof Busy)) throw error;
       reply.header('Retry-After', '5');
