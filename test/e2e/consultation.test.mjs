@@ -15,10 +15,12 @@
  *      each language as text, the link as a link;
  *   e. erased from the console with the typed confirmation, the results are empty.
  *
- * The tests run in order and share the consultation. Needs `npm run build`. Chromium only: the console's
- * own tests drive it there, and its clipboard and download checks use the DevTools Protocol.
+ * The tests run in order and share the consultation. Needs `npm run build`. Runs in Chromium and
+ * Firefox (as the console's own end-to-end file does).
  *
- *   node --import tsx --test test/e2e/consultation.test.mjs
+ *   node --import tsx --test test/e2e/consultation.test.mjs      (DELIB_ENGINE=firefox for Firefox)
+ *
+ * @engines chromium firefox
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -71,21 +73,28 @@ before(async () => {
     return true;
   });
   const port = await freePort();
-  server = spawn(process.execPath, [join(repo, 'packages/server/bin/delib-server.mjs')], {
-    cwd: folder,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: `file:${join(folder, 'delib.sqlite')}`,
-      DELIB_ADMIN_EMAIL: officer.email,
-      DELIB_ADMIN_PASSWORD: officer.password,
-      DELIB_CORS_ORIGINS: site.url,
-      LOG_LEVEL: 'warn',
+  // What `delib-server` runs once built (bin/delib-server.mjs would first rebuild a stale checkout,
+  // which is the test runner's job and too slow inside a test's start-up).
+  const cli = new URL('../../packages/server/dist/cli.js', import.meta.url).href;
+  server = spawn(
+    process.execPath,
+    ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(cli)}); await main();`],
+    {
+      cwd: folder,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: `file:${join(folder, 'delib.sqlite')}`,
+        DELIB_ADMIN_EMAIL: officer.email,
+        DELIB_ADMIN_PASSWORD: officer.password,
+        DELIB_CORS_ORIGINS: site.url,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   server.stdout.on('data', (chunk) => (serverLog += chunk));
   server.stderr.on('data', (chunk) => (serverLog += chunk));
   url = `http://localhost:${port}`;
