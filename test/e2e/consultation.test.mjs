@@ -30,12 +30,14 @@ import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch } from './browser.mjs';
+import { engine, launch } from './browser.mjs';
 import { serve } from './static-server.mjs';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'delib-consultation-'));
 const officer = { email: 'officer@council.example', password: 'a long and careful passphrase' };
+/** For the test's own look at the moderation queue, as a council's script would (the officer uses the console). */
+const adminToken = 'consultation-test-token';
 const closedNow = 'This question has closed, so no more answers are being taken.';
 
 let server;
@@ -89,6 +91,7 @@ before(async () => {
         DATABASE_URL: `file:${join(folder, 'delib.sqlite')}`,
         DELIB_ADMIN_EMAIL: officer.email,
         DELIB_ADMIN_PASSWORD: officer.password,
+        DELIB_ADMIN_TOKEN: adminToken,
         DELIB_CORS_ORIGINS: site.url,
         LOG_LEVEL: 'warn',
       },
@@ -145,10 +148,13 @@ async function open({ width = 1024 } = {}) {
     // The browser logs these as errors: 401 is the console asking whether it is signed in yet, 410 a closed widget.
     if (message.type() === 'error' && !/status of (401|410)/.test(message.text())) problems.push(`console: ${message.text()}`);
   });
-  // What failed to load, by address (the browser's console names only the status).
-  page.on('response', (response) => {
-    if (response.status() === 404) problems.push(`404: ${response.url()}`);
-  });
+  // What failed to load, by address (the browser's console names only the status). WebKit's driver
+  // reports no requests: there the console's message is all.
+  if (seesNetwork) {
+    page.on('response', (response) => {
+      if (response.status() === 404) problems.push(`404: ${response.url()}`);
+    });
+  }
   page.problems = problems;
   page.closeAll = () => context.close();
   return page;
@@ -192,6 +198,15 @@ const items = async (widgetId) => {
   return response.status === 404 ? [] : (await response.json()).items;
 };
 
+/** Suggestions with this status, from the admin API with the token. */
+const moderation = async (status) => {
+  const response = await fetch(`${url}/api/admin/moderation?status=${status}`, {
+    headers: { Authorization: `Bearer ${adminToken}` },
+  });
+  assert.equal(response.status, 200);
+  return (await response.json()).items;
+};
+
 /** The rows of the console's audit log: [who, what, widget]. */
 async function auditRows(page) {
   await page.evaluate(() => (location.hash = '#/audit'));
@@ -202,18 +217,42 @@ async function auditRows(page) {
   );
 }
 
+/** Whether the engine reports a page's requests (WebDriver classic, WebKit's driver, does not). */
+const seesNetwork = engine !== 'webkit';
+
+/**
+ * Does `action` in the page and resolves to the status of the response posted to the endpoint, or
+ * undefined where the engine cannot see it (the tests then check the effect through the API).
+ */
+async function posting(page, action) {
+  const posted = seesNetwork
+    ? page.waitForResponse((response) => response.url() === `${url}/api/responses` && response.request().method() === 'POST')
+    : undefined;
+  await action();
+  return (await posted)?.status();
+}
+
+/** Waits until `read()` resolves to something truthy, and gives it. */
+async function eventually(read, what, timeout = 10_000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    if (value) return value;
+    if (Date.now() > end) assert.fail(`never: ${what}`);
+    await sleep(100);
+  }
+}
+
 /** A resident on a council page: the poll there, answered with its first option. */
 async function answerPoll(page) {
   await page.waitForFunction(() => document.querySelector('delib-poll')?.shadowRoot?.querySelector('input'));
-  const posted = page.waitForResponse(
-    (response) => response.url() === `${url}/api/responses` && response.request().method() === 'POST',
+  return posting(page, () =>
+    page.evaluate(() => {
+      const root = document.querySelector('delib-poll').shadowRoot;
+      root.querySelector('input').click();
+      root.querySelector('[part=submit]').click();
+    }),
   );
-  await page.evaluate(() => {
-    const root = document.querySelector('delib-poll').shadowRoot;
-    root.querySelector('input').click();
-    root.querySelector('[part=submit]').click();
-  });
-  return (await posted).status();
 }
 
 /** What a pairwise widget shows now: the labels of the pair on screen, and the rows of its results. */
@@ -236,13 +275,12 @@ async function voteThrough(page, prefer) {
     if (!pair.length) break;
     pair.forEach((label) => seen.add(label));
     const index = Math.max(0, pair.indexOf(prefer));
-    const posted = page.waitForResponse(
-      (response) => response.url() === `${url}/api/responses` && response.request().method() === 'POST',
+    const status = await posting(page, () =>
+      page.evaluate((index) => {
+        document.querySelector('delib-pairwise').shadowRoot.querySelectorAll('[part=choice]')[index].click();
+      }, index),
     );
-    await page.evaluate((index) => {
-      document.querySelector('delib-pairwise').shadowRoot.querySelectorAll('[part=choice]')[index].click();
-    }, index);
-    assert.equal((await posted).status(), 201);
+    if (seesNetwork) assert.equal(status, 201);
     await page.waitForFunction(
       (before) => {
         const root = document.querySelector('delib-pairwise').shadowRoot;
@@ -274,7 +312,8 @@ test('a. a snippet from the builder, pasted into a plain page on another origin,
   const resident = await open({ width: 375 });
   await resident.goto(`${site.url}/high-street`, { waitUntil: 'networkidle0' });
   assert.notEqual(new URL(site.url).origin, new URL(url).origin, 'the council page is on another origin');
-  assert.equal(await answerPoll(resident), 201);
+  const status = await answerPoll(resident);
+  if (seesNetwork) assert.equal(status, 201);
   await resident.waitForFunction(() => document.querySelector('delib-poll').shadowRoot.querySelector('[part=results]'));
   assert.deepEqual(resident.problems, []);
   await resident.closeAll();
@@ -309,12 +348,11 @@ test('b. an idea is shown nowhere before approval; approved with an edited label
       document.querySelector('delib-pairwise').shadowRoot.querySelector('[part=suggestion-input]'),
     );
     await input.type(suggestion);
-    const posted = resident.waitForResponse(
-      (response) => response.url() === `${url}/api/responses` && response.request().method() === 'POST',
+    const status = await posting(resident, () =>
+      resident.evaluate(() => document.querySelector('delib-pairwise').shadowRoot.querySelector('[part=suggest]').click()),
     );
-    await resident.evaluate(() => document.querySelector('delib-pairwise').shadowRoot.querySelector('[part=suggest]').click());
-    assert.equal((await posted).status(), 201);
-    await sleep(300);
+    if (seesNetwork) assert.equal(status, 201);
+    await eventually(async () => (await moderation('pending')).some((item) => item.text === suggestion), 'the idea is queued');
     const view = await pairwiseView(resident);
     assert.ok(!view.pair.includes(suggestion), 'not even the person who suggested it sees it as an item');
     assert.deepEqual(resident.problems, []);
@@ -376,8 +414,10 @@ test('b. an idea is shown nowhere before approval; approved with an edited label
   assert.ok(!/Knock down/.test(viewAfter.text));
   assert.deepEqual(after.problems, []);
   await after.closeAll();
-  const counted = (await results('ideas-2027')).items.find((item) => item.id === value);
-  assert.ok(counted && counted.wins >= 1, 'the endpoint counts votes for it');
+  const counted = await eventually(
+    async () => (await results('ideas-2027')).items.find((item) => item.id === value && item.wins >= 1),
+    'the endpoint counts votes for it',
+  );
   assert.equal(counted.label, label);
   assert.ok(!JSON.stringify(await results('ideas-2027')).includes('Knock down'));
   assert.ok(!JSON.stringify(await items('ideas-2027')).includes('Knock down'));
@@ -399,7 +439,8 @@ test('c. closed in the console, a resident is told it has closed (410); reopened
 
   const resident = await open();
   await resident.goto(`${site.url}/high-street`, { waitUntil: 'networkidle0' });
-  assert.equal(await answerPoll(resident), 410);
+  const status = await answerPoll(resident);
+  if (seesNetwork) assert.equal(status, 410);
   await resident.waitForFunction(
     (message) => document.querySelector('delib-poll').shadowRoot.textContent.includes(message),
     { timeout: 10_000 },
@@ -413,7 +454,8 @@ test('c. closed in the console, a resident is told it has closed (410); reopened
   await console.waitForSelector('#close');
   const again = await open();
   await again.goto(`${site.url}/high-street`, { waitUntil: 'networkidle0' });
-  assert.equal(await answerPoll(again), 201);
+  const accepted = await answerPoll(again);
+  if (seesNetwork) assert.equal(accepted, 201);
   await again.waitForFunction(() => document.querySelector('delib-poll').shadowRoot.querySelector('[part=results]'));
   assert.equal((await results('high-street-2027')).total, 2);
   await again.closeAll();
