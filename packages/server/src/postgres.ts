@@ -36,6 +36,8 @@ import {
   type Decision,
   type Suggestion,
   type SuggestionStatus,
+  type SuggestionRow,
+  suggestionFrom,
   type TextPage,
   type WidgetDetail,
   type WidgetSummary,
@@ -990,26 +992,6 @@ const summaryOf = (row: SummaryRow, daily: number[]): WidgetSummary => ({
   lastAt: row.last_at?.toISOString() ?? null,
   closed: row.closed,
   daily,
-});
-
-interface SuggestionRow {
-  id: string;
-  widget_id: string;
-  text: string;
-  submitted_at: string;
-  status: SuggestionStatus;
-  value: string | null;
-  label: string | null;
-}
-
-const suggestionFrom = (row: SuggestionRow): Suggestion => ({
-  id: row.id,
-  widgetId: row.widget_id,
-  text: row.text,
-  submittedAt: row.submitted_at,
-  status: row.status,
-  ...(row.value !== null ? { value: row.value } : {}),
-  ...(row.label !== null ? { label: row.label } : {}),
 });
 
 const toTally = (row: TallyRow): Tally => ({

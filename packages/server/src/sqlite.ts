@@ -12,6 +12,8 @@ import {
   foldIds,
   foldSql,
   recount,
+  suggestionFrom,
+  type SuggestionRow,
   type FoldRow,
   type InsertOptions,
   type InsertOutcome,
@@ -49,7 +51,6 @@ import type { Outcome } from '@delib/protocol';
 import { configureWriter, SqliteWriter, type WriteRequest } from './sqlite-writer.js';
 import type { Role } from './admin/access.js';
 import type { OperationArgument, OperationName, OperationRequest, OperationResult } from './sqlite-operations.js';
-import { suggestionFrom, type SuggestionRow } from './admin/sqlite-admin.js';
 
 interface SummaryRow {
   widget_id: string;

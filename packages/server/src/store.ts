@@ -306,6 +306,27 @@ export interface Suggestion {
   label?: string;
 }
 
+/** A row of the `suggestions` table, as both stores name its columns. */
+export interface SuggestionRow {
+  id: string;
+  widget_id: string;
+  text: string;
+  submitted_at: string;
+  status: SuggestionStatus;
+  value: string | null;
+  label: string | null;
+}
+
+export const suggestionFrom = (row: SuggestionRow): Suggestion => ({
+  id: row.id,
+  widgetId: row.widget_id,
+  text: row.text,
+  submittedAt: row.submitted_at,
+  status: row.status,
+  ...(row.value !== null ? { value: row.value } : {}),
+  ...(row.label !== null ? { label: row.label } : {}),
+});
+
 /** Approve (the label is the suggestion's own text unless a moderator edited it) or reject. */
 export type Decision = { approve: true; value: string; label?: string } | { approve: false };
 

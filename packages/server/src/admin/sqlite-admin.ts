@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Outcome } from '@delib/protocol';
-import type { Suggestion, SuggestionStatus } from '../store.js';
+import { suggestionFrom, type Suggestion, type SuggestionRow } from '../store.js';
 
 /**
  * The console's writes to a SQLite store (closing, erasure, moderation, outcome, retention), by name, in
@@ -84,23 +84,3 @@ export const widgetOperations = {
 export const contactWindow = 20_000;
 
 export type WidgetOperationName = keyof typeof widgetOperations;
-
-export interface SuggestionRow {
-  id: string;
-  widget_id: string;
-  text: string;
-  submitted_at: string;
-  status: SuggestionStatus;
-  value: string | null;
-  label: string | null;
-}
-
-export const suggestionFrom = (row: SuggestionRow): Suggestion => ({
-  id: row.id,
-  widgetId: row.widget_id,
-  text: row.text,
-  submittedAt: row.submitted_at,
-  status: row.status,
-  ...(row.value !== null ? { value: row.value } : {}),
-  ...(row.label !== null ? { label: row.label } : {}),
-});
