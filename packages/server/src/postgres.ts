@@ -155,6 +155,11 @@ const migrations: (string | ((client: pg.PoolClient) => Promise<void>))[] = [
      SELECT id, seq, widget_id, answer->>'suggestion', submitted_at, 'pending' FROM responses
      WHERE widget = 'pairwise' AND jsonb_typeof(answer->'suggestion') = 'string'
      ON CONFLICT (id) DO NOTHING;`,
+  // Migration 6: a session belongs to an account that exists; removing the account removes its sessions,
+  // also when a sign-in inserts one while the removal commits (the key makes one of them wait).
+  `DELETE FROM sessions AS s WHERE NOT EXISTS (SELECT 1 FROM accounts AS a WHERE a.email = s.email);
+   ALTER TABLE sessions DROP CONSTRAINT IF EXISTS sessions_account;
+   ALTER TABLE sessions ADD CONSTRAINT sessions_account FOREIGN KEY (email) REFERENCES accounts (email) ON DELETE CASCADE;`,
 ];
 
 /** Migration 2: one row per id, in lower case, and tallies counted again where copies went (see `foldIds`). */
@@ -185,6 +190,9 @@ async function foldIdCase(client: pg.PoolClient): Promise<void> {
     }
   }
 }
+
+/** PostgreSQL's error code for a foreign key violation. */
+const foreignKeyViolation = '23503';
 
 /** Advisory lock key for migrations: "delib" in ASCII. Database-wide, shared by every schema. */
 const migrationLock = 0x64656c6962;
@@ -593,7 +601,13 @@ export class PostgresStore implements Store {
     if (!rows.length) return undefined;
     const tallyRows = rows.filter((row): row is typeof row & TallyRow => row.bucket != null).map(toTally);
     let body = results(rows[0].widget, widgetId, Number(rows[0].total), tallyRows);
-    if (body.widget === 'pairwise') body = withApproved(body, await this.items(widgetId), selection.values);
+    if (body.widget === 'pairwise') {
+      const [items, { rows: counted }] = await Promise.all([
+        this.items(widgetId),
+        this.#pool.query<{ n: string }>('SELECT count(*) AS n FROM suggestions WHERE widget_id = $1', [widgetId]),
+      ]);
+      body = withApproved(body, items, selection.values, Number(counted[0].n));
+    }
     return rows[0].outcome ? { ...body, outcome: rows[0].outcome } : body;
   }
 
@@ -882,12 +896,18 @@ export class PostgresStore implements Store {
     });
   }
 
-  async createSession(tokenHash: string, { email, at }: { email: string; at: Date }): Promise<void> {
-    await this.#pool.query('INSERT INTO sessions (token_hash, email, created_at, last_seen_at) VALUES ($1, $2, $3, $3)', [
-      tokenHash,
-      email,
-      at,
-    ]);
+  async createSession(tokenHash: string, { email, at }: { email: string; at: Date }): Promise<boolean> {
+    try {
+      const { rowCount } = await this.#pool.query(
+        'INSERT INTO sessions (token_hash, email, created_at, last_seen_at) SELECT $1, email, $3, $3 FROM accounts WHERE email = $2',
+        [tokenHash, email, at],
+      );
+      return rowCount === 1;
+    } catch (error) {
+      // The account was removed by a transaction that committed while this one inserted.
+      if ((error as { code?: string }).code === foreignKeyViolation) return false;
+      throw error;
+    }
   }
 
   async session(tokenHash: string): Promise<SessionRecord | undefined> {

@@ -53,13 +53,13 @@ export const sqliteOperations = {
     return 'removed';
   },
 
-  createSession(db: Database.Database, { tokenHash, email, at }: { tokenHash: string; email: string; at: string }): void {
-    db.prepare('INSERT INTO sessions (token_hash, email, created_at, last_seen_at) VALUES (?, ?, ?, ?)').run(
-      tokenHash,
-      email,
-      at,
-      at,
-    );
+  createSession(db: Database.Database, { tokenHash, email, at }: { tokenHash: string; email: string; at: string }): boolean {
+    const { changes } = db
+      .prepare(
+        'INSERT INTO sessions (token_hash, email, created_at, last_seen_at) SELECT ?, email, ?, ? FROM accounts WHERE email = ?',
+      )
+      .run(tokenHash, at, at, email);
+    return changes === 1;
   },
 
   touchSession(db: Database.Database, { tokenHash, at }: { tokenHash: string; at: string }): void {

@@ -399,6 +399,7 @@ export class SqliteStore implements Store {
       approved: db.prepare<[string], { value: string; label: string }>(
         "SELECT value, label FROM suggestions WHERE widget_id = ? AND status = 'approved' ORDER BY decided_at, seq",
       ),
+      suggestionCount: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM suggestions WHERE widget_id = ?'),
       outcome: db.prepare<[string], { outcome: string | null }>('SELECT outcome FROM widgets WHERE widget_id = ?'),
       page: db.prepare<
         [string, number, number],
@@ -481,7 +482,10 @@ export class SqliteStore implements Store {
         ? statements.mostAnswered.all(widgetId, selection.limit)
         : statements.tallies.all(widgetId);
     let body = results(widget.widget, widgetId, widget.total, rows);
-    if (widget.widget === 'pairwise') body = withApproved(body, statements.approved.all(widgetId), selection.values);
+    if (widget.widget === 'pairwise') {
+      const { n } = statements.suggestionCount.get(widgetId)!;
+      body = withApproved(body, statements.approved.all(widgetId), selection.values, n);
+    }
     const outcome = statements.outcome.get(widgetId)?.outcome;
     return outcome ? { ...body, outcome: JSON.parse(outcome) as Outcome } : body;
   }
@@ -527,8 +531,8 @@ export class SqliteStore implements Store {
     return this.#run('removeAccount', email);
   }
 
-  async createSession(tokenHash: string, { email, at }: { email: string; at: Date }): Promise<void> {
-    await this.#run('createSession', { tokenHash, email, at: at.toISOString() });
+  async createSession(tokenHash: string, { email, at }: { email: string; at: Date }): Promise<boolean> {
+    return this.#run('createSession', { tokenHash, email, at: at.toISOString() });
   }
 
   async session(tokenHash: string): Promise<SessionRecord | undefined> {

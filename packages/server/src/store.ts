@@ -208,7 +208,11 @@ export interface Store {
   /** Removes an account and its sessions, unless it is the last admin (checked in the same transaction). */
   removeAccount(email: string): Promise<RemoveAccountOutcome>;
 
-  createSession(tokenHash: string, session: { email: string; at: Date }): Promise<void>;
+  /**
+   * Starts a session for the account with this email, only if it still exists (checked in the same
+   * statement, so an account removed while its password was being checked gets no session): false if not.
+   */
+  createSession(tokenHash: string, session: { email: string; at: Date }): Promise<boolean>;
   session(tokenHash: string): Promise<SessionRecord | undefined>;
   /** Marks a session as used at `at`. */
   touchSession(tokenHash: string, at: Date): Promise<void>;
@@ -378,8 +382,17 @@ export function firstDay(today: Date, days = dailyDays): string {
  * yet is listed with no wins or losses (score 50), so results list every approved item. Only items the
  * selection would hold (`values`, when named) are added.
  */
-export function withApproved(results: Results, approved: { value: string; label: string }[], values?: string[]): Results {
-  if (results.widget !== 'pairwise' || !approved.length) return results;
+export function withApproved(
+  results: Results,
+  approved: { value: string; label: string }[],
+  values: string[] | undefined,
+  suggestions: number,
+): Results {
+  if (results.widget !== 'pairwise') return results;
+  // Ideas people sent are responses but not comparisons: the total counts comparisons only, so that
+  // ideas still waiting for a moderator show nowhere in public, not even as a number.
+  if (suggestions) results = { ...results, total: Math.max(0, results.total - suggestions) };
+  if (!approved.length) return results;
   const labels = new Map(approved.map((item) => [item.value, item.label]));
   const items = results.items.map((item) => (labels.has(item.id) ? { ...item, label: labels.get(item.id)! } : item));
   const listed = new Set(items.map((item) => item.id));

@@ -597,6 +597,28 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
       }
     });
 
+    test('an account removed while its sign-in is checking the password gets no session, and adding it again gives that sign-in nothing', async () => {
+      for (let round = 0; round < 6; round++) {
+        const viewer = await addAccount('viewer');
+        const path = `/api/admin/accounts/${encodeURIComponent(viewer.email)}`;
+        // The sign-in spends a while in scrypt; the removal lands in the middle of it.
+        const signingIn = signIn(viewer.email, viewer.password);
+        await new Promise((resolve) => setTimeout(resolve, 5 + round * 8));
+        assert.equal((await withToken({ method: 'DELETE', url: path })).statusCode, 204);
+        const response = await signingIn;
+        const cookie = cookieOf(response);
+        assert.ok(response.statusCode === 401 || (response.statusCode === 200 && cookie), response.body);
+        // The same email comes back, as an admin with a new password: the racing sign-in must not become it.
+        const again = { email: viewer.email, password: 'a new passphrase for the new account', role: 'admin' };
+        assert.equal((await withToken({ method: 'POST', url: '/api/admin/accounts', payload: again })).statusCode, 201);
+        if (cookie) {
+          assert.equal((await session(cookie)).statusCode, 401, `round ${round}: the old sign-in's session lives on`);
+          assert.equal((await withCookie(cookie, { url: '/api/admin/accounts' })).statusCode, 401);
+        }
+        assert.equal((await withToken({ method: 'DELETE', url: path })).statusCode, 204);
+      }
+    });
+
     test('every action is in the audit log: sign-in, sign-in-failed, sign-out, account-added, account-removed, export', async () => {
       clock += hour;
       const at = now().toISOString();

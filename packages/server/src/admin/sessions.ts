@@ -101,8 +101,8 @@ export class Sessions {
     return { who: session.email, role: session.role };
   }
 
-  /** Starts a session for `email` and sets its cookie. */
-  async start(email: string, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  /** Starts a session for `email` and sets its cookie; false (and no cookie) if the account is gone. */
+  async start(email: string, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
     const now = this.#access.now();
     await this.#store.pruneSessions({
       idleBefore: new Date(now.getTime() - this.idle),
@@ -112,8 +112,9 @@ export class Sessions {
     const previous = cookieToken(request);
     if (previous) await this.#store.deleteSession(hashOf(previous));
     const token = randomBytes(32).toString('base64url');
-    await this.#store.createSession(hashOf(token), { email, at: now });
+    if (!(await this.#store.createSession(hashOf(token), { email, at: now }))) return false;
     reply.header('Set-Cookie', this.#cookie(request, token, this.absolute / 1000));
+    return true;
   }
 
   /** Ends the request's session, if any, and clears its cookie; says whose it was when it was live. */
@@ -191,7 +192,9 @@ export function sessionRoutes(api: FastifyInstance, options: SessionOptions & { 
       throw new ClientError(401, 'invalid_credentials', 'The email address or password is not right.');
     }
     await store.signedIn(attempt, accountKey);
-    await sessions.start(account.email, request, reply);
+    // The account may have been removed while its password was checked: then there is nobody to sign in.
+    if (!(await sessions.start(account.email, request, reply)))
+      throw new ClientError(401, 'invalid_credentials', 'The email address or password is not right.');
     request.actor = { who: account.email, role: account.role };
     await access.audit(request, 'sign-in');
     return { email: account.email, role: account.role };
