@@ -52,7 +52,12 @@ export function configureWriter(db: Database.Database): void {
   // copied into the database once per checkpoint rather than once per thousand pages of log.
   db.pragma('wal_autocheckpoint = 10000');
   db.pragma('journal_size_limit = 67108864');
+  // Erased answers (erasure, retention, removed accounts) are overwritten with zeros, not left in free pages.
+  db.pragma('secure_delete = ON');
 }
+
+/** Operations that erase personal data: after them the write-ahead log is emptied, so no copy stays there. */
+const erasing = new Set(['erase', 'eraseContacts', 'removeAccount']);
 
 /**
  * Stores responses on one SQLite connection. Inserts that arrive together are committed together
@@ -204,6 +209,8 @@ export class SqliteWriter {
       reject(error);
       return;
     }
+    // Best effort: a reader still on an older snapshot keeps the log until the next checkpoint.
+    if (erasing.has(operation)) this.#db.pragma('wal_checkpoint(TRUNCATE)');
     resolve(value);
   }
 

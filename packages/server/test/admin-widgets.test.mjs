@@ -1,6 +1,6 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -359,6 +359,25 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
       assert.equal(new Set(seen).size, 520);
     });
 
+    test(
+      'erase leaves no copy of the erased text in the SQLite files (database or write-ahead log)',
+      { skip: kind !== 'sqlite' },
+      async () => {
+        const marker = `erase-me-${randomUUID()}`;
+        const first = envelope({ answer: { choices: ['other'], other: marker } });
+        for (let index = 0; index < 3; index++)
+          await post(index ? envelope({ widgetId: first.widgetId, answer: first.answer }) : first);
+        const files = () =>
+          ['delib.sqlite', 'delib.sqlite-wal'].map((name) => join(folder, name)).filter((file) => existsSync(file));
+        assert.ok(
+          files().some((file) => readFileSync(file).includes(marker)),
+          'the text was stored',
+        );
+        assert.equal((await admin('DELETE', `/api/admin/widgets/${first.widgetId}/responses`)).json().erased, 3);
+        for (const file of files()) assert.ok(!readFileSync(file).includes(marker), `${file} still holds the erased text`);
+      },
+    );
+
     test('erase: responses, tallies and daily counts go, results are then empty; the widget stays known', async () => {
       const first = envelope();
       const { widgetId } = first;
@@ -407,6 +426,9 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
         ]);
       assert.ok(!(await publicBodies()).includes('orchard'));
       assert.deepEqual((await app.inject(`/api/items/${widgetId}`)).json(), { items: [] });
+      // Not even as a number: the total counts comparisons, with or without ?value=.
+      assert.equal((await results(widgetId)).total, 1);
+      assert.equal((await app.inject(`/api/results/${widgetId}?value=trees&value=bins`)).json().total, 1);
 
       const approved = await admin('POST', `/api/admin/moderation/${suggestion.id}`, { decision: 'approve', label: ' Orchard ' });
       assert.equal(approved.statusCode, 200);
@@ -424,6 +446,7 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
       await post(envelope({ widget: 'pairwise', widgetId, answer: { pair: [value, 'trees'], winner: value } }));
       const after = (await results(widgetId)).items.find((item) => item.id === value);
       assert.deepEqual(after, { id: value, score: 66.667, wins: 1, losses: 0, label: 'Orchard' });
+      assert.equal((await results(widgetId)).total, 2);
       assert.equal((await entry(widgetId)).pendingSuggestions, 0);
       const decidedList = (await admin('GET', '/api/admin/moderation?status=approved')).json().items;
       assert.ok(decidedList.some((item) => item.id === suggestion.id && item.value === value));
