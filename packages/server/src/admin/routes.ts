@@ -48,6 +48,25 @@ export async function setUpAdmin(app: FastifyInstance, options: AdminOptions) {
 const isAdminPath = (url: string) => url === '/api/admin' || url.startsWith('/api/admin/');
 
 /**
+ * A request's path as a router might read it: %-decoded, any case, `//` and `/./` collapsed, so that
+ * `/api/%61dmin/…`, `/API/admin/…` or `/api//admin/…` count as under `/api/admin` too.
+ */
+function looseAdminPath(url: string): boolean {
+  let path = url.split('?')[0];
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // A broken encoding: checked as it is.
+  }
+  path = path
+    .toLowerCase()
+    .replace(/\/(\.\/)+/g, '/')
+    .replace(/\/{2,}/g, '/')
+    .replace(/\/\.$/, '/');
+  return isAdminPath(path);
+}
+
+/**
  * No CORS on `/api/admin/*`, ever (I10-API.md): the console is served by this server, and no other
  * site's pages may read or drive it. Installed on the root before any route: routes under the path get
  * the CORS plugin's per-route switch turned off, and preflights there (which the plugin answers for
@@ -58,7 +77,7 @@ export function adminScope(app: FastifyInstance): void {
     if (isAdminPath(route.url)) route.config = { ...(route.config as object), cors: false };
   });
   app.addHook('onRequest', async (request) => {
-    if (request.method === 'OPTIONS' && isAdminPath(request.url.split('?')[0])) {
+    if (request.method === 'OPTIONS' && looseAdminPath(request.url)) {
       throw new ClientError(404, 'not_found', `Nothing at OPTIONS ${request.url.split('?')[0]}.`);
     }
   });
