@@ -22,23 +22,21 @@ export async function readJson(
     // Older Safari has no AbortSignal.timeout: better no time limit than no request.
     signal: AbortSignal.timeout?.(readLimits.timeoutMs),
   });
-  if (!response.ok) {
-    await response.body?.cancel();
-    if (response.status === 404) return undefined;
-    throw new Error(`HTTP ${response.status}`);
-  }
   // Counted as it arrives, with or without a Content-Length: a body beyond the bound is never held whole.
-  const reader = response.body!.getReader();
+  // Read to its end whatever the status: a body cancelled midway shows as a failed request in the browser.
+  const reader = response.body?.getReader();
   const decoder = new TextDecoder();
   let text = '';
   let size = 0;
-  for (let chunk; !(chunk = await reader.read()).done;) {
+  for (let chunk; reader && !(chunk = await reader.read()).done;) {
     if ((size += chunk.value.length) > maxBytes) {
       await reader.cancel();
       throw new Error('too large');
     }
     text += decoder.decode(chunk.value, { stream: true });
   }
+  if (response.status === 404) return undefined;
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return JSON.parse(text + decoder.decode());
 }
 
