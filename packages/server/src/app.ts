@@ -11,7 +11,7 @@ import { ClientError, validateEnvelope } from './validate.js';
 import { csvExport, jsonExport } from './export.js';
 import { ByteBoundedCache } from './cache.js';
 import { apiHeaders, clientErrorHandler, contractPayload, pageHeaders } from './errors.js';
-import { requireRole, roles } from './admin/access.js';
+import { fromAnotherSite, requireRole, roles } from './admin/access.js';
 import { setUpAdmin } from './admin/routes.js';
 import type { SignInLimits } from './admin/sessions.js';
 import { itemsRoute, widgetAdminRoutes } from './admin/widgets.js';
@@ -380,6 +380,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
               'Sign in to the console, or send Authorization: Bearer with the admin token.',
             );
           }
+          if (found.byCookie && fromAnotherSite(request))
+            throw new ClientError(
+              403,
+              'cross_origin',
+              'This request did not come from the console on this server, so it was refused.',
+            );
           request.actor = found.actor;
           const { widgetId } = request.params;
           const format = request.query.format ?? 'csv';

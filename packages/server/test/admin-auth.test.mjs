@@ -486,6 +486,41 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
       assert.equal(same.statusCode, 201, same.body);
     });
 
+    test('a read by cookie that another site’s page started (an image on a sibling subdomain) is refused, and no export is run or audited', async () => {
+      const cookie = await adminCookie();
+      const widgetId = `sibling-${randomUUID().slice(0, 8)}`;
+      const posted = await app.inject({
+        method: 'POST',
+        url: '/api/responses',
+        headers: { 'content-type': 'application/json' },
+        payload: {
+          id: randomUUID(),
+          widget: 'poll',
+          widgetId,
+          submittedAt: now().toISOString(),
+          locale: 'en',
+          page: 'https://council.example/',
+          answer: { choices: ['a'] },
+        },
+      });
+      assert.equal(posted.statusCode, 201, posted.body);
+      const exports = async () => (await auditLog()).filter((entry) => entry.action === 'export' && entry.widgetId === widgetId);
+      for (const site of ['same-site', 'cross-site']) {
+        for (const url of [`/api/export/${widgetId}?format=csv`, '/api/admin/accounts']) {
+          const read = await withCookie(cookie, { url, headers: { 'sec-fetch-site': site } });
+          assert.equal(read.statusCode, 403, `${site} ${url}`);
+          assert.equal(read.json().error.code, 'cross_origin');
+        }
+      }
+      assert.equal((await exports()).length, 0);
+      // The console's own download, and an address typed into the browser, work.
+      for (const site of ['same-origin', 'none']) {
+        const read = await withCookie(cookie, { url: `/api/export/${widgetId}?format=csv`, headers: { 'sec-fetch-site': site } });
+        assert.equal(read.statusCode, 200, site);
+      }
+      assert.equal((await exports()).length, 2);
+    });
+
     test('the bearer token still works, as an admin; a wrong one is not rescued by a cookie', async () => {
       const account = {
         email: `scripted-${randomUUID().slice(0, 8)}@council.example`,

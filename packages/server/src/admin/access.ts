@@ -113,6 +113,17 @@ export function sameOrigin(request: FastifyRequest): boolean {
   return request.headers['sec-fetch-site'] === 'same-origin';
 }
 
+/**
+ * Whether a browser says a read was started by another site's page (an image or link on a sibling
+ * subdomain carries a SameSite=Strict cookie too): such reads by cookie, an export above all, are refused.
+ * Typed addresses (`none`) and the console's own requests (`same-origin`) pass; so do clients that do not
+ * send the header at all.
+ */
+export function fromAnotherSite(request: FastifyRequest): boolean {
+  const site = request.headers['sec-fetch-site'];
+  return site === 'same-site' || site === 'cross-site';
+}
+
 /** This server's origin as the request reached it (`http://localhost:80` and `http://localhost` are one). */
 function ownOrigin(request: FastifyRequest): string | undefined {
   try {
@@ -134,7 +145,7 @@ export function requireRole(...allowed: Role[]): preHandlerAsyncHookHandler {
       reply.header('WWW-Authenticate', 'Bearer');
       throw new ClientError(401, 'unauthenticated', 'Sign in first, or send Authorization: Bearer with the admin token.');
     }
-    if (found.byCookie && !safeMethods.has(request.method) && !sameOrigin(request)) {
+    if (found.byCookie && (safeMethods.has(request.method) ? fromAnotherSite(request) : !sameOrigin(request))) {
       throw new ClientError(403, 'cross_origin', 'This request did not come from the console on this server, so it was refused.');
     }
     if (!allowed.includes(found.actor.role)) {
