@@ -48,6 +48,8 @@ const keys = {
 };
 const keyValue = (key) => {
   if (keys[key]) return keys[key];
+  // As puppeteer types them: a line break is the Enter key (WebKitWebDriver drops "\n" as a character).
+  if (key === '\n' || key === '\r') return keys.Enter;
   if ([...key].length === 1) return key;
   throw new Error(`WebKit driver: no WebDriver code for the key "${key}"`);
 };
@@ -63,6 +65,29 @@ export const probeScript = `(() => {
   const text = (value) => (value instanceof Error ? value.message : String(value));
   addEventListener('error', (event) => events.push({ type: 'pageerror', text: event.message || text(event.error) }));
   addEventListener('unhandledrejection', (event) => events.push({ type: 'pageerror', text: text(event.reason) }));
+  // What the page fetches, for waitForNetworkIdle: requests in flight and when the last one began or ended.
+  const network = (window.__delibNetwork = { inFlight: 0, last: Date.now() });
+  const begin = () => {
+    network.inFlight++;
+    network.last = Date.now();
+  };
+  const end = () => {
+    network.inFlight--;
+    network.last = Date.now();
+  };
+  const originalFetch = window.fetch;
+  window.fetch = function (...args) {
+    begin();
+    const answer = originalFetch.apply(window, args);
+    answer.then(end, end);
+    return answer;
+  };
+  const originalSend = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.send = function (...args) {
+    begin();
+    this.addEventListener('loadend', end, { once: true });
+    return originalSend.apply(this, args);
+  };
   for (const level of ['error', 'warn']) {
     const original = console[level];
     console[level] = function (...args) {
@@ -239,8 +264,8 @@ const asyncScript = (source) => `
 const done = arguments[arguments.length - 1];
 const args = Array.prototype.slice.call(arguments, 0, -1);
 const probe = () => (window.__delibProbe ? window.__delibProbe.splice(0) : []);
-// As puppeteer returns values: keys whose value is undefined or a function are left out, a cycle is
-// cut, and nodes stay nodes (WebDriver makes them element references).
+// As puppeteer returns values: undefined stays undefined, keys whose value is undefined or a function
+// are left out, a cycle is cut, and nodes stay nodes (WebDriver makes them element references).
 const plain = (value, seen = new Set()) => {
   if (typeof value === 'function') return undefined;
   if (value === null || typeof value !== 'object' || value instanceof Node) return value;
@@ -259,8 +284,13 @@ const plain = (value, seen = new Set()) => {
   return copy;
 };
 new Promise((resolve) => resolve((${source}).apply(null, args))).then(
-  (value) => done({ value: plain(value) ?? null, problems: probe() }),
-  (error) => done({ thrown: String(error) + (error && error.stack ? '\\n' + error.stack : ''), problems: probe() }),
+  (value) =>
+    done(
+      value === undefined
+        ? { undefined: true, problems: probe(), href: location.href }
+        : { value: plain(value) ?? null, problems: probe(), href: location.href },
+    ),
+  (error) => done({ thrown: String(error) + (error && error.stack ? '\\n' + error.stack : ''), problems: probe(), href: location.href }),
 );`;
 
 /** A function, a function's text as `{ source }`, or statements (whose value is not returned). */
@@ -380,7 +410,10 @@ class ElementHandle {
 
 class Page {
   #listeners = new Map();
+  #href = 'about:blank';
   closed = false;
+  /** The origins it was taken to, whose cookies and storage its context clears when it closes. */
+  origins = new Set();
 
   constructor(browser, context, handle) {
     this.browser = browser;
@@ -429,7 +462,10 @@ class Page {
       throw error;
     });
     this.#report(result?.problems);
+    if (typeof result?.href === 'string') this.#href = result.href;
     if (result?.thrown !== undefined) throw new Error(`Evaluation failed: ${result.thrown}`);
+    // undefined stays undefined, as in puppeteer (JSON would make it null).
+    if (result?.undefined) return undefined;
     return this.#revive(result?.value);
   }
 
@@ -479,6 +515,16 @@ class Page {
 
   /** Navigates and waits for the load event. `networkidle0` is taken as `load`: WebDriver cannot see requests. */
   async goto(url) {
+    const { origin } = new URL(url);
+    if (origin !== 'null') this.origins.add(origin);
+    // To the same address with a fragment, a browser only moves within the document: no load to wait for.
+    const here = await this.#execute(() => location.href, []).catch(() => 'about:blank');
+    const withoutFragment = (address) => address.split('#')[0];
+    if (url.includes('#') && withoutFragment(new URL(url, here).href) === withoutFragment(here)) {
+      await this.run(() => this.session.command('POST', '/url', { url }));
+      await this.#drain();
+      return null;
+    }
     await this.#beforeLoad();
     await this.run(() => this.session.command('POST', '/url', { url }));
     await this.#afterLoad();
@@ -492,8 +538,74 @@ class Page {
     return null;
   }
 
+  /**
+   * The address of its document, as puppeteer gives it (at once, not a promise): as the page last said
+   * when a script ran in it (each wait, query and evaluation runs one).
+   */
   url() {
-    return this.run(() => this.session.command('GET', '/url'));
+    return this.#href;
+  }
+
+  /** Its cookies (WebDriver's Get All Cookies: the current document's), HttpOnly ones included, as puppeteer names them. */
+  async cookies() {
+    const cookies = await this.run(() => this.session.command('GET', '/cookie'));
+    return cookies.map(({ name, value, domain, path, expiry, secure, httpOnly, sameSite }) => ({
+      name,
+      value,
+      domain,
+      path,
+      expires: expiry ?? -1,
+      secure,
+      httpOnly,
+      sameSite,
+    }));
+  }
+
+  /**
+   * Chooses options of a `<select>` by value and tells the page as a person's choice would (`input`
+   * and `change`), as puppeteer does; gives the values chosen.
+   */
+  async select(selector, ...values) {
+    const element = await this.waitForSelector(selector, { timeout: 5_000 });
+    return element.evaluate(
+      (select, ...values) => {
+        if (select.localName !== 'select') throw new Error('Element is not a <select> element.');
+        // Which to choose first, then choose them: a single select reselects its first option the moment
+        // its chosen one is unset, so the options' selectedness cannot be read back while setting it.
+        const options = [...select.options].filter((option) => values.includes(option.value));
+        const chosen = select.multiple ? options : options.slice(0, 1);
+        for (const option of select.options) option.selected = chosen.includes(option);
+        select.dispatchEvent(new Event('input', { bubbles: true }));
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        return chosen.map((option) => option.value);
+      },
+      ...values,
+    );
+  }
+
+  /**
+   * Waits until the page has had no request in flight for `idleTime` ms. WebDriver cannot see requests:
+   * the probe counts what the page's scripts fetch (`fetch` and `XMLHttpRequest`) from when it was put
+   * in, not images, styles or scripts the document loads.
+   */
+  async waitForNetworkIdle({ idleTime = 500, timeout = 30_000 } = {}) {
+    const until = Date.now() + timeout;
+    for (;;) {
+      const quiet = await this.#execute(
+        (idleTime) => {
+          const network = window.__delibNetwork;
+          return !network || (network.inFlight === 0 && Date.now() - network.last >= idleTime);
+        },
+        [idleTime],
+      );
+      if (quiet) return;
+      if (Date.now() > until) {
+        const error = new Error(`Timed out after waiting ${timeout}ms`);
+        error.name = 'TimeoutError';
+        throw error;
+      }
+      await sleep(50);
+    }
   }
 
   title() {
@@ -525,6 +637,21 @@ class Page {
 
   async $(selector, scope) {
     return (await this.$$(selector, scope))[0] ?? null;
+  }
+
+  /** Runs `fn` on the first element `selector` finds (puppeteer's `$eval`); fails when there is none. */
+  async $eval(selector, fn, ...args) {
+    const element = await this.$(selector);
+    if (!element) throw new Error(`Error: failed to find element matching selector "${selector}"`);
+    return element.evaluate(fn, ...args);
+  }
+
+  /** Runs `fn` on the array of every element `selector` finds (puppeteer's `$$eval`). */
+  async $$eval(selector, fn, ...args) {
+    const elements = await this.$$(selector);
+    const count = elements.length;
+    const source = `(...all) => (${functionSource(fn)})(all.slice(0, ${count}), ...all.slice(${count}))`;
+    return this.#execute({ source }, [...elements, ...args]);
   }
 
   async waitForSelector(selector, { timeout = 30_000 } = {}, scope) {
@@ -598,6 +725,15 @@ class Page {
     });
   }
 
+  /** Deletes the current document's cookies (WebDriver's Delete All Cookies: its site's) and clears its origin's storage. */
+  async forget() {
+    await this.run(() => this.session.command('DELETE', '/cookie')).catch(() => {});
+    await this.#execute(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    }, []).catch(() => {});
+  }
+
   async setOfflineMode() {
     throw new Error(`WebKit driver: ${this.browser.limits.offline}`);
   }
@@ -647,10 +783,13 @@ class Keyboard {
   }
   type(text) {
     return this.#perform(
-      [...text].flatMap((character) => [
-        { type: 'keyDown', value: character },
-        { type: 'keyUp', value: character },
-      ]),
+      [...text].flatMap((character) => {
+        const value = keyValue(character);
+        return [
+          { type: 'keyDown', value },
+          { type: 'keyUp', value },
+        ];
+      }),
     );
   }
   sendCharacter(text) {
@@ -717,8 +856,26 @@ class Context {
     this.pages.add(page);
     return page;
   }
-  /** Closes its pages. Storage is shared with the rest of the session: tests keep apart by origin. */
+  /**
+   * Forgets what its pages left in the browser, then closes them: the cookies and the local and session
+   * storage of every origin they were taken to. MiniBrowser has one cookie jar and one store for the
+   * whole session, and WebDriver's Delete All Cookies clears only the current document's site, so each
+   * origin is visited again to clear it. The next context then starts as a new one would (a console
+   * signed in before is signed out, a widget answered before asks again). Contexts open at the same
+   * time still share cookies and storage: closing one signs the other out of the same host.
+   */
   async close() {
+    for (const page of [...this.pages]) {
+      if (page.closed) continue;
+      await page.evaluate(() => null).catch(() => {});
+      const current = URL.canParse(page.url()) ? new URL(page.url()).origin : 'null';
+      if (page.origins.has(current)) await page.forget();
+      for (const origin of page.origins) {
+        if (origin === current) continue;
+        await page.goto(`${origin}/`).catch(() => {});
+        await page.forget();
+      }
+    }
     for (const page of [...this.pages]) await page.close().catch(() => {});
   }
 }

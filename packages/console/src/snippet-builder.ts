@@ -44,6 +44,7 @@ const fieldIds: Record<keyof SnippetSettings, string> = {
   theme: 'theme',
   closes: 'closes',
   results: 'results-after-submit',
+  suggestions: 'suggestions',
 };
 
 /**
@@ -77,6 +78,7 @@ export class ConsoleSnippetBuilder extends ConsolePage {
       theme: 'govuk',
       closes: '',
       results: 'after-submit',
+      suggestions: false,
     };
     this.problems = [];
     this.shown = false;
@@ -105,6 +107,7 @@ export class ConsoleSnippetBuilder extends ConsolePage {
       theme: (text('theme') || 'govuk') as Theme,
       closes: text('closes'),
       results: (text('results') || 'after-submit') as ResultsMode,
+      suggestions: text('suggestions') === 'yes',
     };
   }
 
@@ -260,6 +263,26 @@ export class ConsoleSnippetBuilder extends ConsolePage {
           </div>
         </div>
         ${takesOptions(settings.kind) ? nothing : html`<p class="hint">Needs and assets widgets come with their own list of categories.</p>`}
+        <div class="form-group" ?hidden=${settings.kind !== 'pairwise'}>
+          <div class="checkboxes checkboxes--small">
+            <div class="checkboxes__item">
+              <input
+                class="checkboxes__input"
+                id="suggestions"
+                name="suggestions"
+                type="checkbox"
+                value="yes"
+                .checked=${settings.suggestions}
+                aria-describedby="suggestions-hint"
+              />
+              <label class="label checkboxes__label" for="suggestions">Let residents suggest ideas of their own</label>
+              <div class="hint checkboxes__hint" id="suggestions-hint">
+                Their ideas go to the moderation queue first. Nobody sees an idea until you approve it, and then it is paired with
+                the others.
+              </div>
+            </div>
+          </div>
+        </div>
         <div class="form-group">
           <label class="label" for="language">Language</label>
           <select class="select" id="language" name="language">

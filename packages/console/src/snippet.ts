@@ -27,6 +27,8 @@ export interface SnippetSettings {
   /** `YYYY-MM-DD`: the widget closes at the end of that day (UTC); empty: never. */
   closes: string;
   results: ResultsMode;
+  /** Pairwise only: residents may suggest ideas (`allow-suggestions`), which wait for moderation. */
+  suggestions: boolean;
 }
 
 export interface Problem {
@@ -97,7 +99,10 @@ export function problems(settings: SnippetSettings): Problem[] {
 /** The `closes` attribute for a closing day: the end of that day, UTC. */
 export const closesAt = (day: string) => (day ? `${day}T23:59:59Z` : '');
 
-/** The element's attributes, in the order the snippet writes them. */
+/** Attributes that are on or off, written bare when on. */
+const booleanAttributes = new Set(['allow-suggestions']);
+
+/** The element's attributes, in the order the snippet writes them; a boolean one has the value ''. */
 export function attributes(settings: SnippetSettings, endpoint: string): [string, string][] {
   const list: [string, string][] = [
     ['widget-id', settings.widgetId],
@@ -108,6 +113,7 @@ export function attributes(settings: SnippetSettings, endpoint: string): [string
   if (settings.kind === 'budget') list.push(['total', '100']);
   if (settings.closes) list.push(['closes', closesAt(settings.closes)]);
   if (settings.results !== 'after-submit') list.push(['results', settings.results]);
+  if (settings.kind === 'pairwise' && settings.suggestions) list.push(['allow-suggestions', '']);
   return list;
 }
 
@@ -119,7 +125,7 @@ export function snippet(settings: SnippetSettings, origin: string): string {
   const base = origin.replace(/\/+$/, '');
   const tag = `delib-${settings.kind}`;
   const attributeText = attributes(settings, `${base}/api`)
-    .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
+    .map(([name, value]) => (value || !booleanAttributes.has(name) ? ` ${name}="${escapeAttribute(value)}"` : ` ${name}`))
     .join('');
   const options = takesOptions(settings.kind)
     ? optionValues(settings.options).map(

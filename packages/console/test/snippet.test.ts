@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import {
   escapeAttribute,
   escapeText,
@@ -10,6 +10,7 @@ import {
 } from '../src/snippet.js';
 import { parseRoute } from '../src/console.js';
 import { continuousDays } from '../src/chart.js';
+import { ConsoleSnippetBuilder } from '../src/snippet-builder.js';
 
 const attack = `"><script>window.pwned=1</script><img src=x onerror="window.pwned=2">'&amp;`;
 
@@ -22,6 +23,7 @@ const settings = (overrides: Partial<SnippetSettings> = {}): SnippetSettings => 
   theme: 'govuk',
   closes: '',
   results: 'after-submit',
+  suggestions: false,
   ...overrides,
 });
 
@@ -76,6 +78,18 @@ describe('snippet', () => {
     ]);
     expect(html).not.to.include('<img');
     expect(html).not.to.include('<script>');
+  });
+
+  it('lets residents suggest ideas in a pairwise question only: allow-suggestions, written bare', () => {
+    const pairwise = snippet(settings({ kind: 'pairwise', suggestions: true }), 'https://a.example');
+    expect(pairwise.split('\n')[2]).to.equal(
+      '<delib-pairwise widget-id="parks-2026" endpoint="https://a.example/api" question="Which park improvement matters most to you?" allow-suggestions>',
+    );
+    expect(parse(pairwise).querySelector('delib-pairwise')!.getAttribute('allow-suggestions')).to.equal('');
+    expect(snippet(settings({ kind: 'pairwise' }), 'https://a.example')).not.to.include('allow-suggestions');
+    for (const kind of ['poll', 'ranking', 'budget', 'needs-assets'] as const) {
+      expect(snippet(settings({ kind, suggestions: true }), 'https://a.example')).not.to.include('allow-suggestions');
+    }
   });
 
   it('escapes the five characters that matter in attributes, and the three that matter in text', () => {
@@ -155,5 +169,59 @@ describe('continuousDays', () => {
     ]);
     expect(long.length).to.equal(366);
     expect(long[long.length - 1]).to.deep.equal({ date: '2026-01-01', count: 1 });
+  });
+});
+
+describe('the snippet builder', () => {
+  if (!customElements.get('console-snippet-builder')) customElements.define('console-snippet-builder', ConsoleSnippetBuilder);
+
+  const field = <T extends HTMLElement>(builder: HTMLElement, selector: string) => builder.querySelector<T>(selector)!;
+  const fill = (builder: HTMLElement, selector: string, value: string) => {
+    const input = field<HTMLInputElement>(builder, selector);
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+
+  it('offers suggestions for a pairwise question only, with a hint that ideas are moderated first, into the HTML and the preview', async () => {
+    const builder = await fixture<ConsoleSnippetBuilder>(html`<console-snippet-builder></console-snippet-builder>`);
+    const box = field<HTMLInputElement>(builder, '#suggestions');
+    const group = box.closest<HTMLElement>('.form-group')!;
+    expect(group.hidden, 'hidden for a poll').to.equal(true);
+
+    field<HTMLInputElement>(builder, '#kind-pairwise').click();
+    await builder.updateComplete;
+    expect(group.hidden, 'shown for pairwise').to.equal(false);
+    expect(box.type).to.equal('checkbox');
+    expect(box.checked).to.equal(false);
+    expect(field(builder, 'label[for=suggestions]').textContent).to.equal('Let residents suggest ideas of their own');
+    expect(box.getAttribute('aria-describedby')).to.equal('suggestions-hint');
+    expect(field(builder, '#suggestions-hint').textContent).to.match(
+      /moderation queue first\. Nobody sees an idea until you approve it/,
+    );
+
+    fill(builder, '#widget-id', 'ideas-2027');
+    fill(builder, '#options', 'Trees\nBenches');
+    box.click();
+    field<HTMLFormElement>(builder, 'form').requestSubmit();
+    await builder.updateComplete;
+    await builder.updateComplete;
+    const snippetHtml = () => field<HTMLTextAreaElement>(builder, '#snippet-html').value;
+    expect(snippetHtml()).to.include(
+      `<delib-pairwise widget-id="ideas-2027" endpoint="${location.origin}/api" allow-suggestions>`,
+    );
+    expect(field(builder, '#preview delib-pairwise').hasAttribute('allow-suggestions')).to.equal(true);
+
+    // Unticked, and for any other kind even when ticked: not in the HTML nor the preview.
+    box.click();
+    await builder.updateComplete;
+    expect(snippetHtml()).not.to.include('allow-suggestions');
+    expect(field(builder, '#preview delib-pairwise').hasAttribute('allow-suggestions')).to.equal(false);
+    box.click();
+    field<HTMLInputElement>(builder, '#kind-ranking').click();
+    await builder.updateComplete;
+    expect(group.hidden).to.equal(true);
+    expect(snippetHtml()).to.include('<delib-ranking');
+    expect(snippetHtml()).not.to.include('allow-suggestions');
+    expect(field(builder, '#preview delib-ranking').hasAttribute('allow-suggestions')).to.equal(false);
   });
 });
