@@ -57,7 +57,14 @@ async function open(path, { expect = () => false } = {}) {
     if (message.text().startsWith('Failed to load resource') && url && expect(url)) return;
     problems.push(`console error: ${message.text()} ${url}`);
   });
-  page.on('requestfailed', (failed) => problems.push(`request failed: ${failed.url()} ${failed.failure()?.errorText}`));
+  page.on('requestfailed', (failed) => {
+    // Chromium's DevTools now and then reports a read whose whole 200 response arrived, and was shown, as
+    // net::ERR_ABORTED a moment later (seen on /api/results and /api/items, about one page load in ten on a
+    // loaded machine): a race in what it reports, not a failure the person sees. A request that got no
+    // response, or an error status, is still a problem.
+    if (failed.failure()?.errorText === 'net::ERR_ABORTED' && failed.response()?.ok()) return;
+    problems.push(`request failed: ${failed.url()} ${failed.failure()?.errorText}`);
+  });
   const response = await page.goto(new URL(path, server.url).href, { waitUntil: 'networkidle0' });
   assert.ok([200, 304].includes(response.status()), `${path}: ${response.status()}`);
   assert.match(response.headers()['content-security-policy'] ?? '', /script-src 'self'/, 'pages are served under a strict CSP');
