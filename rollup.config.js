@@ -168,14 +168,135 @@ const precompress = () => ({
   },
 });
 
-const scriptTag = (name, input, extra = []) => ({
-  input,
-  output: { file: `dist/${name}.min.js`, format: 'es', sourcemap: true },
-  plugins: [...extra, resolve(), templates(), compile(), minify(), precompress()],
-  onwarn(warning, warn) {
-    if (warning.code !== 'THIS_IS_UNDEFINED') warn(warning);
+const onwarn = (warning, warn) => {
+  if (warning.code !== 'THIS_IS_UNDEFINED') warn(warning);
+};
+
+/** Each tag, and the entry (in `scripts` below) whose files define it. */
+const tagEntries = {
+  'delib-provider': 'chunks/provider',
+  ...Object.fromEntries(Object.keys(widgets).map((name) => [`delib-${name}`, `delib-${name}.min`])),
+};
+const packLanguages = ['cy', 'gd'];
+
+/**
+ * The loader's table (see packages/core/src/loader-table.ts), made from the chunks the script-tag build
+ * wrote: for each tag, its entry and every chunk that entry imports, however deep (so the loader asks
+ * for all of them at once rather than discovering them one level at a time), and per language the
+ * packs those chunks import on demand (chunks named after a `….cy.ts` or `….gd.ts` module).
+ */
+let loaderTable;
+const tableOfChunks = () => ({
+  name: 'delib-loader-table',
+  generateBundle(_options, bundle) {
+    const chunks = new Map(
+      Object.values(bundle)
+        .filter((item) => item.type === 'chunk')
+        .map((chunk) => [chunk.fileName, chunk]),
+    );
+    const files = [];
+    const index = (file) => (files.includes(file) ? files.indexOf(file) : files.push(file) - 1);
+    const closure = (file, seen = new Set()) => {
+      if (!seen.has(file)) {
+        seen.add(file);
+        for (const imported of chunks.get(file).imports) closure(imported, seen);
+      }
+      return seen;
+    };
+    const entry = (name) => {
+      const chunk = [...chunks.values()].find((item) => item.isEntry && item.name === name);
+      if (!chunk) throw new Error(`the script-tag build made no entry ${name}`);
+      return [...closure(chunk.fileName)];
+    };
+    const tags = {};
+    for (const [tag, name] of Object.entries(tagEntries)) {
+      const code = entry(name);
+      tags[tag] = { '': code.map(index) };
+      for (const lang of packLanguages) {
+        const packs = new Set();
+        for (const file of code) {
+          for (const dynamic of chunks.get(file).dynamicImports) {
+            if (chunks.get(dynamic)?.name.endsWith(`.${lang}`)) closure(dynamic, packs);
+          }
+        }
+        if (packs.size) tags[tag][lang] = [...packs].map(index);
+      }
+    }
+    loaderTable = { files, tags, deliver: [index('chunks/deliver.js')] };
   },
 });
+
+/** Replaces the loader's empty table with the one the script-tag build made. */
+const withTable = () => ({
+  name: 'delib-loader-table-module',
+  load(id) {
+    if (!id.endsWith('/packages/core/src/loader-table.ts')) return null;
+    if (!loaderTable) throw new Error('the loader is built after the script-tag files: no table yet');
+    return Object.entries(loaderTable)
+      .map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`)
+      .join('\n');
+  },
+});
+
+/**
+ * The script-tag files, built together so that they share chunks (`dist/chunks/`): Lit, core, each
+ * widget and each language pack once, whichever files a page includes. `delib-<widget>.min.js` is one
+ * widget and the provider, `delib.min.js` every element; English is inside, Welsh and Gaelic packs are
+ * imported from beside them when an element needs one. `chunks/provider.js` and `chunks/deliver.js`
+ * (the outbox alone) are entries for the loader.
+ */
+const scripts = {
+  input: {
+    'delib.min': 'virtual:all',
+    ...Object.fromEntries(Object.entries(widgets).map(([name, input]) => [`delib-${name}.min`, input])),
+    'chunks/provider': 'packages/core/src/define.ts',
+  },
+  output: {
+    dir: 'dist',
+    format: 'es',
+    sourcemap: true,
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    // What every widget needs, Lit and core, in one file rather than the several rollup would make by
+    // itself: each file a page fetches costs bytes (and a request) of its own.
+    manualChunks: (id) => (coreModule(id) ? 'core' : undefined),
+  },
+  plugins: [all(), themes(), resolve(), templates(), compile(), minify(), precompress(), tableOfChunks()],
+  onwarn,
+};
+
+/** Lit's own modules, @lit/context, and core and protocol (but not language packs, nor the loader's own). */
+const coreModule = (id) =>
+  /node_modules\/(@lit\/reactive-element|lit-html\/lit-html|lit-element|@lit\/context)\//.test(id) ||
+  (/packages\/(core|protocol)\/src\//.test(id) && !/\.(cy|gd)\.ts$|\/(loader|loader-table|deliver)\.ts$/.test(id));
+
+/**
+ * `dist/chunks/deliver.js`: the outbox alone, for the loader on a page with no widget whose browser holds
+ * a response an earlier page could not send. Self-contained, so that such a page never loads Lit; a
+ * widget added later shares the same outbox (one per page, whichever file made it).
+ */
+const deliver = {
+  input: 'packages/core/src/deliver.ts',
+  output: { file: 'dist/chunks/deliver.js', format: 'es', sourcemap: true },
+  plugins: [resolve(), compile(), minify(), precompress()],
+  onwarn,
+};
+
+/** `dist/delib.js`, the loader, with the table of the files above. */
+const loader = {
+  input: 'packages/core/src/loader.ts',
+  output: { file: 'dist/delib.js', format: 'es', sourcemap: true },
+  plugins: [withTable(), resolve(), compile(), minify(), precompress()],
+  onwarn,
+};
+
+/** `dist/delib.all.min.js`: every element and every language in one file, for Subresource Integrity. */
+const everything = {
+  input: 'virtual:all',
+  output: { file: 'dist/delib.all.min.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
+  plugins: [all(), resolve(), templates(), compile(), minify(), precompress()],
+  onwarn,
+};
 
 const packages = ['protocol', 'core', 'poll', 'ranking', 'needs-assets', 'server'];
 // Everything that is not the package's own file stays an import: Lit, other delib packages, Node's
@@ -184,7 +305,7 @@ const external = (id) => !/^[./]/.test(id) && !/^[A-Za-z]:/.test(id);
 const library = (name) => ({
   input: Object.fromEntries(
     readdirSync(`packages/${name}/src`)
-      .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !/^(loader|loader-table|deliver)\.ts$/.test(file))
       .map((file) => [file.replace(/\.ts$/, ''), `packages/${name}/src/${file}`]),
   ),
   external,
@@ -214,14 +335,7 @@ const consoleApp = {
   input: 'packages/console/src/main.ts',
   output: { file: 'packages/console/dist/admin/console.min.js', format: 'es', sourcemap: true },
   plugins: [consolePage(), resolve(), templates(), compile(), minify(), precompress()],
-  onwarn(warning, warn) {
-    if (warning.code !== 'THIS_IS_UNDEFINED') warn(warning);
-  },
+  onwarn,
 };
 
-export default [
-  consoleApp,
-  scriptTag('delib', 'virtual:all', [all(), themes()]),
-  ...Object.entries(widgets).map(([name, input]) => scriptTag(`delib-${name}`, input)),
-  ...packages.map(library),
-];
+export default [consoleApp, scripts, deliver, loader, everything, ...packages.map(library)];

@@ -25,9 +25,20 @@ export async function rollupConfigs() {
   return configs;
 }
 
-/** The script-tag bundle configurations: those writing one `dist/*.min.js` file. */
-export async function scriptTagConfigs() {
-  return (await rollupConfigs()).filter((config) => /^dist\/[^/]+\.min\.js$/.test(config.output?.file ?? ''));
+/** The configuration whose pipeline the fixtures mirror: the one-file build, `dist/delib.all.min.js`. */
+export async function referenceConfig() {
+  const reference = (await rollupConfigs()).find((config) => config.output?.file === 'dist/delib.all.min.js');
+  if (!reference) throw new Error('rollup.config.js has no dist/delib.all.min.js configuration to mirror');
+  return reference;
+}
+
+/** The script-tag files the build writes in `dist/` (entries, not chunks): one per output file, or per input of a split build. */
+async function scriptFiles() {
+  return (await rollupConfigs()).flatMap((config) => {
+    if (/^dist\/[^/]+\.js$/.test(config.output?.file ?? '')) return [config.output.file];
+    if (config.output?.dir === 'dist') return Object.keys(config.input).map((name) => `dist/${name}.js`);
+    return [];
+  });
 }
 
 function newestIn(path) {
@@ -42,10 +53,10 @@ function newestIn(path) {
   return newest;
 }
 
-/** The script-tag bundles, as rollup.config.js names them (`dist/….min.js`). */
+/** The script-tag files, as rollup.config.js names them (`dist/….js`). */
 async function bundleFiles() {
-  const files = (await scriptTagConfigs()).map((config) => config.output.file);
-  if (!files.length) throw new Error('rollup.config.js declares no dist/*.min.js bundle');
+  const files = await scriptFiles();
+  if (!files.length) throw new Error('rollup.config.js declares no dist/*.js file');
   return files;
 }
 
@@ -86,14 +97,13 @@ export async function ensureDist() {
 
 /**
  * Bundles `bench/fixtures/<name>.js` to `.bench/<name>.min.js` exactly as rollup.config.js bundles
- * `dist/delib-poll.min.js`: the same plugins (node-resolve with the same export conditions, esbuild,
+ * `dist/delib.all.min.js`: the same plugins (node-resolve with the same export conditions, esbuild,
  * terser with the same options, the template minifier) and the same output options, only another
  * input and output file. Returns the output path.
  */
 export async function buildFixture(name) {
   const { rollup } = await import('rollup');
-  const reference = (await scriptTagConfigs()).find((config) => config.output.file === 'dist/delib-poll.min.js');
-  if (!reference) throw new Error('rollup.config.js has no dist/delib-poll.min.js configuration to mirror');
+  const reference = await referenceConfig();
   mkdirSync(scratch, { recursive: true });
   const file = join(scratch, `${name}.min.js`);
   const warnings = [];

@@ -1,18 +1,19 @@
 #!/usr/bin/env node
 /**
- * `npm test`: every test, in order — build (the end-to-end tests drive the built bundles), unit and
- * browser tests in Chromium (@web/test-runner), the node and end-to-end tests (node:test with
- * puppeteer-core) in Chromium, then the end-to-end files marked `@engines …` again in each other engine
- * they name: Firefox (puppeteer over WebDriver BiDi) and WebKit (WebKitWebDriver; see
- * test/e2e/engines.mjs). Prints the tests each engine skipped, with the reason, and one summary line
- * `N passed, N failed`; exits non-zero on any failure.
+ * `npm test`: every test — build (the end-to-end tests drive the built bundles), unit and browser tests
+ * in Chromium (@web/test-runner), then the node and end-to-end tests (node:test with puppeteer-core):
+ * every file in Chromium, and the end-to-end files marked `@engines …` again in each other engine they
+ * name, Firefox (puppeteer over WebDriver BiDi) and WebKit (WebKitWebDriver; see test/e2e/engines.mjs).
+ * Those files run two at a time (`DELIB_TEST_LANES`), each in its own process; a file that fails is run
+ * once more and, if it then passes, is listed as flaky. Prints the tests each engine skipped, with the
+ * reason, and one summary line `N passed, N failed`; exits non-zero on any failure.
  *
  * `node test/run.mjs browser`, `… node`, `… firefox` or `… webkit` runs one part (after the build).
  * `DELIB_ENGINES=firefox` (a comma list) runs only those other engines; `DELIB_ENGINES=` none.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { engineLabels, missing } from './e2e/engines.mjs';
 
@@ -20,7 +21,7 @@ const only = process.argv[2];
 let passed = 0;
 let failed = 0;
 
-function run(command, args, { env = {}, capture = false } = {}) {
+function run(command, args, { env = {}, capture = false, quiet = false } = {}) {
   return new Promise((resolve) => {
     const child = spawn(command, args, {
       stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit',
@@ -29,7 +30,7 @@ function run(command, args, { env = {}, capture = false } = {}) {
     let output = '';
     child.stdout?.on('data', (chunk) => {
       output += chunk;
-      process.stdout.write(chunk);
+      if (!quiet) process.stdout.write(chunk);
     });
     child.on('close', (code) => resolve({ code, output }));
   });
@@ -78,49 +79,98 @@ const enginesOf = (file) =>
 
 /** Tests skipped, by engine: `name: reason`. */
 const skipped = {};
+/** Files that failed once and passed when run again: `file in engine: the tests that failed`. */
+const flaky = [];
 
-/** Runs node:test over `files` with `env`, adds its counts, and notes what it skipped and why. */
-async function nodeTests(files, env, engine) {
-  if (!files.length) return;
-  const args = ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=tap', ...files];
-  const { code, output } = await run('node', args, { capture: true, env });
+/** Runs node:test over one file in one engine, quietly: its TAP output, counts and skips. */
+async function nodeFile(file, engine) {
+  const args = ['--import', 'tsx', '--test', '--test-reporter=tap', file];
+  const started = Date.now();
+  const { code, output } = await run('node', args, { capture: true, quiet: true, env: { DELIB_ENGINE: engine } });
   const count = (name) => Number(output.match(new RegExp(`^# ${name} (\\d+)`, 'm'))?.[1] ?? 0);
-  passed += count('pass');
-  const nodeFailed = count('fail') + count('cancelled');
-  failed += nodeFailed || (code !== 0 ? 1 : 0);
-  for (const line of output.split('\n')) {
-    const skip = /^\s*ok \d+ - (.*) # SKIP (.*)$/.exec(line);
-    if (skip && skip[2] !== 'test name does not match pattern') (skipped[engine] ??= []).push(`${skip[1]}: ${skip[2]}`);
-  }
+  const failures = count('fail') + count('cancelled');
+  return {
+    output,
+    seconds: (Date.now() - started) / 1000,
+    passed: count('pass'),
+    // A file that ends badly without a failing test (a crash, a hook that threw) is one failure.
+    failed: failures || (code !== 0 ? 1 : 0),
+    failing: [...output.matchAll(/^\s*not ok \d+ - (.*?)(?: # .*)?$/gm)].map((match) => match[1]),
+    skips: output
+      .split('\n')
+      .map((line) => /^\s*ok \d+ - (.*) # SKIP (.*)$/.exec(line))
+      .filter((skip) => skip && skip[2] !== 'test name does not match pattern')
+      .map((skip) => `${skip[1]}: ${skip[2]}`),
+  };
 }
 
-if (!only || only === 'node') {
-  await step('node and end-to-end tests (node:test, puppeteer-core, Chromium)', () =>
-    nodeTests(nodeFiles, { DELIB_ENGINE: 'chromium' }, 'chromium'),
-  );
+/**
+ * Runs every [file, engine] job, `lanes` at a time (each file is its own process, with its own
+ * browser, server and databases, so files never share state). A file that fails is run once more, on
+ * its own: the end-to-end tests drive real browsers on a loaded machine, and a failure that does not
+ * come back is reported as flaky, by name, rather than hidden or left to turn CI red. A failure that
+ * does come back counts.
+ */
+async function nodeJobs(jobs, lanes) {
+  const queue = [...jobs];
+  const report = (file, engine, result, note = '') => {
+    console.log(`\n── ${file} in ${engineLabels[engine]}${note}: ${result.passed} passed, ${result.failed} failed, ${result.seconds.toFixed(1)} s ──`);
+    process.stdout.write(result.output);
+  };
+  const lane = async () => {
+    for (let job; (job = queue.shift());) {
+      const [file, engine] = job;
+      let result = await nodeFile(file, engine);
+      report(file, engine, result);
+      if (result.failed) {
+        const first = result;
+        result = await nodeFile(file, engine);
+        report(file, engine, result, ', run again after a failure');
+        if (!result.failed) flaky.push(`${file} in ${engineLabels[engine]}: ${first.failing.join('; ') || 'ended badly'}`);
+      }
+      passed += result.passed;
+      failed += result.failed;
+      (skipped[engine] ??= []).push(...result.skips);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(lanes, jobs.length)) }, lane));
 }
 
+// Every node and end-to-end file in Chromium, and the files marked `@engines` again in each other engine they name.
 const otherEngines = (process.env.DELIB_ENGINES ?? 'firefox,webkit')
   .split(',')
   .map((name) => name.trim().toLowerCase())
   .filter((name) => name && name !== 'chromium');
+const jobs = [];
+if (!only || only === 'node') jobs.push(...nodeFiles.map((file) => [file, 'chromium']));
 for (const engine of ['firefox', 'webkit']) {
   if (only ? only !== engine : !otherEngines.includes(engine)) continue;
-  const files = nodeFiles.filter((file) => enginesOf(file).includes(engine));
-  await step(`end-to-end tests in ${engineLabels[engine]} (${files.length} files marked @engines)`, async () => {
-    const absent = missing(engine);
-    if (absent) {
-      failed++;
-      console.error(`${engineLabels[engine]}: ${absent}; or leave it out with DELIB_ENGINES`);
-      return;
-    }
-    await nodeTests(files, { DELIB_ENGINE: engine }, engine);
-  });
+  const absent = missing(engine);
+  if (absent) {
+    failed++;
+    console.error(`${engineLabels[engine]}: ${absent}; or leave it out with DELIB_ENGINES`);
+    continue;
+  }
+  jobs.push(...nodeFiles.filter((file) => enginesOf(file).includes(engine)).map((file) => [file, engine]));
+}
+// Longest first, so that two lanes finish together: browser files before the rest, the larger first.
+const weight = ([file, engine]) => statSync(file).size * (file.startsWith('test/e2e') ? 4 : 1) * (engine === 'firefox' ? 2 : 1);
+jobs.sort((a, b) => weight(b) - weight(a));
+// Two lanes suit the two cores CI has; `DELIB_TEST_LANES` sets another number (1: one file at a time).
+const lanes = Number(process.env.DELIB_TEST_LANES) || Math.min(4, availableParallelism());
+if (jobs.length) {
+  await step(`node and end-to-end tests (node:test, puppeteer-core; ${jobs.length} files by engine, ${lanes} at a time)`, () =>
+    nodeJobs(jobs, lanes),
+  );
 }
 
 for (const [engine, list] of Object.entries(skipped)) {
   console.log(`\nSkipped in ${engineLabels[engine]}, and why:`);
   for (const line of list) console.log(`  ${line}`);
+}
+if (flaky.length) {
+  console.log('\nFlaky: failed once, then passed when run again (worth a look):');
+  for (const line of flaky) console.log(`  ${line}`);
 }
 
 console.log(`\n${passed} passed, ${failed} failed`);

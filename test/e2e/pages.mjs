@@ -94,7 +94,8 @@ const blankPage =
 
 /**
  * A temp dir of pages served with `dist/` (and `blank.html`, a page without delib), and an endpoint double
- * at `/api` on the same origin. `pages` maps file names to HTML; `options` go to `serve` (`cacheControl`).
+ * at `/api` on the same origin. `pages` maps file names to HTML; `options` go to `serve` (`cacheControl`),
+ * and `options.before(request, response)` runs before the endpoint double (it may answer: return true).
  * Returns `{ url, api, dir, write, close }`.
  */
 export async function site(pages = {}, options = {}) {
@@ -102,7 +103,9 @@ export async function site(pages = {}, options = {}) {
   const write = (name, html) => writeFileSync(join(dir, name), html);
   for (const [name, html] of Object.entries({ 'blank.html': blankPage, ...pages })) write(name, html);
   const api = createEndpoint();
-  const { url, server } = await serve([dir, dist], api.handler, options);
+  // `options.before(request, response)` sees every request first, and may answer it (return true).
+  const handler = options.before ? async (request, response) => (await options.before(request, response)) || api.handler(request, response) : api.handler;
+  const { url, server } = await serve([dir, dist], handler, options);
   return {
     url,
     api,

@@ -1,5 +1,6 @@
 import { isUuid, type Envelope, type ErrorBody } from '@delib/protocol';
 import { isRecord } from './fetch.js';
+import { outboxPrefix as prefix } from './outbox-key.js';
 
 /** Where and how an envelope is posted. Kept with it so a later page can send it as first intended. */
 export interface Delivery {
@@ -60,7 +61,6 @@ export const outboxSettings = {
   maxRetryAfterMs: 24 * 3600_000,
 };
 
-const prefix = 'delib:outbox:v1:';
 /** Where `SubmissionController` remembers a widget's last answer; an expired response is forgotten there too. */
 export const answerPrefix = 'delib:answer:v1:';
 
