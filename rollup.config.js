@@ -168,9 +168,16 @@ const precompress = () => ({
   },
 });
 
+/**
+ * The Welsh and Gaelic language packs (dynamic `import()`s) become chunks in `lang/` beside the bundle,
+ * fetched only by pages that show the language: a page copying a bundle copies `lang/` too. Their names
+ * carry a hash of their content, so the same pack from two bundles is one file.
+ */
+const packChunks = 'lang/[name]-[hash].js';
+
 const scriptTag = (name, input, extra = []) => ({
   input,
-  output: { file: `dist/${name}.min.js`, format: 'es', sourcemap: true },
+  output: { dir: 'dist', entryFileNames: `${name}.min.js`, chunkFileNames: packChunks, format: 'es', sourcemap: true },
   plugins: [...extra, resolve(), templates(), compile(), minify(), precompress()],
   onwarn(warning, warn) {
     if (warning.code !== 'THIS_IS_UNDEFINED') warn(warning);
