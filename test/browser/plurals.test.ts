@@ -14,7 +14,7 @@
  * number, and a message cannot tell 23 from 20: delib shows the singular, as for 20.
  */
 import { expect } from '@open-wc/testing';
-import { Translator, type Catalogue, type Catalogues } from '@delib/core';
+import { preloadLanguage, Translator, type Catalogue, type Catalogues } from '@delib/core';
 import { pollMessages } from '@delib/poll';
 import { budgetMessages, pairwiseMessages, rankingMessages } from '@delib/ranking';
 import { needsAssetsMessages } from '@delib/needs-assets';
@@ -239,6 +239,8 @@ function ranges(numbers: number[]): string {
 }
 
 describe('plural messages in Welsh and Scottish Gaelic', () => {
+  before(() => Promise.all([preloadLanguage('cy'), preloadLanguage('gd')]));
+
   it('has an expected form for every plural message of every widget', () => {
     const uncovered = Object.entries(expected).flatMap(([widget, { catalogues, messages }]) =>
       Object.entries(catalogues.en)

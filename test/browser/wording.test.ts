@@ -4,10 +4,13 @@
  * plurals.test.ts, lists and dates in packages/core/test/localize.test.ts.
  */
 import { expect } from '@open-wc/testing';
-import { common, type Catalogue } from '@delib/core';
+import { common, preloadLanguage, type Catalogue } from '@delib/core';
 import { pollMessages } from '@delib/poll';
 import { budgetMessages, pairwiseMessages, rankingMessages } from '@delib/ranking';
 import { needsAssetsMessages } from '@delib/needs-assets';
+
+// The Welsh and Gaelic packs of every catalogue imported above, read directly below.
+await Promise.all([preloadLanguage('cy'), preloadLanguage('gd')]);
 
 const widgets = {
   common,

@@ -6,7 +6,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Translator } from '../../packages/core/src/localize.ts';
-import { common } from '../../packages/core/src/messages.ts';
+import { common as english } from '../../packages/core/src/messages.ts';
+import cy from '../../packages/core/src/messages.cy.ts';
+import gd from '../../packages/core/src/messages.gd.ts';
+
+// The common messages with their language packs in place, as a widget has them once they have loaded.
+const common = { en: english.en, cy, gd };
 
 test('this engine has Welsh and Gaelic list and date data', () => {
   assert.deepEqual(Intl.ListFormat.supportedLocalesOf(['cy', 'gd']), ['cy', 'gd']);

@@ -4,7 +4,15 @@ import type { Answer, Results, WidgetKind } from '@delib/protocol';
 import { limits } from '@delib/protocol';
 import { delibConfigContext, type DelibConfig } from './context.js';
 import { readOptions, type Item } from './items.js';
-import { nearestLang, supportedLanguage, Translator, type Catalogue, type Catalogues } from './localize.js';
+import {
+  catalogueLanguages,
+  languageReady,
+  nearestLang,
+  supportedLanguage,
+  Translator,
+  type Catalogue,
+  type Catalogues,
+} from './localize.js';
 import { SubmissionController, type SubmissionState } from './submission.js';
 import { readJson } from './fetch.js';
 import { pickOutcome, renderOutcome } from './outcome.js';
@@ -15,6 +23,16 @@ const resultsModes: readonly string[] = ['after-submit', 'always', 'after-close'
 
 /** Elements already checked for their set-up: each is warned about once, however often it moves. */
 const checked = new WeakSet<Element>();
+
+/** How widgets wait for their language. */
+export const languageSettings = {
+  /**
+   * How long a widget's first render (or the first after its language changed) waits for the language's
+   * pack, in milliseconds. A pack still on its way after this is shown when it arrives; meanwhile the
+   * widget speaks English, rather than leave a blank space.
+   */
+  packWaitMs: 8000,
+};
 
 type ResultsState = { state: 'idle' | 'loading' | 'failed' } | { state: 'loaded'; data: Results };
 
@@ -171,7 +189,7 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
       );
     }
     const lang = nearestLang(this);
-    const shipped = Object.keys(this.catalogues);
+    const shipped = catalogueLanguages(this.catalogues);
     if (lang && !shipped.includes(lang.toLowerCase().split('-')[0])) {
       problems.push(
         `lang="${lang}" is not a language it speaks (${shipped.join(', ')}): it is shown in ${supportedLanguage(lang, shipped)}. ` +
@@ -291,8 +309,39 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     return this.resultsVisible || (!this.formMode && (this.isClosed || this.closedAtEndpoint));
   }
 
+  /**
+   * Waits for the language pack before an update that needs it, so the widget is never shown in English
+   * first: for at most `languageSettings.packWaitMs`, after which it renders in English and updates again
+   * when the pack arrives. Without a pack to wait for (English, or a pack loaded or failed) it updates
+   * exactly as Lit would.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const ready = languageReady(this.catalogues, nearestLang(this));
+    if (!ready || ready === this.#packLate) return super.scheduleUpdate();
+    return this.#updateWhenReady(ready);
+  }
+
+  /** A pack this widget stopped waiting for: later updates do not wait for it again. */
+  #packLate?: Promise<void>;
+
+  async #updateWhenReady(ready: Promise<void>): Promise<unknown> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = await Promise.race([
+      ready.then(() => false),
+      new Promise<boolean>((done) => (timer = setTimeout(() => done(true), languageSettings.packWaitMs))),
+    ]);
+    clearTimeout(timer);
+    if (late) {
+      this.#packLate = ready;
+      void ready.then(() => this.requestUpdate());
+    }
+    return super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     const lang = nearestLang(this);
+    // `i18n.lang` is the shipped language shown: a tag such as `cy-GB`, or a language whose pack had not
+    // arrived when the translator was made (it then speaks English), asks again each update.
     if (!this.i18n || changed.has('messages') || this.i18n.lang !== lang) {
       this.i18n = Translator.for(this.catalogues, lang, this.messages);
     }

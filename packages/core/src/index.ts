@@ -1,4 +1,4 @@
-export { DelibElement, type ResultsMode } from './base.js';
+export { DelibElement, languageSettings, type ResultsMode } from './base.js';
 export { DelibProvider } from './provider.js';
 export { delibConfigContext, type DelibConfig } from './context.js';
 export { DelibSubmitEvent, DelibSubmittedEvent, DelibQueuedEvent, DelibErrorEvent } from './events.js';
@@ -9,12 +9,18 @@ export {
   nearestLang,
   supportedLanguage,
   languages,
+  withPacks,
+  languageReady,
+  preloadLanguage,
+  pack,
+  type PackLanguage,
+  type PackLoaders,
   type Catalogue,
   type Catalogues,
   type Plural,
   type Message,
 } from './localize.js';
-export { common, type CommonMessages } from './messages.js';
+export { common, type CommonMessages, type CommonPack } from './messages.js';
 export { readOptions, cleanText, type Item } from './items.js';
 export { errorSummary, type Problem } from './render.js';
 export { readJson, readLimits, isRecord } from './fetch.js';

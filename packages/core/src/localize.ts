@@ -37,6 +37,99 @@ export type Values = Record<string, string | number>;
 
 const shared = new WeakMap<object, Map<string, Translator<Catalogue>>>();
 
+/** A language whose messages may come as a pack, loaded when first needed: every shipped one but English. */
+export type PackLanguage = Exclude<(typeof languages)[number], 'en'>;
+/** Loads one language's messages for a catalogue, by dynamic `import()`. */
+export type PackLoaders<M extends Catalogue> = { [Lang in PackLanguage]?: () => Promise<Partial<M>> };
+
+const packLoaders = new WeakMap<object, PackLoaders<Catalogue>>();
+/** Every catalogue with packs, for `preloadLanguage`. They are module constants, so holding them costs nothing. */
+const registry = new Set<Catalogues<Catalogue>>();
+const loading = new WeakMap<object, Map<string, Promise<void>>>();
+const failed = new WeakMap<object, Set<string>>();
+
+/**
+ * Registers how to load a catalogue's other languages: `catalogues` holds English (which every page
+ * needs), and each loader fetches one language's messages the first time a widget shows it, so a page
+ * pays only for the languages it shows. Returns the same object.
+ */
+export function withPacks<M extends Catalogue>(catalogues: { en: M }, loaders: PackLoaders<M>): Catalogues<M> {
+  packLoaders.set(catalogues, loaders as PackLoaders<Catalogue>);
+  registry.add(catalogues as Catalogues<Catalogue>);
+  return catalogues as Catalogues<M>;
+}
+
+/**
+ * One language pack from its parts, fetched in parallel (`import()`s started by the caller, never one
+ * module importing the next): each module's `default` messages merged in order, later ones winning.
+ */
+export async function pack<M extends Catalogue>(...modules: Promise<{ default: object }>[]): Promise<Partial<M>> {
+  const loaded = await Promise.all(modules);
+  return Object.assign({}, ...loaded.map((module) => module.default)) as Partial<M>;
+}
+
+/** The languages a catalogue speaks: those it holds and those it can load. */
+export function catalogueLanguages(catalogues: Catalogues<Catalogue>): string[] {
+  return [...new Set([...Object.keys(catalogues), ...Object.keys(packLoaders.get(catalogues) ?? {})])];
+}
+
+/**
+ * What to wait for before showing `catalogues` in the language of the BCP 47 tag `tag` (`cy-GB` is
+ * Welsh): `undefined`, at once, when nothing needs waiting for (English, a language without a pack, a
+ * pack already installed or one that failed); else the load of the pack, started once and shared. The
+ * promise never rejects: a pack that cannot be fetched is warned about on the console, and the catalogue
+ * stays English in that language.
+ */
+export function languageReady(catalogues: Catalogues<Catalogue>, tag: string): Promise<void> | undefined {
+  const lang = supportedLanguage(tag) as PackLanguage | 'en';
+  if (lang === 'en' || Object.hasOwn(catalogues, lang) || failed.get(catalogues)?.has(lang)) return undefined;
+  const load = packLoaders.get(catalogues)?.[lang];
+  if (!load) return undefined;
+  let byLang = loading.get(catalogues);
+  if (!byLang) loading.set(catalogues, (byLang = new Map()));
+  let ready = byLang.get(lang);
+  if (!ready) {
+    ready = Promise.resolve()
+      .then(load)
+      .then(
+        (messages) => {
+          catalogues[lang] = messages;
+          // Translators made while the pack was on its way speak English: the next ones speak the language.
+          shared.delete(catalogues);
+        },
+        (error: unknown) => {
+          let gone = failed.get(catalogues);
+          if (!gone) failed.set(catalogues, (gone = new Set()));
+          gone.add(lang);
+          console.warn(
+            `delib: the ${lang} language pack could not be loaded, so English is shown instead: ${String(error)}`,
+            error,
+          );
+        },
+      )
+      .finally(() => byLang.delete(lang));
+    byLang.set(lang, ready);
+  }
+  return ready;
+}
+
+/**
+ * Loads language `lang` (`cy`, `gd`, or a tag such as `cy-GB`) for every widget catalogue imported so
+ * far, so that widgets rendered after it need not wait for their messages:
+ *
+ * ```js
+ * import '@delib/poll/define.js';
+ * import { preloadLanguage } from '@delib/core';
+ * await preloadLanguage('cy');
+ * ```
+ *
+ * Widgets load their own language by themselves when they need it; this only saves them the wait.
+ * It never rejects: a pack that cannot be fetched is warned about, and those widgets show English.
+ */
+export async function preloadLanguage(lang: string): Promise<void> {
+  await Promise.all([...registry].map((catalogues) => languageReady(catalogues, lang)));
+}
+
 /**
  * Formats messages for one language. `{name}` placeholders are replaced by values; numbers are
  * formatted for the language; a plural message picks its form by the value `n`.

@@ -1,5 +1,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { Translator, nearestLang, supportedLanguage } from '../src/localize.js';
+import { Translator, languageReady, nearestLang, supportedLanguage } from '../src/localize.js';
+
+/** The common messages, with their Welsh and Gaelic packs installed. */
+async function loadedCommon() {
+  const { common } = await import('../src/messages.js');
+  await Promise.all([languageReady(common, 'cy'), languageReady(common, 'gd')]);
+  return common;
+}
 
 const catalogues = {
   en: { votes: { one: '{n} vote', other: '{n} votes' }, hello: 'Hello {name}' },
@@ -79,7 +86,7 @@ describe('Translator', () => {
 describe('dates in Welsh and Gaelic', () => {
   const date = new Date(2027, 0, 31, 23, 59);
   it('never fall back to American English', async () => {
-    const { common } = await import('../src/messages.js');
+    const common = await loadedCommon();
     const welsh = new Translator(common, 'cy').date(date);
     const gaelic = new Translator(common, 'gd').date(date);
     expect(welsh).to.equal(Intl.DateTimeFormat.supportedLocalesOf('cy').length ? welsh : '31 Ionawr 2027 am 23:59');
@@ -108,7 +115,7 @@ describe('lists in Welsh and Gaelic', () => {
   ];
   for (const [lang, list, joined] of cases) {
     it(`joins [${list.join(', ')}] in ${lang} as “${joined}”, whether or not the browser has list data`, async () => {
-      const { common } = await import('../src/messages.js');
+      const common = await loadedCommon();
       expect(new Translator(common, lang).list(list)).to.equal(joined);
     });
   }
@@ -119,13 +126,13 @@ describe('lists in Welsh and Gaelic', () => {
   });
 
   it('takes the "and" pattern from overrides too', async () => {
-    const { common } = await import('../src/messages.js');
+    const common = await loadedCommon();
     const t = new Translator(common, 'cy', { and: '{start} a hefyd {last}', andBeforeVowel: '{start} ac hefyd {last}' });
     expect(t.list(['Parc', 'Ysgol'])).to.equal('Parc ac hefyd Ysgol');
   });
 
   it('never reads an item as a pattern', async () => {
-    const { common } = await import('../src/messages.js');
+    const common = await loadedCommon();
     expect(new Translator(common, 'gd').list(['{last}', '{start}'])).to.equal('{last} agus {start}');
   });
 });

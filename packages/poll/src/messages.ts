@@ -1,4 +1,4 @@
-import { common, type Catalogues, type Message } from '@delib/core';
+import { common, pack, withPacks, type Message } from '@delib/core';
 
 /**
  * The poll's messages. Welsh (`cy`) and Scottish Gaelic (`gd`) NEED REVIEW BY A NATIVE SPEAKER:
@@ -31,82 +31,11 @@ const en = {
 
 export type PollMessages = { [Key in keyof typeof en]: Message };
 
-export const pollMessages: Catalogues<PollMessages> = {
-  en,
-  // NEEDS NATIVE REVIEW
-  cy: {
-    ...common.cy,
-    submit: 'Pleidleisio',
-    other: 'Arall',
-    otherLabel: 'Eich ateb arall',
-    chooseOne: 'Dewiswch opsiwn',
-    chooseSome: 'Dewiswch o leiaf un opsiwn',
-    // Like every other Welsh count here: the singular after 0, 1, 2, 3 and 6, "o" and the plural after the rest.
-    tooMany: {
-      zero: 'Peidiwch â dewis mwy na {n} opsiwn',
-      one: 'Peidiwch â dewis mwy na {n} opsiwn',
-      two: 'Peidiwch â dewis mwy na {n} opsiwn',
-      few: 'Peidiwch â dewis mwy na {n} opsiwn',
-      many: 'Peidiwch â dewis mwy na {n} opsiwn',
-      other: 'Peidiwch â dewis mwy na {n} o opsiynau',
-    },
-    otherMissing: 'Rhowch eich ateb arall',
-    hintMultiple: {
-      zero: 'Dewiswch hyd at {n} opsiwn.',
-      one: 'Dewiswch hyd at {n} opsiwn.',
-      two: 'Dewiswch hyd at {n} opsiwn.',
-      few: 'Dewiswch hyd at {n} opsiwn.',
-      many: 'Dewiswch hyd at {n} opsiwn.',
-      other: 'Dewiswch hyd at {n} o opsiynau.',
-    },
-    hintAny: "Dewiswch bob un sy'n berthnasol.",
-    submitted: "Diolch. Mae eich pleidlais wedi'i chyfrif.",
-    youChose: 'Fe wnaethoch chi bleidleisio dros: {choices}.',
-    // "pleidlais" is feminine: un bleidlais, dwy bleidlais, tair pleidlais (no mutation), chwe phleidlais.
-    resultsCaption: {
-      zero: 'Canlyniadau: {n} pleidlais',
-      one: 'Canlyniadau: {n} bleidlais',
-      two: 'Canlyniadau: {n} bleidlais',
-      few: 'Canlyniadau: {n} pleidlais',
-      many: 'Canlyniadau: {n} phleidlais',
-      other: 'Canlyniadau: {n} o bleidleisiau',
-    },
-    optionHeader: 'Opsiwn',
-    votesHeader: 'Pleidleisiau',
-    shareHeader: 'Cyfran',
-    yourChoice: '(eich dewis)',
-    howSingle:
-      "Dewisodd pob person un opsiwn. Mae'r canrannau o'r holl bleidleisiau, wedi'u talgrynnu i rifau cyfan, felly efallai na fyddant yn adio i 100%.",
-    howMultiple:
-      "Gallai pob person ddewis mwy nag un opsiwn, felly gall y canrannau (o'r bobl a bleidleisiodd) adio i fwy na 100%.",
+// Welsh and Gaelic come as language packs, each part fetched in parallel: the common messages, the widget's own.
+export const pollMessages = withPacks<PollMessages>(
+  { en },
+  {
+    cy: () => pack<PollMessages>(import('@delib/core/messages.cy.js'), import('./messages.cy.js')),
+    gd: () => pack<PollMessages>(import('@delib/core/messages.gd.js'), import('./messages.gd.js')),
   },
-  // NEEDS NATIVE REVIEW
-  gd: {
-    ...common.gd,
-    submit: 'Bhòt',
-    other: 'Eile',
-    otherLabel: 'Do fhreagairt eile',
-    chooseOne: 'Tagh roghainn',
-    chooseSome: 'Tagh co-dhiù aon roghainn',
-    tooMany: { few: 'Na tagh barrachd air {n} roghainnean', other: 'Na tagh barrachd air {n} roghainn' },
-    otherMissing: 'Cuir a-steach do fhreagairt eile',
-    hintMultiple: { few: 'Tagh suas ri {n} roghainnean.', other: 'Tagh suas ri {n} roghainn.' },
-    hintAny: 'Tagh a h-uile gin a tha iomchaidh.',
-    submitted: 'Tapadh leat. Chaidh do bhòt a chunntadh.',
-    youChose: 'Bhòt thu airson: {choices}.',
-    resultsCaption: {
-      one: 'Toraidhean: {n} bhòt',
-      two: 'Toraidhean: {n} bhòt',
-      few: 'Toraidhean: {n} bhòtaichean',
-      other: 'Toraidhean: {n} bhòt',
-    },
-    optionHeader: 'Roghainn',
-    votesHeader: 'Bhòtaichean',
-    shareHeader: 'Cuibhreann',
-    yourChoice: '(do roghainn)',
-    howSingle:
-      "Thagh gach neach aon roghainn. Tha na ceudadan a-mach à na bhòtaichean uile, air an cruinneachadh gu àireamhan slàna, mar sin dh'fhaodadh nach tig iad gu 100%.",
-    howMultiple:
-      "B' urrainn do gach neach barrachd air aon roghainn a thaghadh, mar sin faodaidh na ceudadan (de na daoine a bhòt) a dhol thairis air 100%.",
-  },
-};
+);

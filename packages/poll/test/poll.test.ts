@@ -2,7 +2,7 @@ import { fixture, html, expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { DelibPoll } from '../src/poll.js';
 import '../src/define.js';
-import { common } from '@delib/core';
+import { common, preloadLanguage } from '@delib/core';
 import {
   accessibilityTree,
   accessibleNodes,
@@ -774,6 +774,8 @@ describe('<delib-poll> closed at the endpoint (410 closed)', () => {
       expect(detail.status).to.equal(410);
       expect(detail.error.code).to.equal('closed');
       await poll.updateComplete;
+      // The poll loaded its own pack: the common one is read here.
+      await preloadLanguage(lang);
       expect(statusText(poll)).to.equal(common[lang].closedNow);
       expect(statusText(poll), 'never the server\'s own words').not.to.contain('Closed by the council');
       expect(shadow(poll, '[role="status"]')!.closest('[aria-live="assertive"]')).to.be.null;

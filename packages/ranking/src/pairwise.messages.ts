@@ -1,4 +1,4 @@
-import { common, type Catalogues, type Message } from '@delib/core';
+import { common, pack, withPacks, type Message } from '@delib/core';
 
 /**
  * The pairwise widget's messages. Welsh (`cy`) and Scottish Gaelic (`gd`) NEED REVIEW BY A NATIVE
@@ -43,100 +43,11 @@ const en = {
 
 export type PairwiseMessages = { [Key in keyof typeof en]: Message };
 
-export const pairwiseMessages: Catalogues<PairwiseMessages> = {
-  en,
-  // NEEDS NATIVE REVIEW
-  cy: {
-    ...common.cy,
-    question: "Pa un sy'n bwysicach i chi?",
-    or: 'neu',
-    cantDecide: 'Alla i ddim penderfynu',
-    stop: 'Gorffen a gweld y canlyniadau',
-    pairOf: 'Pâr {n} o {total}',
-    progressLabel: "Parau wedi'u hateb",
-    keysHint: "Gallwch hefyd bwyso 1 neu'r fysell saeth chwith ar gyfer y cyntaf, 2 neu'r fysell saeth dde ar gyfer yr ail.",
-    chose: 'Fe wnaethoch chi ddewis {winner} dros {loser}.',
-    undecided: 'Doeddech chi ddim yn gallu penderfynu rhwng {first} a {second}.',
-    nextPair: 'Pâr {n} o {total}: {first} neu {second}?',
-    finished: "Dyna'r pâr olaf. Diolch.",
-    stopped: 'Diolch am eich atebion.',
-    answered: {
-      zero: 'Fe wnaethoch chi gymharu {n} pâr.',
-      one: 'Fe wnaethoch chi gymharu {n} pâr.',
-      two: 'Fe wnaethoch chi gymharu {n} bâr.',
-      few: 'Fe wnaethoch chi gymharu {n} phâr.',
-      many: 'Fe wnaethoch chi gymharu {n} phâr.',
-      other: 'Fe wnaethoch chi gymharu {n} o barau.',
-    },
-    tooFewItems: "Nid oes dim byd i'w gymharu eto.",
-    queuedVotes:
-      "Nid oedd modd anfon eich atebion ar hyn o bryd. Maen nhw wedi'u cadw ar y ddyfais hon a byddant yn cael eu hanfon yn awtomatig.",
-    // NEEDS NATIVE REVIEW
-    queuedVotesUnsaved:
-      "Nid oedd modd anfon eich atebion ar hyn o bryd, ac nid oedd modd eu cadw ar y ddyfais hon. Byddwn yn dal i geisio tra bo'r dudalen hon ar agor, felly cadwch hi ar agor nes eu bod wedi'u hanfon.",
-    suggestionLabel: 'Ychwanegu eich syniad eich hun',
-    suggestionHint: 'Efallai y bydd eraill yn cael eu holi amdano yn nes ymlaen.',
-    suggest: 'Ychwanegu syniad',
-    suggestionMissing: 'Rhowch eich syniad',
-    suggestionSent: 'Diolch. Anfonwyd eich syniad: {text}',
-    // "cymhariaeth" is feminine: un gymhariaeth, dwy gymhariaeth, tair cymhariaeth, chwe chymhariaeth.
-    resultsCaption: {
-      zero: 'Canlyniadau o {n} cymhariaeth',
-      one: 'Canlyniadau o {n} gymhariaeth',
-      two: 'Canlyniadau o {n} gymhariaeth',
-      few: 'Canlyniadau o {n} cymhariaeth',
-      many: 'Canlyniadau o {n} chymhariaeth',
-      other: 'Canlyniadau o {n} o gymariaethau',
-    },
-    itemHeader: 'Syniad',
-    scoreHeader: 'Sgôr',
-    winsHeader: 'Dewiswyd',
-    lossesHeader: 'Heb ei ddewis',
-    how: "Mae pob sgôr yn dangos y siawns y bydd pobl yn dewis syniad dros un arall: y nifer o weithiau y cafodd ei ddewis ynghyd ag un, wedi'i rannu â'r nifer o weithiau y cafodd ei gymharu (heb gyfrif ‘Alla i ddim penderfynu’) ynghyd â dau, felly mae syniadau a ddangoswyd yn anaml yn dechrau'n agos at 50%.",
+// Welsh and Gaelic come as language packs, each part fetched in parallel: the common messages, the widget's own.
+export const pairwiseMessages = withPacks<PairwiseMessages>(
+  { en },
+  {
+    cy: () => pack<PairwiseMessages>(import('@delib/core/messages.cy.js'), import('./pairwise.messages.cy.js')),
+    gd: () => pack<PairwiseMessages>(import('@delib/core/messages.gd.js'), import('./pairwise.messages.gd.js')),
   },
-  // NEEDS NATIVE REVIEW
-  gd: {
-    ...common.gd,
-    question: 'Dè as cudromaiche dhut?',
-    or: 'no',
-    cantDecide: 'Chan urrainn dhomh co-dhùnadh',
-    stop: 'Sguir is seall na toraidhean',
-    pairOf: 'Paidhir {n} à {total}',
-    progressLabel: 'Paidhrichean air am freagairt',
-    keysHint:
-      "'S urrainn dhut cuideachd 1 no an t-saighead chlì a bhrùthadh airson a' chiad fhear, 2 no an t-saighead dheas airson an dàrna fear.",
-    chose: 'Thagh thu {winner} seach {loser}.',
-    undecided: "Cha b' urrainn dhut co-dhùnadh eadar {first} agus {second}.",
-    nextPair: 'Paidhir {n} à {total}: {first} no {second}?',
-    finished: "B' e sin a' phaidhir mu dheireadh. Tapadh leat.",
-    stopped: 'Tapadh leat airson do fhreagairtean.',
-    answered: {
-      one: 'Rinn thu coimeas air {n} phaidhir.',
-      two: 'Rinn thu coimeas air {n} phaidhir.',
-      few: 'Rinn thu coimeas air {n} paidhrichean.',
-      other: 'Rinn thu coimeas air {n} paidhir.',
-    },
-    tooFewItems: 'Chan eil dad ri choimeas fhathast.',
-    queuedVotes:
-      "Cha b' urrainn dhuinn do fhreagairtean a chur an-dràsta. Tha iad air an sàbhaladh air an uidheam seo agus thèid an cur leotha fhèin.",
-    // NEEDS NATIVE REVIEW
-    queuedVotesUnsaved:
-      "Cha b' urrainn dhuinn do fhreagairtean a chur an-dràsta, agus cha b' urrainn dhuinn an sàbhaladh air an uidheam seo. Cumaidh sinn oirnn a' feuchainn fhad 's a bhios an duilleag seo fosgailte, mar sin cùm fosgailte i gus am bi iad air an cur.",
-    suggestionLabel: 'Cuir do bheachd fhèin ris',
-    suggestionHint: "Dh'fhaodadh gun tèid faighneachd do dhaoine eile mu dheidhinn an ceann greis.",
-    suggest: 'Cuir am beachd ris',
-    suggestionMissing: 'Cuir a-steach do bheachd',
-    suggestionSent: 'Tapadh leat. Chaidh do bheachd a chur: {text}',
-    resultsCaption: {
-      one: 'Toraidhean bho {n} choimeas',
-      two: 'Toraidhean bho {n} choimeas',
-      few: 'Toraidhean bho {n} coimeasan',
-      other: 'Toraidhean bho {n} coimeas',
-    },
-    itemHeader: 'Beachd',
-    scoreHeader: 'Sgòr',
-    winsHeader: 'Air a thaghadh',
-    lossesHeader: 'Gun a thaghadh',
-    how: 'Tha gach sgòr a\' sealltainn cho coltach \'s a tha e gun tagh daoine beachd seach fear eile: an àireamh de thursan a chaidh a thaghadh agus aon, air a roinn leis an àireamh de thursan a chaidh a choimeas (gun "chan urrainn dhomh co-dhùnadh" a chunntadh) agus dhà, mar sin tòisichidh beachdan nach deach a shealltainn ach ainneamh faisg air 50%.',
-  },
-};
+);
