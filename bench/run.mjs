@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: bundle sizes, first-render time, the server under load, the results of a widget full
+ * `npm run bench`: file sizes, what each kind of page fetches, first-render time, the server under load, the results of a widget full
  * of strangers' values, then the targets.
  * BENCH_QUICK=1 makes the server benchmark stop its results series at 100 k responses, and the console's
  * benchmark fill 100 k rather than 1 M.
@@ -7,10 +7,26 @@
  */
 import { ensureDist, kbBytes } from './lib.mjs';
 
+const KB = 1024;
+/** Issue 11's budgets: the brotli bytes of every file a page fetches, as Chromium requested them. */
+const delivery = [
+  ['poll-en', 'one English poll (its own file)', 13.0 * KB],
+  ['pairwise-en', 'one English pairwise', 14.5 * KB],
+  ['budget-en', 'one English budget', 15.0 * KB],
+  ['ranking-en', 'one English ranking', 16.0 * KB],
+  ['needs-assets-en', 'one English needs-and-assets form', 17.0 * KB],
+  // Welsh: the English page plus at most this (the issue gives the poll's and needs-and-assets'; the others between).
+  ['poll-cy', 'the poll page in Welsh, over English', 1.2 * KB, 'poll-en'],
+  ['pairwise-cy', 'the pairwise page in Welsh, over English', 1.6 * KB, 'pairwise-en'],
+  ['budget-cy', 'the budget page in Welsh, over English', 1.6 * KB, 'budget-en'],
+  ['ranking-cy', 'the ranking page in Welsh, over English', 2.0 * KB, 'ranking-en'],
+  ['needs-assets-cy', 'the needs-and-assets page in Welsh, over English', 2.5 * KB, 'needs-assets-en'],
+  ['poll-ranking-loader', 'poll + ranking through the loader', 20 * KB],
+  ['all-en', 'every widget, English (delib.min.js)', 28.5 * KB],
+  ['none-loader', 'a page with no widget, loader included', 1 * KB],
+];
+
 const targets = {
-  pollBrotli: 10 * 1024,
-  widgetBrotli: 12 * 1024,
-  allBrotli: 22 * 1024,
   renderRatio: 1.5,
   ingestRatio: 0.5,
   resultsMs: 50,
@@ -22,6 +38,7 @@ const targets = {
 };
 const benchmarks = [
   ['size', () => import('./size.mjs')],
+  ['delivery', () => import('./delivery.mjs')],
   ['render', () => import('./render.mjs')],
   ['ranking', () => import('./ranking.mjs')],
   ['server', () => import('./server.mjs')],
@@ -51,32 +68,26 @@ for (const [name, load] of benchmarks) {
 console.log('\n## Targets\n');
 const line = (ok, text) => console.log(`${ok === undefined ? '?' : ok ? '✓' : '✗'} ${text}`);
 
-const poll = results.size?.bundles['delib-poll.min.js'];
-if (results.size && !poll) failures.push('size (no dist/delib-poll.min.js)');
-line(
-  poll && poll.brotli <= targets.pollBrotli,
-  `dist/delib-poll.min.js ≤ ${kbBytes(targets.pollBrotli)} brotli: ${
-    poll ? `${kbBytes(poll.brotli)}, ${(poll.brotli / results.size.lit.brotli).toFixed(2)}× Lit alone` : 'not measured'
-  }`,
-);
-
-for (const name of ['ranking', 'pairwise', 'budget', 'needs-assets']) {
-  const bundle = results.size?.bundles[`delib-${name}.min.js`];
+for (const [key, label, budget, over] of delivery) {
+  const page = results.delivery?.pages[key];
+  const base = over && results.delivery?.pages[over];
+  const bytes = page && (over ? base && page.bytes - base.bytes : page.bytes);
   line(
-    bundle && bundle.brotli <= targets.widgetBrotli,
-    `dist/delib-${name}.min.js ≤ ${kbBytes(targets.widgetBrotli)} brotli: ${bundle ? kbBytes(bundle.brotli) : 'not measured'}`,
+    bytes === undefined ? undefined : bytes <= budget,
+    `${label} ≤ ${kbBytes(budget)} brotli: ${bytes === undefined ? 'not measured' : `${kbBytes(bytes)} (${page.files.length} files)`}`,
   );
 }
-const all = results.size?.bundles['delib.min.js'];
-line(
-  all && all.brotli <= targets.allBrotli,
-  `dist/delib.min.js (every widget so far) ≤ ${kbBytes(targets.allBrotli)} brotli: ${all ? kbBytes(all.brotli) : 'not measured'}`,
-);
+const latency = results.delivery?.latency;
+if (latency) {
+  console.log(
+    `  one poll rendered with 150 ms added to every request (no target): its own file ${latency.direct.toFixed(0)} ms, through the loader ${latency.loader.toFixed(0)} ms`,
+  );
+}
 
 const moves = results.ranking;
 line(
-  moves && moves.keyboard <= targets.frameMs,
-  `a keyboard move in a 50-item ranking fits one frame (16.7 ms) under 4× throttling: ${
+  moves && moves.keyboardP95 <= targets.frameMs,
+  `a keyboard move in a 50-item ranking fits one frame (16.7 ms) at p95 under 4× throttling: ${
     moves
       ? `median ${moves.keyboard.toFixed(1)} ms, p95 ${moves.keyboardP95.toFixed(1)} ms; a drag frame: median ${moves.drag.toFixed(1)} ms, p95 ${moves.dragP95.toFixed(1)} ms`
       : 'not measured'

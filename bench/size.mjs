@@ -1,5 +1,5 @@
 /**
- * Bundle sizes: every dist/*.min.js, raw, gzip (level 9) and brotli (quality 11), against Lit alone
+ * File sizes: every script in dist/ and dist/chunks/, raw, gzip (level 9) and brotli (quality 11), against Lit alone
  * bundled the same way (bench/fixtures/lit-alone.js → .bench/lit-alone.min.js).
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -22,13 +22,16 @@ export function measure(file) {
   };
 }
 
-/** Prints the size table and returns `{ lit, bundles: { 'delib-poll.min.js': { bytes, gzip, brotli }, … } }`. */
+/** Prints the size table and returns `{ lit, bundles: { 'delib-poll.min.js': { bytes, gzip, brotli }, 'chunks/…': … } }`. */
 export async function run() {
   await ensureDist();
-  const names = readdirSync(join(root, 'dist'))
-    .filter((name) => name.endsWith('.min.js'))
-    .sort();
-  if (!names.length) throw new Error('no dist/*.min.js to measure');
+  const scripts = (folder) =>
+    readdirSync(join(root, folder))
+      .filter((name) => name.endsWith('.js'))
+      .sort()
+      .map((name) => (folder === 'dist' ? name : `chunks/${name}`));
+  const names = [...scripts('dist'), ...scripts('dist/chunks')];
+  if (!names.includes('delib-poll.min.js')) throw new Error('no dist/delib-poll.min.js to measure');
   const litFile = await buildFixture('lit-alone');
   const lit = measure(litFile);
   const bundles = Object.fromEntries(names.map((name) => [name, measure(join(root, 'dist', name))]));

@@ -201,12 +201,16 @@ test('a Welsh pack that cannot be fetched: the widget shows English, and works',
   await vote(p, 'toilets');
   const submitted = await waitForEvent(p, 'delib-submitted');
   assert.ok(api.stored.has(submitted.detail.envelope.id));
-  assert.deepEqual(p.problems, []);
+  // Firefox reports the refused pack as a page error of its own; that, and only that, is expected.
+  assert.deepEqual(
+    p.problems.filter((problem) => !/\/chunks\/[\w.]+\.cy-[\w-]+\.js/.test(problem)),
+    [],
+  );
 });
 
 test('under a strict Content-Security-Policy (script-src self, no inline script): the loader and the packs load', budget, async (t) => {
-  const csp = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; object-src 'none'; base-uri 'none'";
-  const html = `<!doctype html><html lang="cy"><head><meta charset="utf-8"><title>CSP</title>
+  const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
+  const html = `<!doctype html><html lang="cy"><head><meta charset="utf-8"><title>CSP</title><link rel="icon" href="data:,">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <script type="module" src="/delib.js"></script></head>
 <body>${pollElement()}</body></html>`;
