@@ -688,7 +688,7 @@ test('the snippet builder escapes everything an officer types, in the HTML and i
   const html = await page.$eval('#snippet-html', (area) => area.value);
   assert.ok(
     html.startsWith(
-      `<script type="module" src="${url}/delib.min.js"></script>\n<link rel="stylesheet" href="${url}/themes/dark.css">\n`,
+      `<script type="module" src="${url}/delib.js"></script>\n<link rel="stylesheet" href="${url}/themes/dark.css">\n`,
     ),
   );
   // Parsed as a browser would parse it in the council's page: one element, attributes and labels exactly as typed.
@@ -703,7 +703,7 @@ test('the snippet builder escapes everything an officer types, in the HTML and i
     };
   }, html);
   assert.deepEqual(parsed.elements, ['script', 'link', 'delib-poll', 'option', 'option', 'option']);
-  assert.deepEqual(parsed.scripts, [`${url}/delib.min.js`]);
+  assert.deepEqual(parsed.scripts, [`${url}/delib.js`]);
   assert.deepEqual(parsed.attributes, {
     'widget-id': 'parks-"2027',
     endpoint: `${url}/api`,

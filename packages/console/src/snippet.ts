@@ -133,7 +133,7 @@ export function snippet(settings: SnippetSettings, origin: string): string {
       )
     : [];
   return [
-    `<script type="module" src="${escapeAttribute(`${base}/delib.min.js`)}"></script>`,
+    `<script type="module" src="${escapeAttribute(`${base}/delib.js`)}"></script>`,
     `<link rel="stylesheet" href="${escapeAttribute(`${base}/themes/${settings.theme}.css`)}">`,
     `<${tag}${attributeText}>${options.join('')}${options.length ? '\n' : ''}</${tag}>`,
   ].join('\n');

@@ -34,7 +34,7 @@ describe('snippet', () => {
   it('is the script, the theme and the element, from this server, with nothing a default needs', () => {
     expect(snippet(settings(), 'https://consult.example.gov.uk/')).to.equal(
       [
-        '<script type="module" src="https://consult.example.gov.uk/delib.min.js"></script>',
+        '<script type="module" src="https://consult.example.gov.uk/delib.js"></script>',
         '<link rel="stylesheet" href="https://consult.example.gov.uk/themes/govuk.css">',
         '<delib-poll widget-id="parks-2026" endpoint="https://consult.example.gov.uk/api" question="Which park improvement matters most to you?">',
         '  <option value="better-lighting">Better lighting</option>',
