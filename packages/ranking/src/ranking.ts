@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { RankingAnswer, RankingResults } from '@delib/protocol';
 import { limits } from '@delib/protocol';
@@ -598,9 +599,17 @@ export class DelibRanking extends DelibElement<RankingMessages> {
     const focusValue = sequence.includes(this.#focusValue ?? '') ? this.#focusValue : sequence[0];
     const hint = places < this.items.length ? t('hintTop', { n: places }) : t('hint');
     const describedBy = [closing && 'closing', 'hint', problem && 'problem'].filter(Boolean).join(' ');
+    const disabled = this.isDisabled;
+    const grabbed = this.#grabbed?.value;
+    // Each item is built again only when something it shows has changed: a move in a long list
+    // changes two or three items, and rebuilding the other fifty would not fit in a frame on a slow phone.
     const entry = (value: string, position?: number) => {
       const { item, index } = byValue.get(value)!;
-      return this.#renderItem(item, index, position, ranked.length, places, value === focusValue);
+      const last = position === ranked.length - 1;
+      const tabbable = value === focusValue;
+      return guard([item.label, item.description, index, position, last, places, value === grabbed, disabled, tabbable, this.i18n], () =>
+        this.#renderItem(item, index, position, ranked.length, places, tabbable),
+      );
     };
     // The ranking and the items not ranked: each a list under its heading, or a line saying it is empty.
     const zone = (name: 'ranked' | 'rest', heading: string, values: string[], empty: string) =>
