@@ -321,7 +321,7 @@ test('a. a snippet from the builder, pasted into a plain page on another origin,
   await console.click('form button[type=submit]');
   await console.waitForSelector('#snippet-html');
   snippet = await console.$eval('#snippet-html', (area) => area.value);
-  assert.match(snippet, new RegExp(`^<script type="module" src="${url}/delib.min.js"></script>`));
+  assert.match(snippet, new RegExp(`^<script type="module" src="${url}/delib.js"></script>`));
 
   pages.set('/high-street', councilPage('The high street', snippet));
   const resident = await open({ width: 375 });
