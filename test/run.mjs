@@ -166,6 +166,7 @@ if (jobs.length) {
 }
 
 for (const [engine, list] of Object.entries(skipped)) {
+  if (!list.length) continue;
   console.log(`\nSkipped in ${engineLabels[engine]}, and why:`);
   for (const line of list) console.log(`  ${line}`);
 }
