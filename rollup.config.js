@@ -5,6 +5,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 import MagicString from 'magic-string';
+import { transform } from 'esbuild';
 
 /**
  * Two kinds of output:
@@ -172,6 +173,31 @@ const onwarn = (warning, warn) => {
   if (warning.code !== 'THIS_IS_UNDEFINED') warn(warning);
 };
 
+/**
+ * Gives each widget's language pack (`*.pack.cy.ts`, `*.pack.gd.ts`) its own copy of the modules it
+ * imports (the common messages of that language, and the ranking's and budget's points), rather than
+ * chunks the packs share: a Welsh page then fetches one pack file, not two or three, and never waits for
+ * one to ask for another (measured: 1,137 B rather than 1,289 B for the poll's, 2,406 B rather than
+ * 2,716 B for needs-and-assets'). A page with two kinds of widget in Welsh fetches the common messages
+ * twice, about 0.7 KB.
+ */
+const packCopies = () => ({
+  name: 'delib-pack-copies',
+  resolveId(source, importer) {
+    if (!importer || !/\.pack\.(cy|gd)\.ts$/.test(importer)) return null;
+    const core = /^@delib\/core\/(.+)\.js$/.exec(source);
+    const file = core
+      ? join(process.cwd(), 'packages/core/src', `${core[1]}.ts`)
+      : join(dirname(importer), source.replace(/\.js$/, '.ts'));
+    return `\0delib-pack-copy:${file}\0${importer}`;
+  },
+  async load(id) {
+    if (!id.startsWith('\0delib-pack-copy:')) return null;
+    const file = id.slice('\0delib-pack-copy:'.length).split('\0')[0];
+    return (await transform(readFileSync(file, 'utf8'), { loader: 'ts', format: 'esm', target: 'es2022' })).code;
+  },
+});
+
 /** Each tag, and the entry (in `scripts` below) whose files define it. */
 const tagEntries = {
   'delib-provider': 'chunks/provider',
@@ -260,7 +286,7 @@ const scripts = {
     // itself: each file a page fetches costs bytes (and a request) of its own.
     manualChunks: (id) => (coreModule(id) ? 'core' : undefined),
   },
-  plugins: [all(), themes(), resolve(), templates(), compile(), minify(), precompress(), tableOfChunks()],
+  plugins: [all(), themes(), packCopies(), resolve(), templates(), compile(), minify(), precompress(), tableOfChunks()],
   onwarn,
 };
 
@@ -297,7 +323,7 @@ const loader = {
 const allElements = {
   input: { 'delib.min': 'virtual:all' },
   output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
-  plugins: [all(), resolve(), templates(), compile(), minify(), precompress()],
+  plugins: [all(), packCopies(), resolve(), templates(), compile(), minify(), precompress()],
   onwarn,
 };
 

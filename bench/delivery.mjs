@@ -24,7 +24,9 @@ const element = (name) => {
   const options =
     name === 'needs-assets'
       ? ''
-      : ['Parks', 'Roads', 'Libraries', 'Buses'].map((label) => `<option value="${label.toLowerCase()}">${label}</option>`).join('');
+      : ['Parks', 'Roads', 'Libraries', 'Buses']
+          .map((label) => `<option value="${label.toLowerCase()}">${label}</option>`)
+          .join('');
   return `<${tag} widget-id="bench-${name}" endpoint="/api" ${attributes}>${options}</${tag}>`;
 };
 
@@ -37,15 +39,55 @@ ${scripts.map((src) => `<script type="module" src="${src}"></script>`).join('\n'
 function pages() {
   const list = [];
   for (const name of Object.keys(widgets)) {
-    list.push({ name: `one English ${name} (delib-${name}.min.js)`, key: `${name}-en`, tags: [widgets[name].tag], page: html({ scripts: [`/delib-${name}.min.js`], body: element(name) }) });
-    list.push({ name: `the same page in Welsh`, key: `${name}-cy`, tags: [widgets[name].tag], page: html({ lang: 'cy', scripts: [`/delib-${name}.min.js`], body: element(name) }) });
+    list.push({
+      name: `one English ${name} (delib-${name}.min.js)`,
+      key: `${name}-en`,
+      tags: [widgets[name].tag],
+      page: html({ scripts: [`/delib-${name}.min.js`], body: element(name) }),
+    });
+    list.push({
+      name: `the same page in Welsh`,
+      key: `${name}-cy`,
+      tags: [widgets[name].tag],
+      page: html({ lang: 'cy', scripts: [`/delib-${name}.min.js`], body: element(name) }),
+    });
   }
-  list.push({ name: 'poll + ranking through the loader (delib.js)', key: 'poll-ranking-loader', tags: ['delib-poll', 'delib-ranking'], page: html({ scripts: ['/delib.js'], body: element('poll') + element('ranking') }) });
-  list.push({ name: 'poll + ranking, their two files', key: 'poll-ranking-files', tags: ['delib-poll', 'delib-ranking'], page: html({ scripts: ['/delib-poll.min.js', '/delib-ranking.min.js'], body: element('poll') + element('ranking') }) });
-  list.push({ name: 'every widget, English (delib.min.js)', key: 'all-en', tags: Object.values(widgets).map((w) => w.tag), page: html({ scripts: ['/delib.min.js'], body: Object.keys(widgets).map(element).join('') }) });
-  list.push({ name: 'every widget, English, through the loader', key: 'all-loader', tags: Object.values(widgets).map((w) => w.tag), page: html({ scripts: ['/delib.js'], body: Object.keys(widgets).map(element).join('') }) });
-  list.push({ name: 'every widget and language in one file (delib.all.min.js)', key: 'all-one-file', tags: Object.values(widgets).map((w) => w.tag), page: html({ scripts: ['/delib.all.min.js'], body: Object.keys(widgets).map(element).join('') }) });
-  list.push({ name: 'a page with no widget, loader included', key: 'none-loader', tags: [], page: html({ scripts: ['/delib.js'], body: '<p>News</p>' }) });
+  list.push({
+    name: 'poll + ranking through the loader (delib.js)',
+    key: 'poll-ranking-loader',
+    tags: ['delib-poll', 'delib-ranking'],
+    page: html({ scripts: ['/delib.js'], body: element('poll') + element('ranking') }),
+  });
+  list.push({
+    name: 'poll + ranking, their two files',
+    key: 'poll-ranking-files',
+    tags: ['delib-poll', 'delib-ranking'],
+    page: html({ scripts: ['/delib-poll.min.js', '/delib-ranking.min.js'], body: element('poll') + element('ranking') }),
+  });
+  list.push({
+    name: 'every widget, English (delib.min.js)',
+    key: 'all-en',
+    tags: Object.values(widgets).map((w) => w.tag),
+    page: html({ scripts: ['/delib.min.js'], body: Object.keys(widgets).map(element).join('') }),
+  });
+  list.push({
+    name: 'every widget, English, through the loader',
+    key: 'all-loader',
+    tags: Object.values(widgets).map((w) => w.tag),
+    page: html({ scripts: ['/delib.js'], body: Object.keys(widgets).map(element).join('') }),
+  });
+  list.push({
+    name: 'every widget and language in one file (delib.all.min.js)',
+    key: 'all-one-file',
+    tags: Object.values(widgets).map((w) => w.tag),
+    page: html({ scripts: ['/delib.all.min.js'], body: Object.keys(widgets).map(element).join('') }),
+  });
+  list.push({
+    name: 'a page with no widget, loader included',
+    key: 'none-loader',
+    tags: [],
+    page: html({ scripts: ['/delib.js'], body: '<p>News</p>' }),
+  });
   return list;
 }
 
@@ -83,7 +125,13 @@ export async function run() {
       });
       await page.goto(`${server.url}/${key}.html`, { waitUntil: 'networkidle0' });
       await page.evaluate(
-        (tags) => Promise.all(tags.map(async (tag) => { await customElements.whenDefined(tag); await Promise.all([...document.querySelectorAll(tag)].map((e) => e.updateComplete)); })),
+        (tags) =>
+          Promise.all(
+            tags.map(async (tag) => {
+              await customElements.whenDefined(tag);
+              await Promise.all([...document.querySelectorAll(tag)].map((e) => e.updateComplete));
+            }),
+          ),
         tags,
       );
       await context.close();
@@ -104,7 +152,10 @@ export async function run() {
         const context = await browser.createBrowserContext();
         const page = await context.newPage();
         await page.goto(`${server.url}/latency-${key}.html`, { waitUntil: 'domcontentloaded' });
-        await page.waitForFunction(() => document.querySelector('delib-poll')?.shadowRoot?.querySelector('button[part=submit]'), { polling: 10, timeout: 20_000 });
+        await page.waitForFunction(() => document.querySelector('delib-poll')?.shadowRoot?.querySelector('button[part=submit]'), {
+          polling: 10,
+          timeout: 20_000,
+        });
         times.push(await page.evaluate(() => performance.now()));
         await context.close();
       }

@@ -54,7 +54,9 @@ export async function run() {
       ranking.requestUpdate();
       await ranking.updateComplete;
     });
-    await tab.waitForFunction(() => document.querySelector('delib-ranking').shadowRoot.querySelectorAll('ol.ranked > li').length === 50);
+    await tab.waitForFunction(
+      () => document.querySelector('delib-ranking').shadowRoot.querySelectorAll('ol.ranked > li').length === 50,
+    );
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 
     // Keyboard: focus the first ranked item, pick it up, move it down one place at a time.

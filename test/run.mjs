@@ -114,7 +114,9 @@ async function nodeFile(file, engine) {
 async function nodeJobs(jobs, lanes) {
   const queue = [...jobs];
   const report = (file, engine, result, note = '') => {
-    console.log(`\n── ${file} in ${engineLabels[engine]}${note}: ${result.passed} passed, ${result.failed} failed, ${result.seconds.toFixed(1)} s ──`);
+    console.log(
+      `\n── ${file} in ${engineLabels[engine]}${note}: ${result.passed} passed, ${result.failed} failed, ${result.seconds.toFixed(1)} s ──`,
+    );
     process.stdout.write(result.output);
   };
   const lane = async () => {

@@ -10,7 +10,19 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';
-import { open, outboxItems, page, pollElement, queuedEntry, requireBuild, seedStorage, site, sleep, vote, waitForEvent } from './pages.mjs';
+import {
+  open,
+  outboxItems,
+  page,
+  pollElement,
+  queuedEntry,
+  requireBuild,
+  seedStorage,
+  site,
+  sleep,
+  vote,
+  waitForEvent,
+} from './pages.mjs';
 
 requireBuild();
 
@@ -121,22 +133,29 @@ test('a page with no widget fetches nothing but the loader', budget, async (t) =
   assert.deepEqual(p.problems, []);
 });
 
-test('a page with no widget, and a response waiting in the outbox: only the outbox is loaded, and it delivers', budget, async (t) => {
-  const { url, api, context, scripts } = await setup(t, { 'none.html': page({ bundles: ['/delib.js'], body: '<p>News</p>' }) });
-  const entry = queuedEntry({ queuedAt: Date.now() - 60_000 });
-  await seedStorage(context, url, outboxItems([entry]));
-  const p = await open(context, `${url}/none.html`, { tag: null });
-  await api.waitFor(() => api.stored.has(entry.envelope.id), 'the waiting response to be delivered', 15_000);
-  assert.deepEqual(scripts, ['/delib.js', '/chunks/deliver.js'], 'the outbox alone: no Lit, no element');
-  assert.deepEqual(p.problems, []);
-});
+test(
+  'a page with no widget, and a response waiting in the outbox: only the outbox is loaded, and it delivers',
+  budget,
+  async (t) => {
+    const { url, api, context, scripts } = await setup(t, { 'none.html': page({ bundles: ['/delib.js'], body: '<p>News</p>' }) });
+    const entry = queuedEntry({ queuedAt: Date.now() - 60_000 });
+    await seedStorage(context, url, outboxItems([entry]));
+    const p = await open(context, `${url}/none.html`, { tag: null });
+    await api.waitFor(() => api.stored.has(entry.envelope.id), 'the waiting response to be delivered', 15_000);
+    assert.deepEqual(scripts, ['/delib.js', '/chunks/deliver.js'], 'the outbox alone: no Lit, no element');
+    assert.deepEqual(p.problems, []);
+  },
+);
 
 test('a widget added after the page loaded is defined', budget, async (t) => {
   const { url, context, scripts } = await setup(t, { 'later.html': page({ bundles: ['/delib.js'], body: '<main></main>' }) });
   const p = await open(context, `${url}/later.html`, { tag: null });
   await sleep(500);
   assert.deepEqual(scripts, ['/delib.js']);
-  await p.evaluate((html) => document.querySelector('main').insertAdjacentHTML('beforeend', `<section>${html}</section>`), pollElement());
+  await p.evaluate(
+    (html) => document.querySelector('main').insertAdjacentHTML('beforeend', `<section>${html}</section>`),
+    pollElement(),
+  );
   await p.waitForFunction(() => !!customElements.get('delib-poll'), { timeout: 10_000 });
   await vote(p, 'lighting');
   await waitForEvent(p, 'delib-submitted');
@@ -153,8 +172,12 @@ test('a widget inside a shadow root is found through discover(root)', budget, as
   assert.deepEqual(await definedTags(p, ['delib-poll']), [], 'the loader cannot see into a shadow root by itself');
   await p.evaluate(async () => (await import('/delib.js')).discover(document.getElementById('host').shadowRoot));
   await p.waitForFunction(() => !!customElements.get('delib-poll'), { timeout: 10_000 });
-  const button = await p.evaluate(
-    () => document.getElementById('host').shadowRoot.querySelector('delib-poll').shadowRoot.querySelector('button[part=submit]')?.textContent.trim(),
+  const button = await p.evaluate(() =>
+    document
+      .getElementById('host')
+      .shadowRoot.querySelector('delib-poll')
+      .shadowRoot.querySelector('button[part=submit]')
+      ?.textContent.trim(),
   );
   assert.equal(button, 'Vote');
   assert.deepEqual(p.problems, []);
@@ -169,7 +192,11 @@ for (const [name, bundles] of [
   test(`a Welsh page through ${name}: Welsh from the first render, never English first`, budget, async (t) => {
     const { url, context, scripts } = await setup(t, {
       'watch-shadows.js': watchShadows,
-      'cy.html': page({ bundles, head: '<script src="/watch-shadows.js"></script>', body: `<div lang="cy">${pollElement()}</div>` }),
+      'cy.html': page({
+        bundles,
+        head: '<script src="/watch-shadows.js"></script>',
+        body: `<div lang="cy">${pollElement()}</div>`,
+      }),
     });
     const p = await open(context, `${url}/cy.html`);
     await p.waitForFunction(() => window.shownTexts.some((text) => text.includes('Pleidleisio')), { timeout: 10_000 });
@@ -179,8 +206,13 @@ for (const [name, bundles] of [
       [],
       `English shown: ${JSON.stringify(shown)}`,
     );
-    if (bundles[0] === '/delib.all.min.js') assert.deepEqual(scripts, ['/delib.all.min.js'], 'every language inside: no pack fetched');
-    else assert.ok(scripts.some((path) => /\.cy-[\w-]+\.js$/.test(path)), `a Welsh pack fetched: ${scripts.join(' ')}`);
+    if (bundles[0] === '/delib.all.min.js')
+      assert.deepEqual(scripts, ['/delib.all.min.js'], 'every language inside: no pack fetched');
+    else
+      assert.ok(
+        scripts.some((path) => /\.cy-[\w-]+\.js$/.test(path)),
+        `a Welsh pack fetched: ${scripts.join(' ')}`,
+      );
     assert.ok(!scripts.some((path) => /\.gd-[\w-]+\.js$/.test(path)), 'no Gaelic pack on a Welsh page');
     assert.deepEqual(p.problems, []);
   });
@@ -193,7 +225,11 @@ test('a Welsh pack that cannot be fetched: the widget shows English, and works',
     { refuse: (path) => /\.cy-[\w-]+\.js$/.test(path) },
   );
   // The browser's own report of the failed module script is expected; the widget must carry on.
-  const p = await open(context, `${url}/cy.html`, { ignore: [/Failed to load|failed to load|Importing a module script failed|error loading dynamically imported module|could not load|404/i] });
+  const p = await open(context, `${url}/cy.html`, {
+    ignore: [
+      /Failed to load|failed to load|Importing a module script failed|error loading dynamically imported module|could not load|404/i,
+    ],
+  });
   await p.waitForFunction(
     () => document.querySelector('delib-poll')?.shadowRoot?.querySelector('button[part=submit]')?.textContent.trim() === 'Vote',
     { timeout: 15_000 },
@@ -208,19 +244,26 @@ test('a Welsh pack that cannot be fetched: the widget shows English, and works',
   );
 });
 
-test('under a strict Content-Security-Policy (script-src self, no inline script): the loader and the packs load', budget, async (t) => {
-  const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
-  const html = `<!doctype html><html lang="cy"><head><meta charset="utf-8"><title>CSP</title><link rel="icon" href="data:,">
+test(
+  'under a strict Content-Security-Policy (script-src self, no inline script): the loader and the packs load',
+  budget,
+  async (t) => {
+    const csp =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
+    const html = `<!doctype html><html lang="cy"><head><meta charset="utf-8"><title>CSP</title><link rel="icon" href="data:,">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <script type="module" src="/delib.js"></script></head>
 <body>${pollElement()}</body></html>`;
-  const { url, context, scripts } = await setup(t, { 'csp.html': html });
-  const p = await open(context, `${url}/csp.html`);
-  const button = await p.evaluate(() => document.querySelector('delib-poll').shadowRoot.querySelector('button[part=submit]')?.textContent.trim());
-  assert.equal(button, 'Pleidleisio');
-  assert.ok(scripts.some((path) => /\.cy-[\w-]+\.js$/.test(path)));
-  assert.deepEqual(p.problems, []);
-});
+    const { url, context, scripts } = await setup(t, { 'csp.html': html });
+    const p = await open(context, `${url}/csp.html`);
+    const button = await p.evaluate(() =>
+      document.querySelector('delib-poll').shadowRoot.querySelector('button[part=submit]')?.textContent.trim(),
+    );
+    assert.equal(button, 'Pleidleisio');
+    assert.ok(scripts.some((path) => /\.cy-[\w-]+\.js$/.test(path)));
+    assert.deepEqual(p.problems, []);
+  },
+);
 
 test('the loader beside every other file, and twice: no errors, every element defined', budget, async (t) => {
   const all = [
@@ -234,7 +277,9 @@ test('the loader beside every other file, and twice: no errors, every element de
     '/delib.all.min.js',
     '/delib.js?again',
   ];
-  const { url, api, context } = await setup(t, { 'every.html': page({ bundles: all, body: `${pollElement()}\n${rankingElement}` }) });
+  const { url, api, context } = await setup(t, {
+    'every.html': page({ bundles: all, body: `${pollElement()}\n${rankingElement}` }),
+  });
   const p = await open(context, `${url}/every.html`);
   const tags = ['delib-poll', 'delib-ranking', 'delib-pairwise', 'delib-budget', 'delib-needs-assets', 'delib-provider'];
   assert.deepEqual(await definedTags(p, tags), tags);

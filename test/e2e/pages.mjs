@@ -104,7 +104,9 @@ export async function site(pages = {}, options = {}) {
   for (const [name, html] of Object.entries({ 'blank.html': blankPage, ...pages })) write(name, html);
   const api = createEndpoint();
   // `options.before(request, response)` sees every request first, and may answer it (return true).
-  const handler = options.before ? async (request, response) => (await options.before(request, response)) || api.handler(request, response) : api.handler;
+  const handler = options.before
+    ? async (request, response) => (await options.before(request, response)) || api.handler(request, response)
+    : api.handler;
   const { url, server } = await serve([dir, dist], handler, options);
   return {
     url,

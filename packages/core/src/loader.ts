@@ -17,7 +17,9 @@ function load(list: number[] = []): void {
     if (requested.has(index)) continue;
     requested.add(index);
     // Loud for the developer (a `dist/` copied without its chunks), quiet for the resident.
-    import(new URL(files[index], import.meta.url).href).catch((error) => console.error(`delib: could not load ${files[index]}`, error));
+    import(new URL(files[index], import.meta.url).href).catch((error) =>
+      console.error(`delib: could not load ${files[index]}`, error),
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { common, pack, withPacks, type Message } from '@delib/core';
+import { common, withPacks, type Message } from '@delib/core';
 
 /**
  * The needs-and-assets form's messages. Welsh (`cy`) and Scottish Gaelic (`gd`) NEED REVIEW BY A
@@ -109,11 +109,11 @@ const en = {
 
 export type NeedsAssetsMessages = { [Key in keyof typeof en]: Message };
 
-// Welsh and Gaelic come as language packs, each part fetched in parallel: the common messages, the widget's own.
+// Welsh and Gaelic come as language packs: one module each, the common messages with the widget's own.
 export const needsAssetsMessages = withPacks<NeedsAssetsMessages>(
   { en },
   {
-    cy: () => pack<NeedsAssetsMessages>(import('@delib/core/messages.cy.js'), import('./messages.cy.js')),
-    gd: () => pack<NeedsAssetsMessages>(import('@delib/core/messages.gd.js'), import('./messages.gd.js')),
+    cy: () => import('./needs-assets.pack.cy.js').then((module) => module.default),
+    gd: () => import('./needs-assets.pack.gd.js').then((module) => module.default),
   },
 );

@@ -1,4 +1,4 @@
-import { common, pack, withPacks, type Message } from '@delib/core';
+import { common, withPacks, type Message } from '@delib/core';
 
 /**
  * The poll's messages. Welsh (`cy`) and Scottish Gaelic (`gd`) NEED REVIEW BY A NATIVE SPEAKER:
@@ -31,11 +31,11 @@ const en = {
 
 export type PollMessages = { [Key in keyof typeof en]: Message };
 
-// Welsh and Gaelic come as language packs, each part fetched in parallel: the common messages, the widget's own.
+// Welsh and Gaelic come as language packs: one module each, the common messages with the widget's own.
 export const pollMessages = withPacks<PollMessages>(
   { en },
   {
-    cy: () => pack<PollMessages>(import('@delib/core/messages.cy.js'), import('./messages.cy.js')),
-    gd: () => pack<PollMessages>(import('@delib/core/messages.gd.js'), import('./messages.gd.js')),
+    cy: () => import('./poll.pack.cy.js').then((module) => module.default),
+    gd: () => import('./poll.pack.gd.js').then((module) => module.default),
   },
 );

@@ -1,4 +1,4 @@
-import { common, pack, withPacks, type Message } from '@delib/core';
+import { common, withPacks, type Message } from '@delib/core';
 
 /**
  * The pairwise widget's messages. Welsh (`cy`) and Scottish Gaelic (`gd`) NEED REVIEW BY A NATIVE
@@ -43,11 +43,11 @@ const en = {
 
 export type PairwiseMessages = { [Key in keyof typeof en]: Message };
 
-// Welsh and Gaelic come as language packs, each part fetched in parallel: the common messages, the widget's own.
+// Welsh and Gaelic come as language packs: one module each, the common messages with the widget's own.
 export const pairwiseMessages = withPacks<PairwiseMessages>(
   { en },
   {
-    cy: () => pack<PairwiseMessages>(import('@delib/core/messages.cy.js'), import('./pairwise.messages.cy.js')),
-    gd: () => pack<PairwiseMessages>(import('@delib/core/messages.gd.js'), import('./pairwise.messages.gd.js')),
+    cy: () => import('./pairwise.pack.cy.js').then((module) => module.default),
+    gd: () => import('./pairwise.pack.gd.js').then((module) => module.default),
   },
 );

@@ -239,7 +239,9 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
     this.#approvedFor = key;
     let approved: Item[] = [];
     try {
-      approved = approvedItems(await readJson(`${endpoint}/items/${encodeURIComponent(this.widgetId)}`, this.config?.credentials, itemsBytes));
+      approved = approvedItems(
+        await readJson(`${endpoint}/items/${encodeURIComponent(this.widgetId)}`, this.config?.credentials, itemsBytes),
+      );
     } catch {
       // No items endpoint, or a broken answer: the page's own items are enough to go on with.
     }

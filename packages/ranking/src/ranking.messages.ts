@@ -1,4 +1,4 @@
-import { common, pack, withPacks, type Message } from '@delib/core';
+import { common, withPacks, type Message } from '@delib/core';
 import { points } from './points.messages.js';
 
 /**
@@ -85,21 +85,11 @@ const en = {
 
 export type RankingMessages = { [Key in keyof typeof en]: Message };
 
-// Welsh and Gaelic come as language packs, each part fetched in parallel: the common messages, the widget's own and the points.
+// Welsh and Gaelic come as language packs: one module each, the common messages with the widget's own.
 export const rankingMessages = withPacks<RankingMessages>(
   { en },
   {
-    cy: () =>
-      pack<RankingMessages>(
-        import('@delib/core/messages.cy.js'),
-        import('./ranking.messages.cy.js'),
-        import('./points.messages.cy.js').then((module) => ({ default: { points: module.default } })),
-      ),
-    gd: () =>
-      pack<RankingMessages>(
-        import('@delib/core/messages.gd.js'),
-        import('./ranking.messages.gd.js'),
-        import('./points.messages.gd.js').then((module) => ({ default: { points: module.default } })),
-      ),
+    cy: () => import('./ranking.pack.cy.js').then((module) => module.default),
+    gd: () => import('./ranking.pack.gd.js').then((module) => module.default),
   },
 );

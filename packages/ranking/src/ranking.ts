@@ -577,7 +577,9 @@ export class DelibRanking extends DelibElement<RankingMessages> {
     const showForm = !(answered || closed);
     // A move's announcement belongs to the form; once sending starts the submission speaks.
     const spoken =
-      showForm && (submission.state === 'idle' || (submission.state === 'refused' && !this.closedAtEndpoint)) && this.#announcement
+      showForm &&
+      (submission.state === 'idle' || (submission.state === 'refused' && !this.closedAtEndpoint)) &&
+      this.#announcement
         ? this.#announcement
         : status;
     return html`
@@ -607,8 +609,9 @@ export class DelibRanking extends DelibElement<RankingMessages> {
       const { item, index } = byValue.get(value)!;
       const last = position === ranked.length - 1;
       const tabbable = value === focusValue;
-      return guard([item.label, item.description, index, position, last, places, value === grabbed, disabled, tabbable, this.i18n], () =>
-        this.#renderItem(item, index, position, ranked.length, places, tabbable),
+      return guard(
+        [item.label, item.description, index, position, last, places, value === grabbed, disabled, tabbable, this.i18n],
+        () => this.#renderItem(item, index, position, ranked.length, places, tabbable),
       );
     };
     // The ranking and the items not ranked: each a list under its heading, or a line saying it is empty.

@@ -1,0 +1,11 @@
+import type { RankingMessages } from './ranking.messages.js';
+import common from '@delib/core/messages.gd.js';
+import own from './ranking.messages.gd.js';
+import points from './points.messages.gd.js';
+
+/**
+ * Everything the ranking says in Scottish Gaelic (`gd`), the common messages with its own: the one file a page
+ * fetches, the first time one of these widgets shows the language. (The build gives each pack its own copy
+ * of the common messages, so that no pack waits for another file.)
+ */
+export default { ...common, ...own, points } satisfies Partial<RankingMessages>;
