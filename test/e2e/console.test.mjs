@@ -646,6 +646,11 @@ test('accounts: add with a role, errors per GOV.UK, remove', async () => {
     await text(page, '.error-summary__list'),
     'Enter an email address Password must be 12 characters or more Select a role',
   );
+  // Each field in error has the GOV.UK red border, as on the sign-in page.
+  assert.deepEqual(
+    await page.$$eval('#new-email, #new-password', (inputs) => inputs.map((input) => input.classList.contains('input--error'))),
+    [true, true],
+  );
   await accessible(page, 'accounts with errors');
   await page.type('#new-email', 'new.officer@council.example');
   await page.type('#new-password', 'a long enough password');

@@ -153,7 +153,7 @@ export class ConsoleAccounts extends ConsolePage {
           <label class="label" for="new-email">Email address</label>
           ${fieldError(problems, 'new-email')}
           <input
-            class="input"
+            class="input ${hasError(problems, 'new-email') ? 'input--error' : ''}"
             id="new-email"
             name="email"
             type="email"
@@ -170,7 +170,7 @@ export class ConsoleAccounts extends ConsolePage {
           </div>
           ${fieldError(problems, 'new-password')}
           <input
-            class="input"
+            class="input ${hasError(problems, 'new-password') ? 'input--error' : ''}"
             id="new-password"
             name="password"
             type="password"
