@@ -290,10 +290,10 @@ const scripts = {
   onwarn,
 };
 
-/** Lit's own modules, @lit/context, and core and protocol (but not language packs, nor the loader's own). */
+/** Lit's own modules, @lit/context, and core and protocol (but not what is loaded later: language packs, the outcome view; nor the loader's own). */
 const coreModule = (id) =>
   /node_modules\/(@lit\/reactive-element|lit-html\/lit-html|lit-element|@lit\/context)\//.test(id) ||
-  (/packages\/(core|protocol)\/src\//.test(id) && !/\.(cy|gd)\.ts$|\/(loader|loader-table|deliver)\.ts$/.test(id));
+  (/packages\/(core|protocol)\/src\//.test(id) && !/\.(cy|gd)\.ts$|\/(loader|loader-table|deliver|outcome)\.ts$/.test(id));
 
 /**
  * `dist/chunks/deliver.js`: the outbox alone, for the loader on a page with no widget whose browser holds

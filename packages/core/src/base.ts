@@ -15,11 +15,19 @@ import {
 } from './localize.js';
 import { SubmissionController, type SubmissionState } from './submission.js';
 import { readJson } from './fetch.js';
-import { pickOutcome, renderOutcome } from './outcome.js';
+import type * as Outcomes from './outcome.js';
 
 export type ResultsMode = 'after-submit' | 'always' | 'after-close' | 'never';
 
 const resultsModes: readonly string[] = ['after-submit', 'always', 'after-close', 'never'];
+
+/**
+ * How the council's outcome is read and shown: a module of its own, fetched with the first results
+ * (in parallel with them), since a page pays for it only where results are shown.
+ */
+let outcomes: Promise<typeof Outcomes> | undefined;
+const loadOutcomes = () => (outcomes ??= import('./outcome.js'));
+let outcomesLoaded: typeof Outcomes | undefined;
 
 /** Elements already checked for their set-up: each is warned about once, however often it moves. */
 const checked = new WeakSet<Element>();
@@ -407,10 +415,12 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
 
   /** The results body's outcome, if any, in the widget's language or else English, as text and links. */
   #renderOutcome(results: Results) {
+    // Loaded with the results (see loadResults): a body is 'loaded' only once this module is too.
+    if (!outcomesLoaded) return nothing;
     const t = this.i18n.t.bind(this.i18n) as (key: string, values?: Record<string, string>) => string;
-    const outcome = pickOutcome(results, this.i18n.lang);
+    const outcome = outcomesLoaded.pickOutcome(results, this.i18n.lang);
     const at = outcome?.publishedAt;
-    return renderOutcome(outcome, t('outcomeHeading'), at && t('outcomePublished', { date: this.i18n.date(at) }));
+    return outcomesLoaded.renderOutcome(outcome, t('outcomeHeading'), at && t('outcomePublished', { date: this.i18n.date(at) }));
   }
 
   /** The values whose counts the results view shows: by default the items' values. */
@@ -435,7 +445,9 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     this.resultsState = { state: 'loading' };
     try {
       // A 404 is nothing counted yet, for endpoints that say so with a 404.
-      const data = (await readJson(url, this.config?.credentials)) ?? { widget: this.kind, widgetId: this.widgetId, total: 0 };
+      const [body, module] = await Promise.all([readJson(url, this.config?.credentials), loadOutcomes()]);
+      outcomesLoaded = module;
+      const data = body ?? { widget: this.kind, widgetId: this.widgetId, total: 0 };
       if (typeof data !== 'object' || data === null) throw new Error('not a results body');
       this.resultsState = { state: 'loaded', data: data as Results };
     } catch {

@@ -24,6 +24,5 @@ export { common, type CommonMessages, type CommonPack } from './messages.js';
 export { readOptions, cleanText, type Item } from './items.js';
 export { errorSummary, type Problem } from './render.js';
 export { readJson, readLimits, isRecord } from './fetch.js';
-export { pickOutcome, renderOutcome, outcomeLength, type ShownOutcome } from './outcome.js';
 export { baseStyles } from './styles.js';
 export { personalSeed, seedOf, seededOrder, seededRandom, seededHash, shownOrder } from './shuffle.js';
