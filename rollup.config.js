@@ -209,7 +209,8 @@ const packLanguages = ['cy', 'gd'];
  * The loader's table (see packages/core/src/loader-table.ts), made from the chunks the script-tag build
  * wrote: for each tag, its entry and every chunk that entry imports, however deep (so the loader asks
  * for all of them at once rather than discovering them one level at a time), and per language the
- * packs those chunks import on demand (chunks named after a `….cy.ts` or `….gd.ts` module).
+ * widgets' packs those chunks import on demand (chunks named after a `*.pack.cy.ts` or `*.pack.gd.ts`
+ * module; the `common` catalogue's own packs are for `preloadLanguage`, not for widgets).
  */
 let loaderTable;
 const tableOfChunks = () => ({
@@ -242,7 +243,7 @@ const tableOfChunks = () => ({
         const packs = new Set();
         for (const file of code) {
           for (const dynamic of chunks.get(file).dynamicImports) {
-            if (chunks.get(dynamic)?.name.endsWith(`.${lang}`)) closure(dynamic, packs);
+            if (chunks.get(dynamic)?.name.endsWith(`.pack.${lang}`)) closure(dynamic, packs);
           }
         }
         if (packs.size) tags[tag][lang] = [...packs].map(index);
