@@ -185,7 +185,7 @@ describe('the outbox', () => {
     }
   });
 
-  it('keeps retrying a 410 that is not the contract\'s closed refusal (a proxy\'s page): it is not the question closing', async () => {
+  it("keeps retrying a 410 that is not the contract's closed refusal (a proxy's page): it is not the question closing", async () => {
     captureConsole('error');
     let closed = true;
     endpoint = fakeEndpoint((call) =>

@@ -777,7 +777,7 @@ describe('<delib-poll> closed at the endpoint (410 closed)', () => {
       // The poll loaded its own pack: the common one is read here.
       await preloadLanguage(lang);
       expect(statusText(poll)).to.equal(common[lang].closedNow);
-      expect(statusText(poll), 'never the server\'s own words').not.to.contain('Closed by the council');
+      expect(statusText(poll), "never the server's own words").not.to.contain('Closed by the council');
       expect(shadow(poll, '[role="status"]')!.closest('[aria-live="assertive"]')).to.be.null;
       expect(byLabel(poll, 'Better lighting').checked, 'the choice stays visible').to.be.true;
       expect(shadow<HTMLFieldSetElement>(poll, 'fieldset')!.disabled, 'and cannot be changed').to.be.true;

@@ -680,7 +680,10 @@ describe('<delib-budget> closed at the endpoint, and the outcome', () => {
         widgetId,
         total: 1,
         items: [{ id: 'play', total: 60, mean: 60 }],
-        outcome: { text: { en: 'We are funding play areas first. See https://council.example/budget' }, publishedAt: '2027-03-01T09:00:00Z' },
+        outcome: {
+          text: { en: 'We are funding play areas first. See https://council.example/budget' },
+          publishedAt: '2027-03-01T09:00:00Z',
+        },
       });
     });
     const budget = await parks();

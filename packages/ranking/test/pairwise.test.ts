@@ -594,9 +594,15 @@ describe('<delib-pairwise allow-suggestions> approved items (GET /items)', () =>
   const page = Object.keys(labels);
 
   it('fetches them once from {endpoint}/items/{widgetId}, adds them to the pairs and the results, with their labels', async () => {
-    endpoint = withItems({ items: [{ value: 'dogs', label: 'A dog park' }, { value: 'pond', label: 'Clean the pond' }] }, [
-      tally('dogs', 3, 0),
-    ]);
+    endpoint = withItems(
+      {
+        items: [
+          { value: 'dogs', label: 'A dog park' },
+          { value: 'pond', label: 'Clean the pond' },
+        ],
+      },
+      [tally('dogs', 3, 0)],
+    );
     const pairwise = await parks('allow-suggestions results="always"');
     await until(() => pairwise.items.length === 7, 3000, 'approved items');
     const reads = endpoint.calls.filter((call) => call.url.includes('/items/'));
@@ -633,10 +639,7 @@ describe('<delib-pairwise allow-suggestions> approved items (GET /items)', () =>
     ['not the shape', () => json(200, [{ value: 'dogs', label: 'A dog park' }])],
   ] as const) {
     it(`takes ${what} as no approved items, and carries on with the page's own`, async () => {
-      endpoint = fakeEndpoint(
-        (call) => (call.url.includes('/items/') ? reply() : undefined),
-        pairwiseEndpoint(),
-      );
+      endpoint = fakeEndpoint((call) => (call.url.includes('/items/') ? reply() : undefined), pairwiseEndpoint());
       const pairwise = await parks('allow-suggestions');
       await until(() => endpoint!.calls.some((call) => call.url.includes('/items/')), 3000, 'items read');
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -645,7 +648,7 @@ describe('<delib-pairwise allow-suggestions> approved items (GET /items)', () =>
     });
   }
 
-  it('keeps only well-formed entries: values and labels bounded, control characters out, each value once, the page\'s own first', async () => {
+  it("keeps only well-formed entries: values and labels bounded, control characters out, each value once, the page's own first", async () => {
     const long = 'x'.repeat(201);
     endpoint = withItems({
       items: [
@@ -724,25 +727,28 @@ describe('<delib-pairwise allow-suggestions> approved items (GET /items)', () =>
   });
 
   it('lists in its results an approved item the endpoint labels, even when /items could not be read', async () => {
-    endpoint = fakeEndpoint((call) => (call.url.includes('/items/') ? 'network-error' : undefined), (call) => {
-      const widgetId = decodeURIComponent(call.url.split('/results/')[1]?.split('?')[0] ?? '');
-      if (!widgetId) return undefined;
-      return json(200, {
-        widget: 'pairwise',
-        widgetId,
-        total: 4,
-        items: [
-          { ...tally('dogs', 4, 0), label: 'A dog park' },
-          { ...tally('stranger', 9, 0) },
-          { ...tally('evil', 1, 0), label: '<script>window.pwned=1</script>' },
-        ],
-      });
-    });
+    endpoint = fakeEndpoint(
+      (call) => (call.url.includes('/items/') ? 'network-error' : undefined),
+      (call) => {
+        const widgetId = decodeURIComponent(call.url.split('/results/')[1]?.split('?')[0] ?? '');
+        if (!widgetId) return undefined;
+        return json(200, {
+          widget: 'pairwise',
+          widgetId,
+          total: 4,
+          items: [
+            { ...tally('dogs', 4, 0), label: 'A dog park' },
+            { ...tally('stranger', 9, 0) },
+            { ...tally('evil', 1, 0), label: '<script>window.pwned=1</script>' },
+          ],
+        });
+      },
+    );
     const pairwise = await parks('allow-suggestions results="always"');
     await until(() => shadowAll(pairwise, '[part="results"] tbody th').length > 5, 3000, 'results');
     const rows = shadowAll(pairwise, '[part="results"] tbody th').map((th) => th.textContent!.trim());
     expect(rows).to.include('A dog park');
-    expect(rows, 'an unlabelled id is a stranger\'s').not.to.include('stranger');
+    expect(rows, "an unlabelled id is a stranger's").not.to.include('stranger');
     expect(rows).to.include('<script>window.pwned=1</script>');
     expect(pairwise.shadowRoot!.querySelectorAll('script').length).to.equal(0);
   });

@@ -929,7 +929,10 @@ describe('<delib-ranking> closed at the endpoint, and the outcome', () => {
         widgetId,
         total: 1,
         items: [{ id: 'alpha', borda: 3, meanRank: 1 }],
-        outcome: { text: { en: 'Alpha park comes first.', cy: "Parc Alpha sy'n dod gyntaf." }, publishedAt: '2027-03-01T09:00:00Z' },
+        outcome: {
+          text: { en: 'Alpha park comes first.', cy: "Parc Alpha sy'n dod gyntaf." },
+          publishedAt: '2027-03-01T09:00:00Z',
+        },
       });
     });
     const ranking = await parks();
