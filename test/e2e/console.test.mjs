@@ -468,6 +468,8 @@ test('publishing and withdrawing "you said, we did" in English and Welsh', async
   const page = await open();
   await signIn(page, people.moderator, '#/widgets/parks-2026');
   await arrived(page, 'parks-2026', 'Widget parks-2026');
+  // The heading comes first; the outcome form with the widget's details, which load after it.
+  await page.waitForSelector('#outcome-en');
   await page.click('form button[type=submit]');
   await page.waitForSelector('.error-summary');
   assert.equal(await text(page, '.error-summary__list'), 'Enter what you did, in English');
