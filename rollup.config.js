@@ -249,7 +249,8 @@ const tableOfChunks = () => ({
         if (packs.size) tags[tag][lang] = [...packs].map(index);
       }
     }
-    loaderTable = { files, tags, deliver: [index('chunks/deliver.js')] };
+    if (!deliverFile) throw new Error('chunks/deliver-*.js is built before the script-tag files: not yet');
+    loaderTable = { files, tags, deliver: [index(deliverFile)] };
   },
 });
 
@@ -281,7 +282,9 @@ const scripts = {
     dir: 'dist',
     format: 'es',
     sourcemap: true,
-    entryFileNames: '[name].js',
+    // The widgets' files keep their names; the loader's entries in chunks/ get a hash, as every chunk
+    // does, so that a copy of dist/ may be cached for long there.
+    entryFileNames: (chunk) => (chunk.name.startsWith('chunks/') ? '[name]-[hash].js' : '[name].js'),
     chunkFileNames: 'chunks/[name]-[hash].js',
     // What every widget needs, Lit and core, in one file rather than the several rollup would make by
     // itself: each file a page fetches costs bytes (and a request) of its own.
@@ -297,14 +300,24 @@ const coreModule = (id) =>
   (/packages\/(core|protocol)\/src\//.test(id) && !/\.(cy|gd)\.ts$|\/(loader|loader-table|deliver|outcome)\.ts$/.test(id));
 
 /**
- * `dist/chunks/deliver.js`: the outbox alone, for the loader on a page with no widget whose browser holds
+ * `dist/chunks/deliver-*.js`: the outbox alone, for the loader on a page with no widget whose browser holds
  * a response an earlier page could not send. Self-contained, so that such a page never loads Lit; a
  * widget added later shares the same outbox (one per page, whichever file made it).
  */
+let deliverFile;
 const deliver = {
   input: 'packages/core/src/deliver.ts',
-  output: { file: 'dist/chunks/deliver.js', format: 'es', sourcemap: true },
-  plugins: [resolve(), compile(), minify(), precompress()],
+  output: { dir: 'dist', entryFileNames: 'chunks/deliver-[hash].js', format: 'es', sourcemap: true },
+  plugins: [
+    resolve(),
+    compile(),
+    minify(),
+    precompress(),
+    {
+      name: 'delib-deliver-file',
+      generateBundle: (_options, bundle) => void (deliverFile = Object.keys(bundle).find((file) => file.endsWith('.js'))),
+    },
+  ],
   onwarn,
 };
 
@@ -317,6 +330,26 @@ const loader = {
 };
 
 /**
+ * Puts the outcome view inside `delib.min.js` rather than in a chunk of its own: such a chunk would import
+ * the entry back by its bare name, and a page that adds a query to the file's address (WordPress's
+ * `?ver=`) would then fetch and run the whole file a second time. (The per-widget files' chunks import
+ * the core chunk, never an entry.)
+ */
+const outcomeInside = () => ({
+  name: 'delib-outcome-inside',
+  transform(code, id) {
+    if (!id.endsWith('/packages/core/src/base.ts')) return null;
+    const dynamic = "import('./outcome.js')";
+    const at = code.indexOf(dynamic);
+    if (at < 0) this.error('base.ts no longer imports ./outcome.js on demand: see outcomeInside in rollup.config.js');
+    const output = new MagicString(code);
+    output.overwrite(at, at + dynamic.length, 'Promise.resolve(outcomeInside)');
+    output.prepend("import * as outcomeInside from './outcome.js';\n");
+    return { code: output.toString(), map: output.generateMap({ hires: true, source: id }) };
+  },
+});
+
+/**
  * `dist/delib.min.js`: every element in one file, English inside, the language packs imported from
  * `chunks/` beside it (the same files the build above writes). One file rather than a dozen of the
  * chunks above: each file is compressed on its own, and together they would weigh 6 KB more.
@@ -324,7 +357,7 @@ const loader = {
 const allElements = {
   input: { 'delib.min': 'virtual:all' },
   output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
-  plugins: [all(), packCopies(), resolve(), templates(), compile(), minify(), precompress()],
+  plugins: [all(), packCopies(), outcomeInside(), resolve(), templates(), compile(), minify(), precompress()],
   onwarn,
 };
 
@@ -376,4 +409,4 @@ const consoleApp = {
   onwarn,
 };
 
-export default [consoleApp, scripts, allElements, deliver, loader, everything, ...packages.map(library)];
+export default [consoleApp, deliver, scripts, allElements, loader, everything, ...packages.map(library)];

@@ -4,9 +4,10 @@
  * in Chromium (@web/test-runner), then the node and end-to-end tests (node:test with puppeteer-core):
  * every file in Chromium, and the end-to-end files marked `@engines …` again in each other engine they
  * name, Firefox (puppeteer over WebDriver BiDi) and WebKit (WebKitWebDriver; see test/e2e/engines.mjs).
- * Those files run two at a time (`DELIB_TEST_LANES`), each in its own process; a file that fails is run
- * once more and, if it then passes, is listed as flaky. Prints the tests each engine skipped, with the
- * reason, and one summary line `N passed, N failed`; exits non-zero on any failure.
+ * Those files run as many at a time as there are cores, at most four (`DELIB_TEST_LANES`), each in its own
+ * process; a file in which a few tests failed is run once more and, if it then passes, is listed as
+ * flaky. Prints the tests each engine skipped, with the reason, and one summary line
+ * `N passed, N failed`; exits non-zero on any failure.
  *
  * `node test/run.mjs browser`, `… node`, `… firefox` or `… webkit` runs one part (after the build).
  * `DELIB_ENGINES=firefox` (a comma list) runs only those other engines; `DELIB_ENGINES=` none.
@@ -106,8 +107,8 @@ async function nodeFile(file, engine) {
 
 /**
  * Runs every [file, engine] job, `lanes` at a time (each file is its own process, with its own
- * browser, server and databases, so files never share state). A file that fails is run once more, on
- * its own when at most three of its tests failed: the end-to-end tests drive real browsers on a loaded
+ * browser, server and databases, so files never share state). A file in which at most three tests failed
+ * is run once more, in its lane: the end-to-end tests drive real browsers on a loaded
  * machine, and a failure that does not come back is reported as flaky, by name, rather than hidden or
  * left to turn CI red. A failure that does come back counts.
  */

@@ -25,9 +25,21 @@ const resultsModes: readonly string[] = ['after-submit', 'always', 'after-close'
  * How the council's outcome is read and shown: a module of its own, fetched with the first results
  * (in parallel with them), since a page pays for it only where results are shown.
  */
-let outcomes: Promise<typeof Outcomes> | undefined;
-const loadOutcomes = () => (outcomes ??= import('./outcome.js'));
+let outcomes: Promise<typeof Outcomes | undefined> | undefined;
 let outcomesLoaded: typeof Outcomes | undefined;
+/**
+ * The outcome module, or undefined (said on the console) when it cannot be fetched: the results are
+ * then shown without the outcome, and the next load of results tries again.
+ */
+const loadOutcomes = () =>
+  (outcomes ??= import('./outcome.js').then(
+    (module) => (outcomesLoaded = module),
+    (error) => {
+      outcomes = undefined;
+      console.error('delib: the view of what the council did with the answers could not be loaded', error);
+      return undefined;
+    },
+  ));
 
 /** Elements already checked for their set-up: each is warned about once, however often it moves. */
 const checked = new WeakSet<Element>();
@@ -343,6 +355,9 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
       this.#packLate = ready;
       void ready.then(() => this.requestUpdate());
     }
+    // The widget's language may have changed while it waited (cy → gd): wait for that pack too.
+    const now = languageReady(this.catalogues, nearestLang(this));
+    if (now && now !== ready && now !== this.#packLate) return this.#updateWhenReady(now);
     return super.scheduleUpdate();
   }
 
@@ -445,8 +460,7 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     this.resultsState = { state: 'loading' };
     try {
       // A 404 is nothing counted yet, for endpoints that say so with a 404.
-      const [body, module] = await Promise.all([readJson(url, this.config?.credentials), loadOutcomes()]);
-      outcomesLoaded = module;
+      const [body] = await Promise.all([readJson(url, this.config?.credentials), loadOutcomes()]);
       const data = body ?? { widget: this.kind, widgetId: this.widgetId, total: 0 };
       if (typeof data !== 'object' || data === null) throw new Error('not a results body');
       this.resultsState = { state: 'loaded', data: data as Results };

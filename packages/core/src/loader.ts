@@ -42,8 +42,10 @@ export function discover(root: ParentNode = document): void {
     // Defined by another delib file on the page, which brings its own language packs.
     if (customElements.get(element.localName)) continue;
     const row = tags[element.localName];
+    const lang = language(element);
     load(row['']);
-    load(row[language(element)]);
+    // Own keys only: `lang="constructor"` must not reach Object's prototype.
+    if (Object.hasOwn(row, lang)) load(row[lang]);
   }
 }
 

@@ -169,6 +169,24 @@ describe('language packs', () => {
     expect(seen.at(-1)).to.contain('Helo');
   });
 
+  it('a widget whose language changes while it waits for one pack waits for the other, and never shows English', async () => {
+    captureConsole('warn');
+    const welsh = deferred<Partial<Greeting>>();
+    const gaelic = deferred<Partial<Greeting>>();
+    const tag = greeter(
+      withPacks<Greeting>({ en: { greeting: 'Hello' } }, { cy: () => welsh.promise, gd: () => gaelic.promise }),
+    );
+    const { element, seen, text, stop } = await place(tag, 'cy');
+    element.setAttribute('lang', 'gd');
+    welsh.resolve({ greeting: 'Helo' });
+    await delay(100);
+    expect(text(), 'still waiting for the Gaelic pack').to.equal('');
+    gaelic.resolve({ greeting: 'Halò' });
+    await until(() => text().includes('Halò'), 2000, 'the Gaelic text');
+    stop();
+    expect(seen.filter((shown) => shown.includes('Hello') || shown.includes('Helo'))).to.deep.equal([]);
+  });
+
   it('preloadLanguage installs the language for every catalogue with packs', async () => {
     const first = withPacks<Greeting>({ en: { greeting: 'Hello' } }, { gd: async () => ({ greeting: 'Halò' }) });
     const second = withPacks<Greeting>({ en: { greeting: 'Hi' } }, { gd: async () => ({ greeting: 'Hòigh' }) });
