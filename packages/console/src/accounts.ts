@@ -10,6 +10,7 @@ import {
   formatDateTime,
   hasError,
   setTitle,
+  textField,
   type Problem,
 } from './ui.js';
 
@@ -149,36 +150,24 @@ export class ConsoleAccounts extends ConsolePage {
       }
       <h2 class="heading-m">Add an account</h2>
       <form novalidate @submit=${this.#add} class="grid-two-thirds">
-        <div class="form-group ${hasError(problems, 'new-email') ? 'form-group--error' : ''}">
-          <label class="label" for="new-email">Email address</label>
-          ${fieldError(problems, 'new-email')}
-          <input
-            class="input ${hasError(problems, 'new-email') ? 'input--error' : ''}"
-            id="new-email"
-            name="email"
-            type="email"
-            autocomplete="off"
-            spellcheck="false"
-            maxlength="254"
-            aria-describedby=${hasError(problems, 'new-email') ? 'new-email-error' : nothing}
-          />
-        </div>
-        <div class="form-group ${hasError(problems, 'new-password') ? 'form-group--error' : ''}">
-          <label class="label" for="new-password">Password</label>
-          <div class="hint" id="new-password-hint">
-            At least ${minimumPassword} characters. Give it to them in person or by phone, not by email.
-          </div>
-          ${fieldError(problems, 'new-password')}
-          <input
-            class="input ${hasError(problems, 'new-password') ? 'input--error' : ''}"
-            id="new-password"
-            name="password"
-            type="password"
-            autocomplete="new-password"
-            maxlength="1024"
-            aria-describedby="new-password-hint${hasError(problems, 'new-password') ? ' new-password-error' : ''}"
-          />
-        </div>
+        ${textField(problems, {
+          id: 'new-email',
+          name: 'email',
+          label: 'Email address',
+          type: 'email',
+          autocomplete: 'off',
+          spellcheck: 'false',
+          maxlength: 254,
+        })}
+        ${textField(problems, {
+          id: 'new-password',
+          name: 'password',
+          label: 'Password',
+          type: 'password',
+          autocomplete: 'new-password',
+          maxlength: 1024,
+          hint: `At least ${minimumPassword} characters. Give it to them in person or by phone, not by email.`,
+        })}
         <div class="form-group ${hasError(problems, 'role-admin') ? 'form-group--error' : ''}">
           <fieldset class="fieldset">
             <legend class="fieldset__legend">Role</legend>

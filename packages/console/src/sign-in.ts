@@ -1,6 +1,6 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { ApiError, type Session } from './api.js';
-import { ConsolePage, errorSummary, fieldError, focusAfterRender, hasError, setTitle, type Problem } from './ui.js';
+import { ConsolePage, errorSummary, focusAfterRender, setTitle, textField, type Problem } from './ui.js';
 
 /** Seconds as "1 minute", "15 minutes", "1 hour". */
 function wait(seconds: number): string {
@@ -82,33 +82,23 @@ export class ConsoleSignIn extends ConsolePage {
       <h1 class="heading-l" tabindex="-1">Sign in</h1>
       <p>Sign in to see and run your consultations.</p>
       <form novalidate @submit=${this.#submit}>
-        <div class="form-group ${hasError(problems, 'email') ? 'form-group--error' : ''}">
-          <label class="label" for="email">Email address</label>
-          ${fieldError(problems, 'email')}
-          <input
-            class="input ${hasError(problems, 'email') ? 'input--error' : ''}"
-            id="email"
-            name="email"
-            type="email"
-            autocomplete="username"
-            spellcheck="false"
-            maxlength="254"
-            aria-describedby=${hasError(problems, 'email') ? 'email-error' : nothing}
-          />
-        </div>
-        <div class="form-group ${hasError(problems, 'password') ? 'form-group--error' : ''}">
-          <label class="label" for="password">Password</label>
-          ${fieldError(problems, 'password')}
-          <input
-            class="input ${hasError(problems, 'password') ? 'input--error' : ''}"
-            id="password"
-            name="password"
-            type="password"
-            autocomplete="current-password"
-            maxlength="1024"
-            aria-describedby=${hasError(problems, 'password') ? 'password-error' : nothing}
-          />
-        </div>
+        ${textField(problems, {
+          id: 'email',
+          name: 'email',
+          label: 'Email address',
+          type: 'email',
+          autocomplete: 'username',
+          spellcheck: 'false',
+          maxlength: 254,
+        })}
+        ${textField(problems, {
+          id: 'password',
+          name: 'password',
+          label: 'Password',
+          type: 'password',
+          autocomplete: 'current-password',
+          maxlength: 1024,
+        })}
         <button class="button" type="submit" ?disabled=${this.busy}>Sign in</button>
       </form>
     </div>`;

@@ -92,6 +92,38 @@ export function fieldError(problems: Problem[], field: string): TemplateResult |
 
 export const hasError = (problems: Problem[], field: string) => problems.some((each) => each.field === field);
 
+/** A text input with its label, optional hint and error message: GOV.UK's text input pattern. */
+export function textField(
+  problems: Problem[],
+  field: {
+    id: string;
+    name: string;
+    label: string;
+    type: 'email' | 'password' | 'text';
+    autocomplete: string;
+    maxlength: number;
+    spellcheck?: 'false';
+    hint?: unknown;
+  },
+): TemplateResult {
+  const error = hasError(problems, field.id);
+  const describedBy = [field.hint ? `${field.id}-hint` : '', error ? `${field.id}-error` : ''].filter(Boolean).join(' ');
+  return html`<div class="form-group ${error ? 'form-group--error' : ''}">
+    <label class="label" for=${field.id}>${field.label}</label>
+    ${field.hint ? html`<div class="hint" id="${field.id}-hint">${field.hint}</div>` : nothing} ${fieldError(problems, field.id)}
+    <input
+      class="input ${error ? 'input--error' : ''}"
+      id=${field.id}
+      name=${field.name}
+      type=${field.type}
+      autocomplete=${field.autocomplete}
+      spellcheck=${field.spellcheck ?? nothing}
+      maxlength=${field.maxlength}
+      aria-describedby=${describedBy || nothing}
+    />
+  </div>`;
+}
+
 export const openTag = (closed: boolean) =>
   closed ? html`<strong class="tag tag--grey">Closed</strong>` : html`<strong class="tag tag--green">Open</strong>`;
 
