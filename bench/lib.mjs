@@ -36,7 +36,11 @@ export async function referenceConfig() {
 async function scriptFiles() {
   return (await rollupConfigs()).flatMap((config) => {
     if (/^dist\/[^/]+\.js$/.test(config.output?.file ?? '')) return [config.output.file];
-    if (config.output?.dir === 'dist') return Object.keys(config.input).map((name) => `dist/${name}.js`);
+    // A split build's named inputs; those under chunks/ (and an unnamed input, as the outbox's) carry a hash.
+    if (config.output?.dir === 'dist' && typeof config.input === 'object')
+      return Object.keys(config.input)
+        .filter((name) => !name.startsWith('chunks/'))
+        .map((name) => `dist/${name}.js`);
     return [];
   });
 }

@@ -323,3 +323,34 @@ test('the outcome view cannot be fetched: the results still show, and the consol
     [],
   );
 });
+
+/** One of each widget, each with what it needs to render. */
+const everyWidget = `${pollElement()}
+${rankingElement}
+<delib-pairwise widget-id="pairs-2026" endpoint="/api" question="Which matters more?">
+  <option value="roads">Roads</option><option value="parks">Parks</option><option value="libraries">Libraries</option>
+</delib-pairwise>
+<delib-budget widget-id="budget-2026" endpoint="/api" question="Share 10 points" total="10">
+  <option value="roads">Roads</option><option value="parks">Parks</option>
+</delib-budget>
+<delib-needs-assets widget-id="street-2026" endpoint="/api"></delib-needs-assets>`;
+
+for (const [file, tags] of [
+  ['/delib.js', ['delib-poll', 'delib-ranking', 'delib-pairwise', 'delib-budget', 'delib-needs-assets']],
+  ['/delib.min.js', ['delib-poll', 'delib-ranking', 'delib-pairwise', 'delib-budget', 'delib-needs-assets']],
+  ['/delib.all.min.js', ['delib-poll', 'delib-ranking', 'delib-pairwise', 'delib-budget', 'delib-needs-assets']],
+  ...['poll', 'ranking', 'pairwise', 'budget', 'needs-assets'].map((name) => [`/delib-${name}.min.js`, [`delib-${name}`]]),
+]) {
+  test(`${file} alone, on a page with every widget: its own elements render, no errors`, budget, async (t) => {
+    const { url, context } = await setup(t, { 'alone.html': page({ bundles: [file], body: everyWidget }) });
+    const p = await open(context, `${url}/alone.html`, { tag: null });
+    await p.waitForFunction(
+      (tags) => tags.every((tag) => document.querySelector(tag)?.shadowRoot?.querySelector('button')),
+      { timeout: 15_000 },
+      tags,
+    );
+    const all = ['delib-poll', 'delib-ranking', 'delib-pairwise', 'delib-budget', 'delib-needs-assets'];
+    assert.deepEqual(await definedTags(p, all), tags, 'its own elements, and no other');
+    assert.deepEqual(p.problems, []);
+  });
+}
