@@ -369,7 +369,7 @@ const everything = {
   onwarn,
 };
 
-const packages = ['protocol', 'core', 'poll', 'ranking', 'needs-assets', 'server'];
+const packages = ['protocol', 'core', 'poll', 'ranking', 'needs-assets', 'react', 'server'];
 // Everything that is not the package's own file stays an import: Lit, other delib packages, Node's
 // built-ins and the server's dependencies.
 const external = (id) => !/^[./]/.test(id) && !/^[A-Za-z]:/.test(id);

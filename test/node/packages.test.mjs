@@ -46,13 +46,14 @@ function entryFiles(manifest) {
   return [...new Set(found.filter((path) => !path.includes('*')).map((path) => normalize(path)))];
 }
 
-test('the packages that publish are the six the design names, and the console stays private', () => {
+test('the packages that publish are the seven the design names, and the console stays private', () => {
   assert.deepEqual(published.map((folder) => manifests[folder].name).sort(), [
     '@delib/core',
     '@delib/needs-assets',
     '@delib/poll',
     '@delib/protocol',
     '@delib/ranking',
+    '@delib/react',
     '@delib/server',
   ]);
   assert.equal(manifests.console.private, true);

@@ -1,0 +1,28 @@
+/**
+ * The plain `<delib-*>` tags in Vue 3's templates and TSX: `import type {} from '@delib/react/vue'` once
+ * (and tell Vue they are custom elements: `compilerOptions.isCustomElement: (tag) => tag.startsWith('delib-')`).
+ * Listen with `@delib-submitted="…"`, typed with its event class.
+ */
+import type { DefineComponent } from 'vue';
+import type { DelibTags, WidgetEvents } from './attributes.js';
+
+/** `@delib-submitted` is the prop `onDelibSubmitted` to Vue's type checker. */
+type VueListeners<Events> = {
+  [Name in keyof Events & string as `on${Capitalize<CamelCase<Name>>}`]?: (event: Events[Name]) => void;
+};
+type CamelCase<Name extends string> = Name extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : Name;
+
+type Tag<Name extends keyof DelibTags> = DefineComponent<DelibTags[Name]['attributes'] & VueListeners<DelibTags[Name]['events']>>;
+
+declare module 'vue' {
+  interface GlobalComponents {
+    'delib-poll': Tag<'delib-poll'>;
+    'delib-ranking': Tag<'delib-ranking'>;
+    'delib-pairwise': Tag<'delib-pairwise'>;
+    'delib-budget': Tag<'delib-budget'>;
+    'delib-needs-assets': Tag<'delib-needs-assets'>;
+    'delib-provider': Tag<'delib-provider'>;
+  }
+}
+
+export type { DelibTags, WidgetEvents };
