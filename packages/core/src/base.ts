@@ -15,11 +15,14 @@ import {
 } from './localize.js';
 import { SubmissionController, type SubmissionState } from './submission.js';
 import { readJson } from './fetch.js';
+import { storage } from './outbox.js';
 import type * as Outcomes from './outcome.js';
 
 export type ResultsMode = 'after-submit' | 'always' | 'after-close' | 'never';
 
 const resultsModes: readonly string[] = ['after-submit', 'always', 'after-close', 'never'];
+export type RememberMode = 'device' | 'session' | 'none';
+const rememberModes: readonly RememberMode[] = ['device', 'session', 'none'];
 
 /**
  * How the council's outcome is read and shown: a module of its own, fetched with the first results
@@ -69,6 +72,7 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     endpoint: {},
     closes: {},
     results: {},
+    remember: {},
     name: { reflect: true },
     required: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
@@ -88,6 +92,12 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
   declare closes: string | undefined;
   /** When results are shown. */
   declare results: ResultsMode;
+  /**
+   * Where the person's answer (and, with `shuffle`, their order) is remembered: `device` (default, this
+   * browser), `session` (this tab, until it closes) or `none`; else the nearest `<delib-provider>`'s, else
+   * `<meta name="delib-remember">`. A response not yet delivered is kept in the outbox whatever this says.
+   */
+  declare remember: RememberMode | undefined;
   /** Inside a `<form>`: the form field name. The widget then does not post by itself. */
   declare name: string | undefined;
   /** In a form: an answer is needed before the form can be submitted. */
@@ -203,6 +213,10 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     if (results !== null && !resultsModes.includes(results)) {
       problems.push(`results="${results}" is not one of ${resultsModes.join(', ')}: it works as after-submit.`);
     }
+    const remember = this.remember || this.config?.remember;
+    if (remember && !rememberModes.includes(remember as RememberMode)) {
+      problems.push(`remember="${remember}" is not one of ${rememberModes.join(', ')}: it works as device.`);
+    }
     if (this.closes && Number.isNaN(Date.parse(this.closes))) {
       problems.push(
         `closes="${this.closes}" is not a date and time (write it as ISO 8601, e.g. 2027-01-31T23:59:00Z): it never closes.`,
@@ -277,6 +291,19 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
   }
   reportValidity(): boolean {
     return this.internals.reportValidity();
+  }
+
+  /** The `remember` in force: own attribute, provider, `<meta name="delib-remember">`, else `device`. */
+  get rememberMode(): RememberMode {
+    const meta = document.querySelector<HTMLMetaElement>('meta[name="delib-remember"]')?.content;
+    const mode = this.remember || this.config?.remember || meta;
+    return rememberModes.includes(mode as RememberMode) ? (mode as RememberMode) : 'device';
+  }
+
+  /** @internal Where this widget keeps what it remembers (`remember`): localStorage, sessionStorage or nowhere. */
+  get memory(): Storage | undefined {
+    const mode = this.rememberMode;
+    return mode === 'none' ? undefined : storage(mode === 'session' ? 'sessionStorage' : 'localStorage');
   }
 
   /** The endpoint base URL, in the contract's order, without a trailing slash. */

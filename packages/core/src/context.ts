@@ -5,6 +5,7 @@ export interface DelibConfig {
   endpoint?: string;
   headers?: Record<string, string>;
   credentials?: RequestCredentials;
+  remember?: string;
 }
 
 /**

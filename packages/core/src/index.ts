@@ -1,9 +1,9 @@
-export { DelibElement, languageSettings, type ResultsMode } from './base.js';
+export { DelibElement, languageSettings, type ResultsMode, type RememberMode } from './base.js';
 export { DelibProvider } from './provider.js';
 export { delibConfigContext, type DelibConfig } from './context.js';
 export { DelibSubmitEvent, DelibSubmittedEvent, DelibQueuedEvent, DelibErrorEvent } from './events.js';
 export { SubmissionController, uuid, type SubmissionState } from './submission.js';
-export { Outbox, getOutbox, outboxSettings, retryDelay, type Outcome, type Delivery } from './outbox.js';
+export { Outbox, getOutbox, outboxSettings, retryDelay, storage, type Outcome, type Delivery } from './outbox.js';
 export {
   Translator,
   nearestLang,

@@ -64,11 +64,12 @@ export const outboxSettings = {
 /** Where `SubmissionController` remembers a widget's last answer; an expired response is forgotten there too. */
 export const answerPrefix = 'delib:answer:v1:';
 
-/** localStorage, or undefined where the browser blocks it. */
-export function storage(): Storage | undefined {
+/** localStorage (or sessionStorage), or undefined where the browser blocks it. */
+export function storage(area: 'localStorage' | 'sessionStorage' = 'localStorage'): Storage | undefined {
   try {
     // Reading it throws where storage is blocked (cookie settings, sandboxed frames).
-    return localStorage.length >= 0 ? localStorage : undefined;
+    const store = window[area];
+    return store.length >= 0 ? store : undefined;
   } catch {
     return undefined;
   }
@@ -387,13 +388,14 @@ export class Outbox {
         'The widget shows its form again, so the person can answer anew.',
     );
     this.#remove(envelope.id);
-    const store = storage();
-    const remembered = Object.keys(store ?? {}).filter((key) => key.startsWith(answerPrefix));
-    for (const key of remembered) {
-      try {
-        if (JSON.parse(store!.getItem(key)!)?.id === envelope.id) store!.removeItem(key);
-      } catch {
-        // Not ours to judge: SubmissionController ignores what it cannot read.
+    // Its widget may remember it in this browser or, with remember="session", in this tab.
+    for (const store of [storage(), storage('sessionStorage')]) {
+      for (const key of Object.keys(store ?? {}).filter((key) => key.startsWith(answerPrefix))) {
+        try {
+          if (JSON.parse(store!.getItem(key)!)?.id === envelope.id) store!.removeItem(key);
+        } catch {
+          // Not ours to judge: SubmissionController ignores what it cannot read.
+        }
       }
     }
     this.#notify({ id: envelope.id, kind: 'expired' });

@@ -3,7 +3,7 @@ import { ContextProvider } from '@lit/context';
 import { delibConfigContext } from './context.js';
 
 /**
- * Shares an endpoint, request headers and credentials mode with every delib widget inside it.
+ * Shares an endpoint, request headers, credentials mode and `remember` with every delib widget inside it.
  * Its `lang` attribute, like any ancestor's, sets the widgets' language.
  *
  * @summary Configuration for the delib widgets inside it.
@@ -21,6 +21,7 @@ export class DelibProvider extends LitElement {
     endpoint: {},
     headers: { type: Object },
     credentials: {},
+    remember: {},
   };
 
   /** Base URL of the endpoint, e.g. `https://consult.example.gov.uk/api`. */
@@ -29,6 +30,8 @@ export class DelibProvider extends LitElement {
   declare headers: Record<string, string> | undefined;
   /** Whether requests carry cookies: `omit` (default), `same-origin` or `include`. */
   declare credentials: RequestCredentials;
+  /** Where the widgets inside remember a person's answer and order: `device` (default), `session` or `none`. */
+  declare remember: string | undefined;
 
   private provider = new ContextProvider(this, { context: delibConfigContext, initialValue: {} });
 
@@ -38,7 +41,12 @@ export class DelibProvider extends LitElement {
   }
 
   protected override willUpdate(_changed: PropertyValues): void {
-    this.provider.setValue({ endpoint: this.endpoint, headers: this.headers, credentials: this.credentials });
+    this.provider.setValue({
+      endpoint: this.endpoint,
+      headers: this.headers,
+      credentials: this.credentials,
+      remember: this.remember,
+    });
   }
 
   protected override render() {

@@ -1,5 +1,3 @@
-import { storage } from './outbox.js';
-
 /**
  * `shuffle`: a widget's items in a random order of each person's own, against order effects (the
  * first options of a list are chosen more often). The order is drawn from a seed kept per widget in
@@ -12,9 +10,11 @@ const prefix = 'delib:order:v1:';
 /** Seeds made while storage is blocked: the order then holds for as long as the page is open. */
 const pageSeeds = new Map<string, number>();
 
-/** This person's seed for `key` (`<tag>:<widget-id>`), made and kept on first use. */
-export function personalSeed(key: string): number {
-  const store = storage();
+/**
+ * This person's seed for `key` (`<tag>:<widget-id>`), made and kept on first use in `store` (the widget's
+ * `remember`: localStorage by default; none keeps it for the page's life).
+ */
+export function personalSeed(key: string, store: Storage | undefined): number {
   try {
     const kept = store?.getItem(prefix + key);
     if (kept && /^\d{1,10}$/.test(kept)) return Number(kept) >>> 0;
@@ -75,10 +75,11 @@ interface Shuffles {
   localName: string;
   widgetId: string;
   shuffle: boolean;
+  memory: Storage | undefined;
 }
 
 /** The seed of a widget's person: one per widget kind and id. */
-export const seedOf = (host: Shuffles) => personalSeed(`${host.localName}:${host.widgetId}`);
+export const seedOf = (host: Shuffles) => personalSeed(`${host.localName}:${host.widgetId}`, host.memory);
 
 const shown = new WeakMap<Shuffles, { from: readonly { value: string }[]; key: string; items: unknown[] }>();
 

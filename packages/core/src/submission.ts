@@ -2,7 +2,7 @@ import type { ReactiveController } from 'lit';
 import { isUuid, type Answer, type Envelope, type ErrorBody } from '@delib/protocol';
 import type { DelibElement } from './base.js';
 import { DelibErrorEvent, DelibQueuedEvent, DelibSubmitEvent, DelibSubmittedEvent } from './events.js';
-import { answerPrefix, getOutbox, storage, type Outcome } from './outbox.js';
+import { answerPrefix, getOutbox, type Outcome } from './outbox.js';
 
 export type SubmissionState = 'idle' | 'sending' | 'queued' | 'submitted' | 'refused';
 
@@ -62,7 +62,7 @@ export class SubmissionController implements ReactiveController {
 
   /** The person answered in another tab: show that here too, rather than a form that would count them twice. */
   #onStorage = (event: StorageEvent) => {
-    if (this.remember && event.key === this.#memoryKey && this.state !== 'sending') {
+    if (this.remember && event.storageArea === this.#memory() && event.key === this.#memoryKey && this.state !== 'sending') {
       this.#restore();
       this.host.requestUpdate();
     }
@@ -119,7 +119,7 @@ export class SubmissionController implements ReactiveController {
 
   /** Forget the remembered answer and start again (used by tests and by "answer again" flows). */
   reset(): void {
-    if (this.remember) storage()?.removeItem(this.#memoryKey);
+    this.#memory()?.removeItem(this.#memoryKey);
     this.envelope = this.refusal = undefined;
     this.#set('idle');
   }
@@ -143,7 +143,7 @@ export class SubmissionController implements ReactiveController {
       this.#refuse(envelope, outcome.status, outcome.error);
     } else if (outcome.kind === 'expired') {
       // Never delivered, and no longer kept: the person may answer again.
-      if (this.remember) storage()?.removeItem(this.#memoryKey);
+      this.#memory()?.removeItem(this.#memoryKey);
       this.envelope = this.refusal = undefined;
       this.#set('idle');
     }
@@ -172,7 +172,7 @@ export class SubmissionController implements ReactiveController {
   }
 
   #refuse(envelope: Envelope, status: number, error: ErrorBody['error']): void {
-    if (this.remember) storage()?.removeItem(this.#memoryKey);
+    this.#memory()?.removeItem(this.#memoryKey);
     this.refusal = { status, error };
     this.#set('refused');
     this.host.dispatchEvent(new DelibErrorEvent(envelope, status, error));
@@ -183,13 +183,18 @@ export class SubmissionController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Where the last answer is kept, by the widget's `remember`; nowhere for a widget that keeps none. */
+  #memory(): Storage | undefined {
+    return this.remember ? this.host.memory : undefined;
+  }
+
   get #memoryKey(): string {
     return `${answerPrefix}${this.host.localName}:${this.host.widgetId}`;
   }
 
   #store(envelope: Envelope): void {
     try {
-      storage()?.setItem(this.#memoryKey, JSON.stringify(envelope));
+      this.#memory()?.setItem(this.#memoryKey, JSON.stringify(envelope));
     } catch {
       // Full or blocked: the person simply sees the form again next time.
     }
@@ -198,7 +203,7 @@ export class SubmissionController implements ReactiveController {
   #restore(): void {
     let envelope: Envelope | undefined;
     try {
-      const stored = JSON.parse(storage()?.getItem(this.#memoryKey) ?? 'null');
+      const stored = JSON.parse(this.#memory()?.getItem(this.#memoryKey) ?? 'null');
       // Anything else under our key (damaged, or another version's) is not an answer to show.
       if (
         stored !== null &&

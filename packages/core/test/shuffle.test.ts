@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { personalSeed, seededOrder, seededRandom } from '../src/shuffle.js';
+import { storage } from '../src/outbox.js';
 import { clearDelibStorage, withStorageBlocked } from '../../../test/helpers.js';
 
 const letters = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
@@ -52,22 +53,25 @@ describe('seededRandom', () => {
 
 describe('personalSeed', () => {
   it('is made once per widget and kept in this browser', () => {
-    const seed = personalSeed('delib-poll:parks');
+    const seed = personalSeed('delib-poll:parks', storage());
     expect(localStorage.getItem('delib:order:v1:delib-poll:parks')).to.equal(String(seed));
-    expect(personalSeed('delib-poll:parks')).to.equal(seed);
+    expect(personalSeed('delib-poll:parks', storage())).to.equal(seed);
     localStorage.setItem('delib:order:v1:delib-poll:parks', '12345');
-    expect(personalSeed('delib-poll:parks'), 'what is kept wins').to.equal(12345);
+    expect(personalSeed('delib-poll:parks', storage()), 'what is kept wins').to.equal(12345);
   });
 
   it('replaces a kept value that is not a seed', () => {
     localStorage.setItem('delib:order:v1:delib-poll:odd', '<script>');
-    const seed = personalSeed('delib-poll:odd');
+    const seed = personalSeed('delib-poll:odd', storage());
     expect(seed).to.be.a('number');
     expect(localStorage.getItem('delib:order:v1:delib-poll:odd')).to.equal(String(seed));
   });
 
   it('where storage is blocked, keeps a seed for as long as the page is open', async () => {
-    const seeds = await withStorageBlocked(() => [personalSeed('delib-poll:blocked'), personalSeed('delib-poll:blocked')]);
+    const seeds = await withStorageBlocked(() => [
+      personalSeed('delib-poll:blocked', storage()),
+      personalSeed('delib-poll:blocked', storage()),
+    ]);
     expect(seeds[0]).to.be.a('number');
     expect(seeds[1]).to.equal(seeds[0]);
   });

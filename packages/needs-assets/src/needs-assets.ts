@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { limits, type NeedsAssetsAnswer, type NeedsAssetsEntry, type NeedsAssetsResults } from '@delib/protocol';
-import { DelibElement, baseStyles, cleanText, errorSummary, type Problem } from '@delib/core';
+import { DelibElement, baseStyles, cleanText, errorSummary, storage, type Problem } from '@delib/core';
 import { defaultCategories, other, pageCategories, type Category, type Side } from './categories.js';
 import { needsAssetsMessages, type NeedsAssetsMessages } from './messages.js';
 import { needsAssetsStyles } from './needs-assets.styles.js';
@@ -41,13 +41,7 @@ const emptyDraft = (): Draft => ({
 
 const draftPrefix = 'delib:draft:v1:';
 
-function sessionStore(): Storage | undefined {
-  try {
-    return sessionStorage;
-  } catch {
-    return undefined;
-  }
-}
+const sessionStore = () => storage('sessionStorage');
 
 /** A whole UK postcode, as Royal Mail formats them (BS 7666), spaces optional. */
 const postcode = /^(GIR ?0AA|[A-PR-UWYZ](\d{1,2}|[A-HK-Y]\d[\dABEHMNPRV-Y]?|\d[A-HJKPS-UW]) ?\d[ABD-HJLNP-UW-Z]{2})$/i;

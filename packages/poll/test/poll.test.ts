@@ -648,6 +648,93 @@ describe('<delib-poll> in two tabs', () => {
   });
 });
 
+describe('<delib-poll remember>: where the answer and the order are kept', () => {
+  const kept = (poll: DelibPoll) => {
+    const keys = (store: Storage) => Object.keys(store).filter((key) => key.endsWith(`:delib-poll:${poll.widgetId}`));
+    return { device: keys(localStorage).sort(), session: keys(sessionStorage).sort() };
+  };
+
+  it('by default in this browser (localStorage): the answer, and with shuffle the order', async () => {
+    endpoint = fakeEndpoint(acceptAll());
+    const poll = await parks('shuffle');
+    await vote(poll, 'Better lighting');
+    await until(() => poll.shadowRoot!.textContent!.includes('You voted for'));
+    expect(kept(poll)).to.deep.equal({
+      device: [`delib:answer:v1:delib-poll:${poll.widgetId}`, `delib:order:v1:delib-poll:${poll.widgetId}`],
+      session: [],
+    });
+  });
+
+  it('remember="session": in this tab only (sessionStorage), and shown again after a reload in it', async () => {
+    endpoint = fakeEndpoint(acceptAll());
+    const poll = await parks('shuffle remember="session"');
+    await vote(poll, 'Better lighting');
+    await until(() => poll.shadowRoot!.textContent!.includes('You voted for'));
+    expect(kept(poll)).to.deep.equal({
+      device: [],
+      session: [`delib:answer:v1:delib-poll:${poll.widgetId}`, `delib:order:v1:delib-poll:${poll.widgetId}`],
+    });
+    // The same widget on the next page in this tab.
+    const again = await fixture<DelibPoll>(poll.outerHTML);
+    expect(shadow(again, 'form')).to.be.null;
+    expect(shadow(again, '[part="answer"]')!.textContent).to.contain('You voted for: Better lighting.');
+  });
+
+  it('remember="none": nothing kept but the undelivered response in the outbox, until it is delivered', async () => {
+    endpoint = fakeEndpoint(acceptAll());
+    const poll = await parks('shuffle remember="none"');
+    const order = shadowAll(poll, 'input[type=radio]').map((input) => input.value);
+    await vote(poll, 'Better lighting');
+    await until(() => poll.shadowRoot!.textContent!.includes('You voted for'));
+    expect(kept(poll)).to.deep.equal({ device: [], session: [] });
+    expect(outboxKeys()).to.deep.equal([]);
+    // The order still holds while the page is open.
+    const twin = await fixture<DelibPoll>(poll.outerHTML);
+    expect(shadow(twin, 'form'), 'nothing remembered: the form again').to.exist;
+    expect(shadowAll(twin, 'input[type=radio]').map((input) => input.value)).to.deep.equal(order);
+  });
+
+  it('takes remember from <delib-provider>, then <meta name="delib-remember">; its own attribute wins', async () => {
+    endpoint = fakeEndpoint(acceptAll());
+    const meta = Object.assign(document.createElement('meta'), { name: 'delib-remember', content: 'none' });
+    document.head.append(meta);
+    try {
+      const wrapper = await fixture<HTMLElement>(`<div>
+        <delib-provider remember="session">
+          <delib-poll widget-id="provided-${Math.random().toString(36).slice(2)}" endpoint="https://api.test/api" question="Q">
+            <option value="a">A</option><option value="b">B</option>
+          </delib-poll>
+        </delib-provider>
+        <delib-poll widget-id="meta-${Math.random().toString(36).slice(2)}" endpoint="https://api.test/api" question="Q">
+          <option value="a">A</option><option value="b">B</option>
+        </delib-poll>
+        <delib-poll remember="device" widget-id="own-${Math.random().toString(36).slice(2)}" endpoint="https://api.test/api" question="Q">
+          <option value="a">A</option><option value="b">B</option>
+        </delib-poll>
+      </div>`);
+      const [provided, byMeta, own] = [...wrapper.querySelectorAll<DelibPoll>('delib-poll')];
+      await Promise.all([provided, byMeta, own].map((poll) => poll.updateComplete));
+      expect([provided.rememberMode, byMeta.rememberMode, own.rememberMode]).to.deep.equal(['session', 'none', 'device']);
+    } finally {
+      meta.remove();
+    }
+  });
+
+  it('an unknown value works as device, and the developer is told', async () => {
+    const warnings: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      const poll = await parks('remember="forever"');
+      expect(poll.rememberMode).to.equal('device');
+      await until(() => warnings.length > 0);
+      expect(String(warnings[0][0])).to.contain('remember="forever" is not one of device, session, none');
+    } finally {
+      console.warn = warn;
+    }
+  });
+});
+
 describe('<delib-poll> not fully set up', () => {
   for (const [name, attributes] of [
     ['an endpoint', 'widget-id="no-endpoint"'],

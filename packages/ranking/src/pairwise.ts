@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { PairwiseAnswer, PairwiseResults } from '@delib/protocol';
 import { limits } from '@delib/protocol';
-import { DelibElement, baseStyles, cleanText, isRecord, readJson, seedOf, type Item } from '@delib/core';
+import { DelibElement, baseStyles, cleanText, isRecord, readJson, seedOf, storage, type Item } from '@delib/core';
 import { pairwiseMessages, type PairwiseMessages } from './pairwise.messages.js';
 import { pairwiseStyles } from './pairwise.styles.js';
 import { PairScheduler, isScheduleShape, pairCount, type Pair } from './scheduler.js';
@@ -44,14 +44,7 @@ export function approvedItems(body: unknown): Item[] {
   return items;
 }
 
-/** sessionStorage, or undefined where the browser blocks it. */
-function sessionStore(): Storage | undefined {
-  try {
-    return sessionStorage.length >= 0 ? sessionStorage : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const sessionStore = () => storage('sessionStorage');
 
 /**
  * Pairwise comparison: "which matters more to you?" for two items at a time, one pair after

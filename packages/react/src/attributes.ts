@@ -10,6 +10,7 @@ import type {
   DelibQueuedEvent,
   DelibSubmitEvent,
   DelibSubmittedEvent,
+  RememberMode,
   ResultsMode,
 } from '@delib/core';
 import type { DelibNeedsAssets } from '@delib/needs-assets';
@@ -31,6 +32,8 @@ export interface WidgetAttributes<Messages> {
   closes?: string;
   /** When results are shown. */
   results?: ResultsMode;
+  /** Where the person's answer (and `shuffle` order) is kept: this browser, this tab, or nowhere. */
+  remember?: RememberMode;
   /** Inside a `<form>`: the form field name; the widget then does not post by itself. */
   name?: string;
   /** In a form: an answer is needed before the form can be submitted. */
@@ -84,6 +87,7 @@ export interface ProviderAttributes {
   /** Extra request headers, e.g. a CSRF token: JSON as an attribute, an object as a property. */
   headers?: string | Record<string, string>;
   credentials?: RequestCredentials;
+  remember?: RememberMode;
   lang?: string;
 }
 

@@ -46,6 +46,7 @@ function value({ name, type }) {
   if (/^number/.test(type)) return { attribute: '{3}', property: '{3}' };
   if (type === 'ResultsMode') return { attribute: '"always"', property: '"always"' };
   if (type.includes("'dots'")) return { attribute: '"dots"', property: '"dots"' };
+  if (name === 'remember') return { attribute: '"session"', property: '"session"' };
   if (type === 'RequestCredentials') return { attribute: '"include"', property: '"include"' };
   if (name === 'closes') return { attribute: '"2026-12-31T23:59:00Z"', property: '"2026-12-31T23:59:00Z"' };
   return { attribute: '"x"', property: '"x"' };
