@@ -410,10 +410,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   const roots = (options.staticRoots ?? []).filter(existsSync);
-  if (roots.length) {
+  // One plugin per folder, the first holding a path winning: the earlier folders answer for the files they
+  // held at start (wildcard off), the last for everything else. (@fastify/static 10.1.3, the last release
+  // that runs on Node 20, answers 404 for a file without a .br beside it when given several roots at once.)
+  for (const [index, root] of roots.entries()) {
     await app.register(fastifyStatic, {
-      root: roots,
+      root,
       prefix: '/',
+      wildcard: index === roots.length - 1,
+      decorateReply: index === 0,
       // The build writes .br and .gz next to each bundle: residents on phones get the small one.
       preCompressed: true,
       // `.env`, `.git/…` and the like are never published, wherever they were copied: they answer 404.

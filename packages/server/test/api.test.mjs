@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
+import { brotliCompressSync } from 'node:zlib';
 import { buildApp } from '../src/app.ts';
 import { openStore } from '../src/config.ts';
 import { startServer } from '../src/cli.ts';
@@ -739,6 +740,34 @@ describe('static files', () => {
         assert.equal(response.statusCode, 404, `${path}: ${response.statusCode}`);
         assert.equal(response.json().error.code, 'not_found', path);
         assert.ok(!response.body.includes('SECRET'), path);
+      }
+    } finally {
+      await app.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+  test('several folders: the first holding a path answers, compressed or not, as a browser asks (Accept-Encoding)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'delib-static-'));
+    const [pages, bundles] = [join(folder, 'pages'), join(folder, 'bundles')];
+    mkdirSync(pages);
+    mkdirSync(bundles);
+    writeFileSync(join(pages, 'index.html'), '<!doctype html><title>pages</title>');
+    writeFileSync(join(pages, 'site.css'), 'p{}');
+    writeFileSync(join(bundles, 'index.html'), '<!doctype html><title>bundles</title>');
+    writeFileSync(join(bundles, 'delib.js'), 'export{}');
+    writeFileSync(join(bundles, 'delib.js.br'), brotliCompressSync('export{}'));
+    const app = await buildApp({ store: await openStore(`file:${join(folder, 'x.sqlite')}`), staticRoots: [pages, bundles], logger: false });
+    try {
+      for (const headers of [{}, { 'accept-encoding': 'br, gzip, deflate' }]) {
+        const get = (url) => app.inject({ url, headers });
+        const label = JSON.stringify(headers);
+        assert.match((await get('/')).body, /pages/, label);
+        assert.match((await get('/index.html')).body, /pages/, label);
+        assert.equal((await get('/site.css')).statusCode, 200, label);
+        const bundle = await get('/delib.js');
+        assert.equal(bundle.statusCode, 200, label);
+        assert.equal(bundle.headers['content-encoding'], headers['accept-encoding'] ? 'br' : undefined, label);
+        assert.equal((await get('/missing.js')).json().error.code, 'not_found', label);
       }
     } finally {
       await app.close();
