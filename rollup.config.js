@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -6,6 +6,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 import MagicString from 'magic-string';
 import { transform } from 'esbuild';
+import { zipSync } from 'fflate';
 
 /**
  * Two kinds of output:
@@ -409,4 +410,50 @@ const consoleApp = {
   onwarn,
 };
 
-export default [consoleApp, deliver, scripts, allElements, loader, everything, ...packages.map(library)];
+/** Every file under `folder`, as paths relative to it. */
+const filesUnder = (folder, prefix = '') =>
+  readdirSync(join(folder, prefix), { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(folder, join(prefix, entry.name)) : [join(prefix, entry.name)],
+  );
+
+/**
+ * The WordPress plugin (`packages/wordpress`): its PHP, readme and block.json files, the editor script
+ * built from TypeScript, and the script-tag files the loader fetches (`widgets/`: the loader, the
+ * per-widget files, their chunks and the themes; no maps, no precompressed copies), in
+ * `packages/wordpress/dist/delib/`, zipped as `packages/wordpress/dist/delib.zip` for WordPress's
+ * Plugins → Add New → Upload. Built last, from the files the configurations above wrote to `dist/`.
+ */
+const wordpressPlugin = () => ({
+  name: 'delib-wordpress-plugin',
+  buildStart() {
+    rmSync('packages/wordpress/dist', { recursive: true, force: true });
+  },
+  generateBundle() {
+    const copy = (from, to) => this.emitFile({ type: 'asset', fileName: to, source: readFileSync(from) });
+    for (const file of filesUnder('packages/wordpress/plugin')) copy(join('packages/wordpress/plugin', file), file);
+    copy('LICENSE', 'LICENSE');
+    const wanted = (file) =>
+      /^(delib\.js|delib-[a-z-]+\.min\.js|chunks\/[\w.-]+\.js|themes\/[\w-]+\.css)$/.test(file.split('\\').join('/'));
+    const widgets = filesUnder('dist').filter(wanted);
+    if (!widgets.includes('delib.js')) this.error('dist/delib.js is missing: the script-tag files are built before the plugin');
+    for (const file of widgets) copy(join('dist', file), join('widgets', file));
+  },
+  writeBundle() {
+    const folder = 'packages/wordpress/dist/delib';
+    const entries = Object.fromEntries(
+      filesUnder(folder).map((file) => [
+        `delib/${file.split('\\').join('/')}`,
+        [readFileSync(join(folder, file)), { mtime: new Date('2026-01-01') }],
+      ]),
+    );
+    writeFileSync('packages/wordpress/dist/delib.zip', zipSync(entries, { level: 9 }));
+  },
+});
+const wordpress = {
+  input: 'packages/wordpress/src/editor.ts',
+  output: { dir: 'packages/wordpress/dist/delib', entryFileNames: 'build/editor.js', format: 'iife' },
+  plugins: [resolve(), compile(), minify(), wordpressPlugin()],
+  onwarn,
+};
+
+export default [consoleApp, deliver, scripts, allElements, loader, everything, ...packages.map(library), wordpress];
