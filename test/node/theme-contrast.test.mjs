@@ -61,6 +61,14 @@ for (const file of readdirSync(themes).filter((name) => name.endsWith('.css'))) 
       if (ratio < minimum)
         failures.push(`${what}: ${foreground} ${one} on ${background} ${other} is ${ratio.toFixed(2)}:1, needs ${minimum}:1`);
     }
+    // A theme that gives buttons a colour of their own (GOV.UK's green): their text on it.
+    const button = tokens['--delib-button-background'];
+    if (button) {
+      const text = tokens['--delib-button-text'] ?? tokens['--delib-color-accent-text'];
+      const ratio = contrast(text, button);
+      if (ratio < 4.5) failures.push(`button text ${text} on --delib-button-background ${button} is ${ratio.toFixed(2)}:1, needs 4.5:1`);
+      assert.match(button, /^#[0-9a-f]{6}$/i, `${file} sets --delib-button-background to a hex colour`);
+    }
     assert.deepEqual(failures, []);
   });
 }

@@ -97,8 +97,8 @@ export const baseStyles = css`
     border-color: var(--_error);
   }
   .invalid.group {
-    border-left: 4px solid var(--_error);
-    padding-left: var(--_m);
+    border-left: 5px solid var(--_error);
+    padding-left: calc(0.75 * var(--_m));
   }
   button {
     font: inherit;
@@ -132,9 +132,14 @@ export const baseStyles = css`
     outline: none;
   }
   .summary {
-    border: 4px solid var(--_error);
+    border: 5px solid var(--_error);
     padding: var(--_m);
     margin-bottom: var(--_m);
+  }
+  /* As GOV.UK's error summary: the title in the text colour, a step larger; the links in red. */
+  .summary > .error {
+    color: inherit;
+    font-size: var(--delib-question-size, 1.25em);
   }
   .summary a {
     color: var(--_error);
@@ -142,7 +147,8 @@ export const baseStyles = css`
   }
   .summary ul {
     margin: 0;
-    padding-left: 1.25em;
+    padding: 0;
+    list-style: none;
   }
   [role='status']:not(:empty) {
     margin-top: var(--_m);

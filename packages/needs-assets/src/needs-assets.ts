@@ -84,7 +84,8 @@ function readArea(text: string): { area: string; bad: boolean } {
  * @csspart caption - "Step 2 of 4" in the heading.
  * @csspart fieldset - The group of checkboxes of the first two steps.
  * @csspart option - Each checkbox with its label, hint and revealed text box.
- * @csspart checkbox - Each checkbox.
+ * @csspart checkbox - Each checkbox (also `control`, as in the poll).
+ * @csspart control - Each checkbox, named as the poll's radios and checkboxes are.
  * @csspart input - Each text box.
  * @csspart reveal - What a ticked checkbox reveals: "tell us more", or the contact details.
  * @csspart continue - The continue button.
@@ -544,7 +545,7 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
             ><input
               type="checkbox"
               id=${id}
-              part="checkbox"
+              part="control checkbox"
               .checked=${live(isTicked)}
               aria-describedby=${category.description ? `${id}-hint` : nothing}
               @change=${(event: Event) => this.#tick(side, category.value, (event.target as HTMLInputElement).checked)}
@@ -579,7 +580,7 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
           ><input
             type="checkbox"
             id="${side}-none"
-            part="checkbox"
+            part="control checkbox"
             .checked=${live(!!draft.none[side])}
             @change=${(event: Event) => this.#tickNone(side, (event.target as HTMLInputElement).checked)}
           /><span>${t('nothing')}</span></label
@@ -638,7 +639,7 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
           ><input
             type="checkbox"
             id="consent"
-            part="checkbox"
+            part="control checkbox"
             aria-describedby="contact-hint"
             .checked=${live(consent)}
             ?disabled=${this.isDisabled}

@@ -26,6 +26,10 @@ export const otherValue = 'other';
  * @csspart fieldset - The group of options.
  * @csspart question - The question (the legend), also above the answer once voted.
  * @csspart option - Each option: its label and its radio or checkbox.
+ * @csspart description - An option's description, under its label.
+ * @csspart control - Each radio or checkbox (also `radio` or `checkbox`, as the poll asks for one or several).
+ * @csspart radio - Each radio, where one answer is asked for.
+ * @csspart checkbox - Each checkbox, where several are (`multiple`).
  * @csspart other-input - The text box for "Other".
  * @csspart submit - The vote button.
  * @csspart retry - The button that tries loading the results again.
@@ -226,6 +230,7 @@ export class DelibPoll extends DelibElement<PollMessages> {
               html`<label class="choice" part="option">
                 <input
                   id="choice-${index}"
+                  part="control ${type}"
                   type=${type}
                   name="choice"
                   .value=${item.value}
@@ -233,7 +238,7 @@ export class DelibPoll extends DelibElement<PollMessages> {
                   @change=${this.#onChange}
                 />
                 <span
-                  >${item.label}${'description' in item && item.description ? html`<small>${item.description}</small>` : nothing}</span
+                  >${item.label}${'description' in item && item.description ? html`<small part="description">${item.description}</small>` : nothing}</span
                 >
               </label>`,
           )}
