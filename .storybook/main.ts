@@ -5,7 +5,8 @@ import { defaultClientConditions, mergeConfig } from 'vite';
 process.env.STORYBOOK_DISABLE_TELEMETRY = '1';
 
 const config: StorybookConfig = {
-  stories: ['../stories/**/*.stories.ts'],
+  // The introduction (an MDX page) first, so that Storybook opens on it; then each widget's stories.
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   // Docs pages from custom-elements.json: attributes, events, parts and tokens beside the stories.
   addons: ['@storybook/addon-docs'],

@@ -136,6 +136,53 @@ const seeds: Record<string, Seed> = {
       [6, { needs: [], assets: [{ category: 'equipment' }, { category: 'time' }] }],
     ],
   },
+  // The examples at the top of the docs pages.
+  'library-late-2027': {
+    widget: 'poll',
+    answers: [
+      [38, { choices: ['monday'] }],
+      [52, { choices: ['tuesday'] }],
+      [71, { choices: ['wednesday'] }],
+      [96, { choices: ['thursday'] }],
+    ],
+  },
+  'town-centre-2027': {
+    widget: 'ranking',
+    answers: [
+      [64, { order: ['empty-shops', 'crossings', 'parking', 'seating'] }],
+      [41, { order: ['crossings', 'empty-shops', 'seating', 'parking'] }],
+      [27, { order: ['parking', 'empty-shops', 'crossings', 'seating'] }],
+      [15, { order: ['seating', 'crossings', 'empty-shops', 'parking'] }],
+    ],
+  },
+  'loneliness-ideas-2027': {
+    widget: 'pairwise',
+    answers: [
+      ...wins('lunch-club', { 'phone-line': 21, 'bus-passes': 14, garden: 18, benches: 25 }),
+      ...wins('phone-line', { 'lunch-club': 12, 'bus-passes': 10, garden: 13, benches: 19 }),
+      ...wins('bus-passes', { 'lunch-club': 11, 'phone-line': 15, garden: 16, benches: 20 }),
+      ...wins('garden', { 'lunch-club': 9, 'phone-line': 12, 'bus-passes': 10, benches: 17 }),
+      ...wins('benches', { 'lunch-club': 4, 'phone-line': 8, 'bus-passes': 6, garden: 9 }),
+    ],
+  },
+  'ward-fund-2027': {
+    widget: 'budget',
+    answers: [
+      [31, { allocation: { 'youth-club': 8000, 'hall-roof': 6000, trees: 2000, swimming: 4000 } }],
+      [22, { allocation: { 'youth-club': 5000, 'hall-roof': 10000, trees: 3000, swimming: 2000 } }],
+      [14, { allocation: { 'youth-club': 4000, 'hall-roof': 4000, trees: 8000, swimming: 4000 } }],
+      [9, { allocation: { 'youth-club': 10000, 'hall-roof': 2000, trees: 0, swimming: 8000 } }],
+    ],
+  },
+  'penrhos-neighbourhood-2027': {
+    widget: 'needs-assets',
+    answers: [
+      [26, { needs: [{ category: 'getting-about' }, { category: 'company' }], assets: [{ category: 'time' }] }],
+      [19, { needs: [{ category: 'food' }, { category: 'warm-spaces' }], assets: [{ category: 'skills' }] }],
+      [12, { needs: [{ category: 'company' }], assets: [{ category: 'space' }, { category: 'time' }] }],
+      [7, { needs: [{ category: 'getting-about' }], assets: [{ category: 'equipment' }] }],
+    ],
+  },
   // The default categories of <delib-needs-assets> (packages/needs-assets/src/categories.ts).
   'neighbourhood-needs-2026': {
     widget: 'needs-assets',

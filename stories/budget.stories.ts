@@ -10,6 +10,10 @@ import {
   inAFortnight,
   longAgo,
   documentedOnly,
+  embedSnippet,
+  exampleDocs,
+  exampleEndpoint,
+  optionLines,
 } from './shared.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import '@delib/ranking/define-budget.js';
@@ -112,6 +116,21 @@ const problemShown = async (canvasElement: HTMLElement, text: string) => {
   await waitFor(() => expect(element.shadowRoot!.activeElement).toBe(summary));
 };
 
+/** The docs page's example: a question of its own, as a council would ask it. */
+const wardFund = {
+  'widget-id': 'ward-fund-2027',
+  question: 'How would you share £20,000 from the Penrhos ward fund?',
+  total: 20000,
+  unit: 'GBP',
+  step: 500,
+  choices: [
+    { value: 'youth-club', label: 'Youth club on Saturdays' },
+    { value: 'hall-roof', label: 'Repairs to the community hall roof' },
+    { value: 'trees', label: 'Street trees on Heol Fawr' },
+    { value: 'swimming', label: 'Free swimming for under-16s', description: 'In the school holidays' },
+  ],
+} satisfies Partial<BudgetArgs>;
+
 // ---- meta -----------------------------------------------------------------------------------
 
 const meta = {
@@ -119,6 +138,19 @@ const meta = {
   tags: ['autodocs'],
   component: 'delib-budget',
   render: (args) => wrap(args, budget(args)),
+  parameters: {
+    docs: {
+      description: {
+        component: `A budget asks residents how they would share out a fixed sum: how would you share £20,000 from the ward fund?
+People give each item an amount, in pounds or in points, and see what is left as they go. They cannot give more than
+there is. It shows the trade-off a council faces: more for one thing means less for another. With \`mode="dots"\`,
+the budget is also drawn as a row of dots. The results show the total and the average each item was given.
+
+The example below is live: share out the fund and submit. Under it is the HTML a page needs. Then come the
+attributes, events, parts and design tokens, and a story for each state a resident can meet.`,
+      },
+    },
+  },
   args: {
     'widget-id': 'parks-budget-2026',
     endpoint: mockEndpoints.ok,
@@ -196,6 +228,27 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<BudgetArgs>;
+
+// ---- the docs page's example ----------------------------------------------------------------
+
+/** A question of the docs page's own, with the HTML a page needs to ask it. */
+export const Example: Story = {
+  args: wardFund,
+  parameters: exampleDocs(
+    embedSnippet(
+      'delib-budget',
+      {
+        'widget-id': wardFund['widget-id'],
+        endpoint: exampleEndpoint,
+        question: wardFund.question,
+        total: wardFund.total,
+        unit: wardFund.unit,
+        step: wardFund.step,
+      },
+      optionLines(wardFund.choices),
+    ),
+  ),
+};
 
 // ---- the form ------------------------------------------------------------------------------
 
@@ -488,7 +541,9 @@ const themed = (theme: string): Story => ({
   },
 });
 
-export const ThemeDefault: Story = { ...themed('default'), name: 'Theme: default.css' };
-export const ThemeGovuk: Story = { ...themed('govuk'), name: 'Theme: govuk.css' };
-export const ThemeDark: Story = { ...themed('dark'), name: 'Theme: dark.css' };
-export const ThemeHighContrast: Story = { ...themed('high-contrast'), name: 'Theme: high-contrast.css' };
+// Names and tags written out: Storybook reads them from the source without running it. Not on the docs
+// page: a theme is one stylesheet for the whole page, so there it would restyle every widget shown.
+export const ThemeDefault: Story = { ...themed('default'), name: 'Theme: default.css', tags: ['!autodocs'] };
+export const ThemeGovuk: Story = { ...themed('govuk'), name: 'Theme: govuk.css', tags: ['!autodocs'] };
+export const ThemeDark: Story = { ...themed('dark'), name: 'Theme: dark.css', tags: ['!autodocs'] };
+export const ThemeHighContrast: Story = { ...themed('high-contrast'), name: 'Theme: high-contrast.css', tags: ['!autodocs'] };

@@ -10,6 +10,10 @@ import {
   inAFortnight,
   longAgo,
   documentedOnly,
+  embedSnippet,
+  exampleDocs,
+  exampleEndpoint,
+  optionLines,
 } from './shared.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import '@delib/needs-assets/define.js';
@@ -191,6 +195,24 @@ async function continueWithProblem(canvasElement: HTMLElement, text: string) {
   await problemShown(canvasElement, text);
 }
 
+/** The docs page's example: a neighbourhood's own categories, as a council would ask. */
+const penrhos = {
+  'widget-id': 'penrhos-neighbourhood-2027',
+  'privacy-url': 'https://www.glanmorfa.gov.uk/privacy/our-neighbourhood',
+  needs: [
+    { value: 'getting-about', label: 'Getting about: buses, paths and lifts' },
+    { value: 'company', label: 'Company and friendship', description: 'For people who are lonely or cut off' },
+    { value: 'food', label: 'Affordable food' },
+    { value: 'warm-spaces', label: 'Warm spaces' },
+  ],
+  assets: [
+    { value: 'time', label: 'Time to volunteer', description: 'An hour a week, or now and then' },
+    { value: 'skills', label: 'A skill to share', description: 'Such as cooking, gardening, repairs or a language' },
+    { value: 'space', label: 'A space people can use' },
+    { value: 'equipment', label: 'Tools or equipment to lend' },
+  ],
+} satisfies Partial<NeedsAssetsArgs>;
+
 // ---- meta -----------------------------------------------------------------------------------
 
 /**
@@ -204,6 +226,22 @@ const meta = {
   component: 'delib-needs-assets',
   render: (args) => wrap(args, needsAssets(args)),
   beforeEach: forgetDrafts,
+  parameters: {
+    docs: {
+      description: {
+        component: `A needs-and-assets form asks residents what their neighbourhood needs, and what they could offer it: time, a
+skill, a space, some equipment. A council or community group uses the answers to plan with what is already there, not
+only with what is missing.
+
+It asks one thing per page, the GOV.UK way, and shows "check your answers" before sending. Contact details are asked
+for only if the person agrees to be contacted. Afterwards people see what everyone needs and offers, side by side.
+Give the categories that fit your area in two \`<optgroup>\`s, or leave them out for a sensible default list.
+
+The example below is live: go through the steps and send. Under it is the HTML a page needs. Then come the
+attributes, events, parts and design tokens, and a story for each step, error and state a resident can meet.`,
+      },
+    },
+  },
   args: {
     'widget-id': 'neighbourhood-needs-2026',
     endpoint: mockEndpoints.ok,
@@ -283,6 +321,27 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<NeedsAssetsArgs>;
+
+// ---- the docs page's example ----------------------------------------------------------------
+
+/** A survey of the docs page's own, with the HTML a page needs to run it. */
+export const Example: Story = {
+  args: penrhos,
+  parameters: exampleDocs(
+    embedSnippet(
+      'delib-needs-assets',
+      { 'widget-id': penrhos['widget-id'], endpoint: exampleEndpoint, 'privacy-url': penrhos['privacy-url'] },
+      [
+        '<optgroup label="needs">',
+        ...optionLines(penrhos.needs).map((line) => `  ${line}`),
+        '</optgroup>',
+        '<optgroup label="assets">',
+        ...optionLines(penrhos.assets).map((line) => `  ${line}`),
+        '</optgroup>',
+      ],
+    ),
+  ),
+};
 
 // ---- step 1: needs --------------------------------------------------------------------------
 
@@ -701,7 +760,9 @@ const themed = (theme: string): Story => ({
   },
 });
 
-export const ThemeDefault: Story = { ...themed('default'), name: 'Theme: default.css' };
-export const ThemeGovuk: Story = { ...themed('govuk'), name: 'Theme: govuk.css' };
-export const ThemeDark: Story = { ...themed('dark'), name: 'Theme: dark.css' };
-export const ThemeHighContrast: Story = { ...themed('high-contrast'), name: 'Theme: high-contrast.css' };
+// Names and tags written out: Storybook reads them from the source without running it. Not on the docs
+// page: a theme is one stylesheet for the whole page, so there it would restyle every widget shown.
+export const ThemeDefault: Story = { ...themed('default'), name: 'Theme: default.css', tags: ['!autodocs'] };
+export const ThemeGovuk: Story = { ...themed('govuk'), name: 'Theme: govuk.css', tags: ['!autodocs'] };
+export const ThemeDark: Story = { ...themed('dark'), name: 'Theme: dark.css', tags: ['!autodocs'] };
+export const ThemeHighContrast: Story = { ...themed('high-contrast'), name: 'Theme: high-contrast.css', tags: ['!autodocs'] };

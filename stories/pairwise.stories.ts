@@ -10,6 +10,10 @@ import {
   inAFortnight,
   longAgo,
   documentedOnly,
+  embedSnippet,
+  exampleDocs,
+  exampleEndpoint,
+  optionLines,
 } from './shared.js';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '@delib/ranking/define-pairwise.js';
@@ -96,6 +100,21 @@ async function chooseFirst(canvasElement: HTMLElement, times: number) {
   return { element, shadow };
 }
 
+/** The docs page's example: a think tank's question of its own. */
+const loneliness = {
+  'widget-id': 'loneliness-ideas-2027',
+  question: 'Which would do more to help people in your town who feel lonely?',
+  votes: 5,
+  'allow-suggestions': true,
+  choices: [
+    { value: 'lunch-club', label: 'A weekly lunch club' },
+    { value: 'phone-line', label: 'A befriending phone line' },
+    { value: 'bus-passes', label: 'Free bus travel for carers' },
+    { value: 'garden', label: 'A community garden' },
+    { value: 'benches', label: 'More benches on walking routes' },
+  ],
+} satisfies Partial<PairwiseArgs>;
+
 // ---- meta -----------------------------------------------------------------------------------
 
 const meta = {
@@ -103,6 +122,22 @@ const meta = {
   tags: ['autodocs'],
   component: 'delib-pairwise',
   render: (args) => wrap(args, pairwise(args)),
+  parameters: {
+    docs: {
+      description: {
+        component: `A pairwise comparison asks residents "which matters more to you?" about two ideas at a time. It suits a list
+too long to rank in one go: each person answers a few pairs, and together their answers put every idea in order. With
+\`allow-suggestions\`, people can add ideas of their own; once a moderator approves them, they join the pairs. Each vote
+is sent as soon as it is made, so people can stop when they like.
+
+The results give each idea a score out of 100: its chance of beating another idea picked at random. For a short list,
+a [ranking](?path=/docs/widgets-delib-ranking--docs) is quicker to answer.
+
+The example below is live: choose between the ideas, or add one of your own. Under it is the HTML a page needs. Then
+come the attributes, events, parts and design tokens, and a story for each state a resident can meet.`,
+      },
+    },
+  },
   args: {
     'widget-id': 'parks-pairwise-2026',
     endpoint: mockEndpoints.ok,
@@ -170,6 +205,26 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<PairwiseArgs>;
+
+// ---- the docs page's example ----------------------------------------------------------------
+
+/** A question of the docs page's own, with the HTML a page needs to ask it. */
+export const Example: Story = {
+  args: loneliness,
+  parameters: exampleDocs(
+    embedSnippet(
+      'delib-pairwise',
+      {
+        'widget-id': loneliness['widget-id'],
+        endpoint: exampleEndpoint,
+        question: loneliness.question,
+        votes: loneliness.votes,
+        'allow-suggestions': loneliness['allow-suggestions'],
+      },
+      optionLines(loneliness.choices),
+    ),
+  ),
+};
 
 // ---- comparing ------------------------------------------------------------------------------
 
@@ -379,8 +434,9 @@ const themed = (theme: string): Story => ({
   play: async ({ canvasElement }) => resultsShown(canvasElement),
 });
 
-// Names written out: Storybook reads them from the source without running it.
-export const ThemeDefault: Story = { ...themed('default'), name: 'Theme: default.css' };
-export const ThemeGovuk: Story = { ...themed('govuk'), name: 'Theme: govuk.css' };
-export const ThemeDark: Story = { ...themed('dark'), name: 'Theme: dark.css' };
-export const ThemeHighContrast: Story = { ...themed('high-contrast'), name: 'Theme: high-contrast.css' };
+// Names and tags written out: Storybook reads them from the source without running it. Not on the docs
+// page: a theme is one stylesheet for the whole page, so there it would restyle every widget shown.
+export const ThemeDefault: Story = { ...themed('default'), name: 'Theme: default.css', tags: ['!autodocs'] };
+export const ThemeGovuk: Story = { ...themed('govuk'), name: 'Theme: govuk.css', tags: ['!autodocs'] };
+export const ThemeDark: Story = { ...themed('dark'), name: 'Theme: dark.css', tags: ['!autodocs'] };
+export const ThemeHighContrast: Story = { ...themed('high-contrast'), name: 'Theme: high-contrast.css', tags: ['!autodocs'] };

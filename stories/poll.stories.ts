@@ -10,6 +10,10 @@ import {
   inAFortnight,
   longAgo,
   documentedOnly,
+  embedSnippet,
+  exampleDocs,
+  exampleEndpoint,
+  optionLines,
 } from './shared.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import '@delib/poll/define.js';
@@ -54,7 +58,17 @@ const parks: Choice[] = [
   { value: 'toilets', label: 'Public toilets' },
 ];
 
-/** A fortnight from now at 5pm, for the "open until" hint. */
+/** The docs page's example: a question of its own, as a council would ask it. */
+const lateEvening = {
+  'widget-id': 'library-late-2027',
+  question: 'Which evening should Penrhos library stay open until 8pm?',
+  choices: [
+    { value: 'monday', label: 'Monday' },
+    { value: 'tuesday', label: 'Tuesday' },
+    { value: 'wednesday', label: 'Wednesday' },
+    { value: 'thursday', label: 'Thursday' },
+  ],
+} satisfies Partial<PollArgs>;
 
 const poll = (args: PollArgs) =>
   html`<delib-poll
@@ -114,6 +128,22 @@ const meta = {
   tags: ['autodocs'],
   component: 'delib-poll',
   render: (args) => wrap(args, poll(args)),
+  parameters: {
+    docs: {
+      description: {
+        component: `A poll asks residents one question with a few answers: which evening should the library stay open late?
+People choose one answer, or several with \`multiple\`, and can write their own with \`allow-other\`. Each vote goes to
+your endpoint, and people then see the results as text and bars.
+
+Use a poll for a quick show of hands on a clear choice. To ask people to weigh several things against each other, use a
+[ranking](?path=/docs/widgets-delib-ranking--docs), a [pairwise comparison](?path=/docs/widgets-delib-pairwise--docs) or a
+[budget](?path=/docs/widgets-delib-budget--docs).
+
+The example below is live: choose an evening and vote. Under it is the HTML a page needs. Then come the attributes,
+events, parts and design tokens, and a story for each state a resident can meet.`,
+      },
+    },
+  },
   args: {
     'widget-id': 'parks-2026',
     endpoint: mockEndpoints.ok,
@@ -194,6 +224,20 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<PollArgs>;
+
+// ---- the docs page's example ----------------------------------------------------------------
+
+/** A question of the docs page's own, with the HTML a page needs to ask it. */
+export const Example: Story = {
+  args: lateEvening,
+  parameters: exampleDocs(
+    embedSnippet(
+      'delib-poll',
+      { 'widget-id': lateEvening['widget-id'], endpoint: exampleEndpoint, question: lateEvening.question },
+      optionLines(lateEvening.choices),
+    ),
+  ),
+};
 
 // ---- the form ------------------------------------------------------------------------------
 
@@ -560,8 +604,9 @@ const themed = (theme: string): Story => ({
   },
 });
 
-// Names written out: Storybook reads them from the source without running it.
-export const ThemeDefault: Story = { ...themed('default'), name: 'Theme: default.css' };
-export const ThemeGovuk: Story = { ...themed('govuk'), name: 'Theme: govuk.css' };
-export const ThemeDark: Story = { ...themed('dark'), name: 'Theme: dark.css' };
-export const ThemeHighContrast: Story = { ...themed('high-contrast'), name: 'Theme: high-contrast.css' };
+// Names and tags written out: Storybook reads them from the source without running it. Not on the docs
+// page: a theme is one stylesheet for the whole page, so there it would restyle every widget shown.
+export const ThemeDefault: Story = { ...themed('default'), name: 'Theme: default.css', tags: ['!autodocs'] };
+export const ThemeGovuk: Story = { ...themed('govuk'), name: 'Theme: govuk.css', tags: ['!autodocs'] };
+export const ThemeDark: Story = { ...themed('dark'), name: 'Theme: dark.css', tags: ['!autodocs'] };
+export const ThemeHighContrast: Story = { ...themed('high-contrast'), name: 'Theme: high-contrast.css', tags: ['!autodocs'] };

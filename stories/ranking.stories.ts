@@ -10,6 +10,10 @@ import {
   inAFortnight,
   longAgo,
   documentedOnly,
+  embedSnippet,
+  exampleDocs,
+  exampleEndpoint,
+  optionLines,
 } from './shared.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import '@delib/ranking/define-ranking.js';
@@ -112,6 +116,18 @@ async function pickUp(canvasElement: HTMLElement, label: string) {
   return item;
 }
 
+/** The docs page's example: a question of its own, as a council would ask it. */
+const townCentre = {
+  'widget-id': 'town-centre-2027',
+  question: 'What should we do first for Llanfair town centre? Put them in order, most important first.',
+  choices: [
+    { value: 'empty-shops', label: 'Bring empty shops back into use' },
+    { value: 'crossings', label: 'Safer crossings on the high street' },
+    { value: 'seating', label: 'More seating and shelter' },
+    { value: 'parking', label: 'Short-stay parking near the shops', description: 'Free for the first hour' },
+  ],
+} satisfies Partial<RankingArgs>;
+
 // ---- meta -----------------------------------------------------------------------------------
 
 const meta = {
@@ -119,6 +135,23 @@ const meta = {
   tags: ['autodocs'],
   component: 'delib-ranking',
   render: (args) => wrap(args, ranking(args)),
+  parameters: {
+    docs: {
+      description: {
+        component: `A ranking asks residents to put a few things in order of priority: what should the council do first for the
+town centre? People add items to their ranking, most important first, with buttons, the keyboard or by dragging. With
+\`top\`, they rank only their few most important. Nothing starts ranked, so no order is counted that the person did not
+make. The results combine everyone's order into one list, with a sentence saying how.
+
+A ranking suits a short list. For a longer one, ask in pairs with a
+[pairwise comparison](?path=/docs/widgets-delib-pairwise--docs); to show what each choice costs, use a
+[budget](?path=/docs/widgets-delib-budget--docs).
+
+The example below is live: rank the items and submit. Under it is the HTML a page needs. Then come the attributes,
+events, parts and design tokens, and a story for each state a resident can meet.`,
+      },
+    },
+  },
   args: {
     'widget-id': 'parks-ranking-2026',
     endpoint: mockEndpoints.ok,
@@ -186,6 +219,20 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<RankingArgs>;
+
+// ---- the docs page's example ----------------------------------------------------------------
+
+/** A question of the docs page's own, with the HTML a page needs to ask it. */
+export const Example: Story = {
+  args: townCentre,
+  parameters: exampleDocs(
+    embedSnippet(
+      'delib-ranking',
+      { 'widget-id': townCentre['widget-id'], endpoint: exampleEndpoint, question: townCentre.question },
+      optionLines(townCentre.choices),
+    ),
+  ),
+};
 
 // ---- the form ------------------------------------------------------------------------------
 
@@ -501,7 +548,9 @@ const themed = (theme: string): Story => ({
   },
 });
 
-export const ThemeDefault: Story = { ...themed('default'), name: 'Theme: default.css' };
-export const ThemeGovuk: Story = { ...themed('govuk'), name: 'Theme: govuk.css' };
-export const ThemeDark: Story = { ...themed('dark'), name: 'Theme: dark.css' };
-export const ThemeHighContrast: Story = { ...themed('high-contrast'), name: 'Theme: high-contrast.css' };
+// Names and tags written out: Storybook reads them from the source without running it. Not on the docs
+// page: a theme is one stylesheet for the whole page, so there it would restyle every widget shown.
+export const ThemeDefault: Story = { ...themed('default'), name: 'Theme: default.css', tags: ['!autodocs'] };
+export const ThemeGovuk: Story = { ...themed('govuk'), name: 'Theme: govuk.css', tags: ['!autodocs'] };
+export const ThemeDark: Story = { ...themed('dark'), name: 'Theme: dark.css', tags: ['!autodocs'] };
+export const ThemeHighContrast: Story = { ...themed('high-contrast'), name: 'Theme: high-contrast.css', tags: ['!autodocs'] };

@@ -83,3 +83,54 @@ export const documentedOnly = (...own: string[]) => ({
   ),
   config: { table: { disable: true } },
 });
+
+// ---- the docs pages' examples ---------------------------------------------------------------
+
+/** Where the docs pages' snippets load delib from and send answers to: a council's own copy, as in the README. */
+export const exampleHost = 'https://consult.example.gov.uk';
+export const exampleEndpoint = `${exampleHost}/api`;
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A widget's items as a page writes them: child `<option>`s, with `data-description` where there is one. */
+export const optionLines = (items: { value: string; label: string; description?: string }[]) =>
+  items.map(
+    (item) =>
+      `<option value="${escapeHtml(item.value)}"${item.description ? ` data-description="${escapeHtml(item.description)}"` : ''}>${escapeHtml(item.label)}</option>`,
+  );
+
+/**
+ * What a page holds for a docs page's example, shown open under it: the loader, then the element with
+ * its attributes (one a line, as in the READMEs) and its children. `true` writes a bare attribute;
+ * `false`, `undefined` and `''` leave it out.
+ */
+export function embedSnippet(
+  tag: string,
+  attributes: Record<string, string | number | boolean | undefined>,
+  children: string[],
+): string {
+  const attributeLines = Object.entries(attributes)
+    .filter(([, value]) => value !== undefined && value !== false && value !== '')
+    .map(([name, value]) => (value === true ? `  ${name}` : `  ${name}="${escapeHtml(String(value))}"`));
+  return [
+    `<script type="module" src="${exampleHost}/delib/delib.js"></script>`,
+    '',
+    `<${tag}`,
+    ...attributeLines,
+    '>',
+    ...children.map((line) => `  ${line}`),
+    `</${tag}>`,
+  ].join('\n');
+}
+
+/**
+ * The parameters of a docs page's example story: its snippet shown open under it, instead of the
+ * story's own markup (a wrapper for the controls, and the mock endpoint).
+ */
+export const exampleDocs = (code: string) => ({
+  docs: {
+    canvas: { sourceState: 'shown' as const },
+    source: { code, language: 'html' as const },
+  },
+});
