@@ -54,7 +54,10 @@ function govukChoices(kind, name, { chosen, error } = {}) {
 /** The same question as a poll. */
 function poll(id, { multiple = false } = {}) {
   const options = days
-    .map(([value, label, description]) => `<option value="${value}"${description ? ` data-description="${description}"` : ''}>${label}</option>`)
+    .map(
+      ([value, label, description]) =>
+        `<option value="${value}"${description ? ` data-description="${description}"` : ''}>${label}</option>`,
+    )
     .join('');
   return `<delib-poll widget-id="${id}" endpoint="/api" remember="none" question="${question}"${multiple ? ' multiple' : ''}>${options}</delib-poll>`;
 }
@@ -131,7 +134,9 @@ export async function serveComparison() {
  * sent empty so that it shows its error. Runs in the page.
  */
 export async function matchStates(page) {
-  await page.waitForFunction(() => [...document.querySelectorAll('delib-poll')].every((poll) => poll.shadowRoot?.querySelector('input')));
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('delib-poll')].every((poll) => poll.shadowRoot?.querySelector('input')),
+  );
   await page.evaluate(async () => {
     const [radios, checkboxes, error] = document.querySelectorAll('delib-poll');
     for (const poll of [radios, checkboxes]) poll.shadowRoot.querySelector('input[value=wednesday]').click();

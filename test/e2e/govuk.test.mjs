@@ -84,7 +84,12 @@ async function controls(page, section, index, { ring = 0 } = {}) {
         borderRadius: style.borderTopLeftRadius,
         boxShadow: style.boxShadow === 'none' ? 'none' : style.boxShadow.replace(/\s+/g, ' '),
       });
-      const box = (rect) => ({ x: rect.x - ring, y: rect.y - ring, width: rect.width + 2 * ring, height: rect.height + 2 * ring });
+      const box = (rect) => ({
+        x: rect.x - ring,
+        y: rect.y - ring,
+        width: rect.width + 2 * ring,
+        height: rect.height + 2 * ring,
+      });
       const sections = document.querySelectorAll('section.pair');
       const item = sections[section].querySelectorAll('[class$="__item"]')[index];
       const itemRect = item.getBoundingClientRect();
@@ -108,7 +113,9 @@ async function styles(page, section, govukSelector, delibSelector, properties, p
       const area = document.querySelectorAll('section.pair')[section];
       const read = (element) => {
         const style = getComputedStyle(element, pseudo);
-        return Object.fromEntries(properties.map((property) => [property, style.getPropertyValue(property).replace(/\s+/g, ' ')]));
+        return Object.fromEntries(
+          properties.map((property) => [property, style.getPropertyValue(property).replace(/\s+/g, ' ')]),
+        );
       };
       return {
         govuk: read(area.querySelector(govukSelector)),
@@ -135,10 +142,18 @@ async function tabFrom(page, section, selector, inPoll) {
 function channels(colour) {
   const srgb = /color\(srgb ([\d.]+) ([\d.]+) ([\d.]+)/.exec(colour);
   if (srgb) return srgb.slice(1, 4).map((value) => Number(value) * 255);
-  return colour.match(/[\d.]+/g).slice(0, 3).map(Number);
+  return colour
+    .match(/[\d.]+/g)
+    .slice(0, 3)
+    .map(Number);
 }
 
-const sameStyles = (found, what) => assert.deepEqual(found.delib, found.govuk, `${what}: delib ${JSON.stringify(found.delib)}, GOV.UK ${JSON.stringify(found.govuk)}`);
+const sameStyles = (found, what) =>
+  assert.deepEqual(
+    found.delib,
+    found.govuk,
+    `${what}: delib ${JSON.stringify(found.delib)}, GOV.UK ${JSON.stringify(found.govuk)}`,
+  );
 
 describe('the GOV.UK theme beside GOV.UK Frontend', () => {
   for (const width of [375, 1024]) {
@@ -153,7 +168,10 @@ describe('the GOV.UK theme beside GOV.UK Frontend', () => {
             const found = await controls(page, section, index);
             sameStyles({ govuk: found.govuk.style, delib: found.delib.style }, `${kind} ${index}`);
             const share = await difference(page, found.govuk.clip, found.delib.clip);
-            assert.ok(share < 0.03, `${kind} ${index} (${index ? 'chosen' : 'not chosen'}): ${(share * 100).toFixed(1)}% of its pixels differ`);
+            assert.ok(
+              share < 0.03,
+              `${kind} ${index} (${index ? 'chosen' : 'not chosen'}): ${(share * 100).toFixed(1)}% of its pixels differ`,
+            );
           }
         }
         assert.deepEqual(problems, []);
@@ -171,7 +189,10 @@ describe('the GOV.UK theme beside GOV.UK Frontend', () => {
         [1, 'checkbox'],
       ]) {
         const before = await controls(page, section, 1, { ring: 6 });
-        await page.evaluate((section) => document.querySelectorAll('section.pair')[section].querySelectorAll('input')[1].focus(), section);
+        await page.evaluate(
+          (section) => document.querySelectorAll('section.pair')[section].querySelectorAll('input')[1].focus(),
+          section,
+        );
         const govukFocused = await controls(page, section, 1, { ring: 6 });
         const govukPhoto = await photo(page, govukFocused.govuk.clip);
         // By keyboard from GOV.UK's button, the last thing on its side: Tab reaches the chosen radio (the
@@ -192,7 +213,19 @@ describe('the GOV.UK theme beside GOV.UK Frontend', () => {
 
   test('the button: GOV.UK’s green, edge, padding and type; yellow with a dark edge when focused by keyboard', async () => {
     const { page } = await open(1024);
-    const properties = ['color', 'background-color', 'box-shadow', 'border-top-width', 'border-radius', 'padding-top', 'padding-left', 'padding-bottom', 'font-size', 'font-weight', 'line-height'];
+    const properties = [
+      'color',
+      'background-color',
+      'box-shadow',
+      'border-top-width',
+      'border-radius',
+      'padding-top',
+      'padding-left',
+      'padding-bottom',
+      'font-size',
+      'font-weight',
+      'line-height',
+    ];
     try {
       sameStyles(await styles(page, 0, '.govuk-button', '[part~=submit]', properties), 'button');
       await page.hover('.govuk-button');
@@ -205,7 +238,10 @@ describe('the GOV.UK theme beside GOV.UK Frontend', () => {
       const delibHover = await styles(page, 0, '.govuk-button', '[part~=submit]', ['background-color']);
       // The theme darkens whatever --delib-button-background is by a quarter (color-mix), GOV.UK names its shade.
       const [ours, theirs] = [delibHover.delib, govukHover.govuk].map((style) => channels(style['background-color']));
-      assert.ok(ours.every((value, index) => Math.abs(value - theirs[index]) <= 1.5), `hover: delib ${ours}, GOV.UK ${theirs}`);
+      assert.ok(
+        ours.every((value, index) => Math.abs(value - theirs[index]) <= 1.5),
+        `hover: delib ${ours}, GOV.UK ${theirs}`,
+      );
       await page.mouse.move(0, 0);
       const focusProperties = ['color', 'background-color', 'box-shadow', 'border-top-color'];
       await tabFrom(page, 0, '.govuk-radios__input:checked', false);
@@ -224,17 +260,35 @@ describe('the GOV.UK theme beside GOV.UK Frontend', () => {
       sameStyles(await styles(page, 1, '.govuk-fieldset .govuk-hint', '.hint', ['color', 'font-size', 'font-weight']), 'hint');
       sameStyles(await styles(page, 0, '.govuk-radios__hint', '.choice small', ['color', 'font-size']), 'option hint');
       sameStyles(await styles(page, 0, '.govuk-fieldset__legend', 'legend', ['color', 'font-size', 'font-weight']), 'question');
-      sameStyles(await styles(page, 2, '.govuk-error-message', 'fieldset .error', ['color', 'font-weight', 'font-size']), 'error message');
       sameStyles(
-        await styles(page, 2, '.govuk-form-group--error', 'fieldset.invalid', ['border-left-width', 'border-left-color', 'padding-left']),
+        await styles(page, 2, '.govuk-error-message', 'fieldset .error', ['color', 'font-weight', 'font-size']),
+        'error message',
+      );
+      sameStyles(
+        await styles(page, 2, '.govuk-form-group--error', 'fieldset.invalid', [
+          'border-left-width',
+          'border-left-color',
+          'padding-left',
+        ]),
         'error group',
       );
       sameStyles(
-        await styles(page, 2, '.govuk-error-summary', '.summary', ['border-top-width', 'border-top-color', 'border-top-style', 'color']),
+        await styles(page, 2, '.govuk-error-summary', '.summary', [
+          'border-top-width',
+          'border-top-color',
+          'border-top-style',
+          'color',
+        ]),
         'error summary',
       );
-      sameStyles(await styles(page, 2, '.govuk-error-summary__title', '.summary > .error', ['color', 'font-size', 'font-weight']), 'summary title');
-      sameStyles(await styles(page, 2, '.govuk-error-summary__list a', '.summary a', ['color', 'font-weight', 'text-decoration-line']), 'summary link');
+      sameStyles(
+        await styles(page, 2, '.govuk-error-summary__title', '.summary > .error', ['color', 'font-size', 'font-weight']),
+        'summary title',
+      );
+      sameStyles(
+        await styles(page, 2, '.govuk-error-summary__list a', '.summary a', ['color', 'font-weight', 'text-decoration-line']),
+        'summary link',
+      );
     } finally {
       await page.close();
     }
@@ -245,8 +299,12 @@ describe('the GOV.UK theme beside GOV.UK Frontend', () => {
     try {
       await page.evaluate(axeSource);
       const violations = await page.evaluate(async () => {
-        const { violations } = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-        return violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+        const { violations } = await window.axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+        });
+        return violations.map(
+          (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+        );
       });
       assert.deepEqual(violations, []);
     } finally {

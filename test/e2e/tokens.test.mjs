@@ -31,10 +31,15 @@ function documentedTokens() {
     } catch {
       continue;
     }
-    for (const module of manifest.modules) for (const declaration of module.declarations ?? []) for (const property of declaration.cssProperties ?? []) tokens.add(property.name);
+    for (const module of manifest.modules)
+      for (const declaration of module.declarations ?? [])
+        for (const property of declaration.cssProperties ?? []) tokens.add(property.name);
   }
   const readme = readFileSync(join(repo, 'packages', 'core', 'README.md'), 'utf8');
-  const table = readme.slice(readme.indexOf('## Themes and tokens'), readme.indexOf('\n## ', readme.indexOf('## Themes and tokens') + 1));
+  const table = readme.slice(
+    readme.indexOf('## Themes and tokens'),
+    readme.indexOf('\n## ', readme.indexOf('## Themes and tokens') + 1),
+  );
   for (const [token] of table.matchAll(/--delib-[\w-]+/g)) tokens.add(token);
   return [...tokens].sort();
 }
@@ -94,7 +99,8 @@ const isColour = (token) => /^rgb\(/.test(Array.isArray(trials[token]) ? trials[
 const isFocus = (token) => token.startsWith('--delib-focus-');
 
 // (The pairwise widget gets them without descriptions: which pair it shows first is chance.)
-const options = '<option value="parks">Parks</option><option value="roads" data-description="Potholes and crossings">Roads</option><option value="libraries">Libraries</option>';
+const options =
+  '<option value="parks">Parks</option><option value="roads" data-description="Potholes and crossings">Roads</option><option value="libraries">Libraries</option>';
 const budgetOptions = ['a', 'b', 'c', 'd', 'e', 'f'].map((value) => `<option value="${value}">Idea ${value}</option>`).join('');
 
 /** Each page's widgets have ids of their own, so nothing one page did (a vote, a pair) shows on another. */
@@ -136,7 +142,15 @@ before(async () => {
     const response = await fetch(new URL('/api/responses', server.url), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ id: randomUUID(), widget: 'poll', widgetId: 'tokens-results', submittedAt: new Date().toISOString(), locale: 'en', page: 'https://www.council.example/tokens', answer: { choices: [choice] } }),
+      body: JSON.stringify({
+        id: randomUUID(),
+        widget: 'poll',
+        widgetId: 'tokens-results',
+        submittedAt: new Date().toISOString(),
+        locale: 'en',
+        page: 'https://www.council.example/tokens',
+        answer: { choices: [choice] },
+      }),
     });
     assert.equal(response.status, 201, await response.text());
   }
@@ -153,7 +167,13 @@ after(async () => {
 async function arrange(tab) {
   await tab.waitForFunction(() => {
     const ready = (selector, inner) => document.querySelector(selector)?.shadowRoot?.querySelector(inner);
-    return ready('#focus', 'input') && ready('#results', '[part~=bar]') && ready('#budget', '[part~=stepper]') && ready('delib-pairwise', 'button') && ready('delib-needs-assets', 'input');
+    return (
+      ready('#focus', 'input') &&
+      ready('#results', '[part~=bar]') &&
+      ready('#budget', '[part~=stepper]') &&
+      ready('delib-pairwise', 'button') &&
+      ready('delib-needs-assets', 'input')
+    );
   });
   await tab.evaluate(async () => {
     const root = (selector) => document.querySelector(selector).shadowRoot;
@@ -164,7 +184,11 @@ async function arrange(tab) {
     root('#sent').querySelector('[part~=submit]').click();
     for (const add of root('#budget').querySelectorAll('.step.add')) add.click();
   });
-  await tab.waitForFunction(() => document.querySelector('#sent').shadowRoot.querySelector('[part~=status].submitted') && document.querySelector('#sent').shadowRoot.querySelector('[part~=results]'));
+  await tab.waitForFunction(
+    () =>
+      document.querySelector('#sent').shadowRoot.querySelector('[part~=status].submitted') &&
+      document.querySelector('#sent').shadowRoot.querySelector('[part~=results]'),
+  );
 }
 
 /**
@@ -173,10 +197,34 @@ async function arrange(tab) {
  */
 function tryTokens(trials) {
   const properties = [
-    'color', 'background-color', 'background-image', 'border-top-color', 'border-left-color', 'border-bottom-color',
-    'border-top-width', 'border-left-width', 'border-top-left-radius', 'box-shadow', 'outline-color', 'outline-width',
-    'outline-offset', 'font-family', 'font-size', 'font-weight', 'line-height', 'margin-top', 'margin-bottom',
-    'padding-top', 'padding-left', 'row-gap', 'column-gap', 'width', 'height', 'min-height', 'max-width', 'accent-color',
+    'color',
+    'background-color',
+    'background-image',
+    'border-top-color',
+    'border-left-color',
+    'border-bottom-color',
+    'border-top-width',
+    'border-left-width',
+    'border-top-left-radius',
+    'box-shadow',
+    'outline-color',
+    'outline-width',
+    'outline-offset',
+    'font-family',
+    'font-size',
+    'font-weight',
+    'line-height',
+    'margin-top',
+    'margin-bottom',
+    'padding-top',
+    'padding-left',
+    'row-gap',
+    'column-gap',
+    'width',
+    'height',
+    'min-height',
+    'max-width',
+    'accent-color',
     'text-decoration-color',
   ];
   const widgets = [...document.querySelectorAll('main > *')].filter((element) => element.localName.startsWith('delib-'));
@@ -187,7 +235,11 @@ function tryTokens(trials) {
         for (const pseudo of [null, '::before', '::after']) {
           const style = getComputedStyle(element, pseudo);
           if (pseudo && (style.content === 'none' || style.content === 'normal')) continue;
-          for (const property of properties) values.set(`${index} ${element.localName}.${element.className} ${pseudo ?? ''}\n${property}`, style.getPropertyValue(property));
+          for (const property of properties)
+            values.set(
+              `${index} ${element.localName}.${element.className} ${pseudo ?? ''}\n${property}`,
+              style.getPropertyValue(property),
+            );
         }
       }
     });
@@ -210,7 +262,11 @@ describe('every theme obeys every documented token', () => {
 
   test('the test has a trial value for every documented token', () => {
     assert.ok(tokens.length >= 30, `only ${tokens.length} tokens found`);
-    assert.deepEqual(tokens.filter((token) => !(token in trials)), [], 'documented tokens without a trial here');
+    assert.deepEqual(
+      tokens.filter((token) => !(token in trials)),
+      [],
+      'documented tokens without a trial here',
+    );
   });
 
   /**
@@ -225,7 +281,9 @@ describe('every theme obeys every documented token', () => {
     try {
       await tab.goto(new URL(theme ? theme.replace('.css', '.html') : 'none.html', server.url).href, { waitUntil: 'load' });
       await arrange(tab);
-      const values = Object.fromEntries(Object.entries(trials).map(([token, trial]) => [token, Array.isArray(trial) ? trial[0] : trial]));
+      const values = Object.fromEntries(
+        Object.entries(trials).map(([token, trial]) => [token, Array.isArray(trial) ? trial[0] : trial]),
+      );
       const seen = Object.fromEntries(tokens.map((token) => [token, []]));
       // Unfocused, then with the keyboard on the first radio, then on the Vote button after it.
       for (const step of ['none', 'radio', 'button']) {
@@ -266,7 +324,11 @@ describe('every theme obeys every documented token', () => {
     test(theme, async () => {
       assert.ok(unthemed, 'the page without a theme was measured');
       const themed = await reach(theme);
-      const set = new Set(readFileSync(join(repo, 'dist', 'themes', theme), 'utf8').match(/:root\s*\{[^}]*\}/)[0].match(/--delib-[\w-]+(?=\s*:)/g));
+      const set = new Set(
+        readFileSync(join(repo, 'dist', 'themes', theme), 'utf8')
+          .match(/:root\s*\{[^}]*\}/)[0]
+          .match(/--delib-[\w-]+(?=\s*:)/g),
+      );
       const ignored = [];
       for (const token of tokens) {
         const shows = themed[token].filter((element) => !isFocus(token) || !element.startsWith('none '));
@@ -278,10 +340,17 @@ describe('every theme obeys every documented token', () => {
         // theme sets in its place reaches. (Other values show in sizes that differ from theme to theme, and
         // a focus state may rightly replace the colours it focuses.)
         if (!isColour(token) || isFocus(token)) continue;
-        const replaced = new Set(Object.entries(fallbacks).filter(([dependent, source]) => source === token && set.has(dependent)).flatMap(([dependent]) => unthemed[dependent]));
+        const replaced = new Set(
+          Object.entries(fallbacks)
+            .filter(([dependent, source]) => source === token && set.has(dependent))
+            .flatMap(([dependent]) => unthemed[dependent]),
+        );
         const have = new Set(themed[token]);
-        const lost = [...new Set(unthemed[token])].filter((element) => element.startsWith('none ') && !replaced.has(element) && !have.has(element));
-        if (lost.length) ignored.push(`${token}: not on ${lost.slice(0, 3).join('; ')}${lost.length > 3 ? ` and ${lost.length - 3} more` : ''}`);
+        const lost = [...new Set(unthemed[token])].filter(
+          (element) => element.startsWith('none ') && !replaced.has(element) && !have.has(element),
+        );
+        if (lost.length)
+          ignored.push(`${token}: not on ${lost.slice(0, 3).join('; ')}${lost.length > 3 ? ` and ${lost.length - 3} more` : ''}`);
       }
       assert.deepEqual(ignored, [], `${theme} ignores`);
     });

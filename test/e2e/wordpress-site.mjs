@@ -65,9 +65,7 @@ export async function stopChild(child) {
     try {
       process.kill(-child.pid, name); // the group, when the child leads one
     } catch {
-      try {
-        child.kill(name);
-      } catch {}
+      child.kill(name); // not a group: the child alone (a no-op once it has exited)
     }
   };
   if (child.exitCode === null && child.signalCode === null) {

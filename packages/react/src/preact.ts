@@ -10,17 +10,14 @@ type Tag<Name extends keyof DelibTags> = Over<
   DelibTags[Name]['attributes'] & OnEventAttributes<DelibTags[Name]['events']>
 >;
 
+/** Every tag, as this framework types it. */
+type Elements = { [Name in keyof DelibTags]: Tag<Name> };
+
 declare module 'preact' {
   // eslint-disable-next-line @typescript-eslint/no-namespace -- Preact's JSX types live in this namespace
   namespace JSX {
-    interface IntrinsicElements {
-      'delib-poll': Tag<'delib-poll'>;
-      'delib-ranking': Tag<'delib-ranking'>;
-      'delib-pairwise': Tag<'delib-pairwise'>;
-      'delib-budget': Tag<'delib-budget'>;
-      'delib-needs-assets': Tag<'delib-needs-assets'>;
-      'delib-provider': Tag<'delib-provider'>;
-    }
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- every tag, from DelibTags
+    interface IntrinsicElements extends Elements {}
   }
 }
 

@@ -7,17 +7,14 @@ import type { DelibTags, Over, WidgetEvents } from './attributes.js';
 
 type Tag<Name extends keyof DelibTags> = Over<JSX.HTMLAttributes<DelibTags[Name]['element']>, DelibTags[Name]['attributes']>;
 
+/** Every tag, as this framework types it. */
+type Elements = { [Name in keyof DelibTags]: Tag<Name> };
+
 declare module 'solid-js' {
   // eslint-disable-next-line @typescript-eslint/no-namespace -- Solid's JSX types live in this namespace
   namespace JSX {
-    interface IntrinsicElements {
-      'delib-poll': Tag<'delib-poll'>;
-      'delib-ranking': Tag<'delib-ranking'>;
-      'delib-pairwise': Tag<'delib-pairwise'>;
-      'delib-budget': Tag<'delib-budget'>;
-      'delib-needs-assets': Tag<'delib-needs-assets'>;
-      'delib-provider': Tag<'delib-provider'>;
-    }
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- every tag, from DelibTags
+    interface IntrinsicElements extends Elements {}
     // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- Solid reads `on:` names from this interface
     interface CustomEvents extends WidgetEvents {}
   }

@@ -14,15 +14,12 @@ type CamelCase<Name extends string> = Name extends `${infer Head}-${infer Tail}`
 
 type Tag<Name extends keyof DelibTags> = DefineComponent<DelibTags[Name]['attributes'] & VueListeners<DelibTags[Name]['events']>>;
 
+/** Every tag, as this framework types it. */
+type Elements = { [Name in keyof DelibTags]: Tag<Name> };
+
 declare module 'vue' {
-  interface GlobalComponents {
-    'delib-poll': Tag<'delib-poll'>;
-    'delib-ranking': Tag<'delib-ranking'>;
-    'delib-pairwise': Tag<'delib-pairwise'>;
-    'delib-budget': Tag<'delib-budget'>;
-    'delib-needs-assets': Tag<'delib-needs-assets'>;
-    'delib-provider': Tag<'delib-provider'>;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- every tag, from DelibTags
+  interface GlobalComponents extends Elements {}
 }
 
 export type { DelibTags, WidgetEvents };

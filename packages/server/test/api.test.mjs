@@ -756,7 +756,11 @@ describe('static files', () => {
     writeFileSync(join(bundles, 'index.html'), '<!doctype html><title>bundles</title>');
     writeFileSync(join(bundles, 'delib.js'), 'export{}');
     writeFileSync(join(bundles, 'delib.js.br'), brotliCompressSync('export{}'));
-    const app = await buildApp({ store: await openStore(`file:${join(folder, 'x.sqlite')}`), staticRoots: [pages, bundles], logger: false });
+    const app = await buildApp({
+      store: await openStore(`file:${join(folder, 'x.sqlite')}`),
+      staticRoots: [pages, bundles],
+      logger: false,
+    });
     try {
       for (const headers of [{}, { 'accept-encoding': 'br, gzip, deflate' }]) {
         const get = (url) => app.inject({ url, headers });
