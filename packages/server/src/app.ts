@@ -4,7 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { BlockList, isIP } from 'node:net';
-import { isWidgetId, limits, type WidgetKind } from '@delib/protocol';
+import { formFields, isWidgetId, limits, type WidgetKind } from '@delib/protocol';
 import { defaultValueLimit, type Store } from './store.js';
 import { ConfigError, defaults, normaliseOrigins } from './config.js';
 import { ClientError, validateEnvelope } from './validate.js';
@@ -16,6 +16,7 @@ import { setUpAdmin } from './admin/routes.js';
 import type { SignInLimits } from './admin/sessions.js';
 import { itemsRoute, widgetAdminRoutes } from './admin/widgets.js';
 import { scheduleRetention } from './admin/retention.js';
+import { formEnvelope, formPage, formPagePolicy, returnAddress, sendBack } from './form-post.js';
 
 export interface AppOptions {
   store: Store;
@@ -263,6 +264,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       reply.headers(pageHeaders);
       return done(null, payload);
     }
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      // A plain form's thank-you or error page (form-post.ts), with its own policy.
+      reply.headers({ ...apiHeaders, 'Content-Security-Policy': formPagePolicy });
+      return done(null, payload);
+    }
     reply.headers(apiHeaders);
     const replacement = contractPayload(reply.statusCode, request.method, payload);
     if (replacement) reply.type('application/json; charset=utf-8');
@@ -294,6 +300,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     async (api) => {
       api.get('/health', async () => ({ ok: true }));
 
+      // A plain form's fields, bounded as a JSON body is (and in number by readForm).
+      api.addContentTypeParser(
+        'application/x-www-form-urlencoded',
+        { parseAs: 'string', bodyLimit: limits.bodyBytes },
+        (_request, body, done) => done(null, new URLSearchParams(body as string)),
+      );
+
       api.post(
         '/responses',
         {
@@ -301,43 +314,64 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           // Serialised by a compiled function rather than JSON.stringify.
           schema: { response: { '2xx': acknowledgement } },
           // Before the body is read: anything but JSON is refused, whatever its parser would make of it.
+          // (A widget's plain form, posted without the script, comes form-encoded: see form-post.ts.)
           onRequest: async (request) => {
             const type = String(request.headers['content-type'] ?? '')
               .split(';')[0]
               .trim()
               .toLowerCase();
-            if (type !== 'application/json')
+            if (type !== 'application/json' && type !== 'application/x-www-form-urlencoded')
               throw new ClientError(415, 'unsupported_media_type', 'Send the body as application/json.');
           },
         },
         async (request, reply) => {
+          if (request.body instanceof URLSearchParams) {
+            const fields = request.body;
+            const locale = fields.get(formFields.locale) ?? 'en';
+            let back: URL | undefined;
+            try {
+              back = returnAddress(request, fields, origins);
+              const envelope = validateEnvelope(formEnvelope(fields, back, request, now()));
+              await accept(envelope);
+              return back ? sendBack(reply, back, envelope.widgetId) : formPage(reply, { locale });
+            } catch (error) {
+              if (!(error instanceof ClientError)) throw error;
+              return formPage(reply, { locale, back, problem: error });
+            }
+          }
           const envelope = validateEnvelope(request.body);
-          // The contract's page is origin and path; a query or fragment can carry personal data
-          // (an email in a link), so it is never stored, whichever client sent it.
-          envelope.page = envelope.page.replace(/[?#].*$/s, '');
-          const outcome = await store.insert(envelope, now(), { valueLimit });
-          if (outcome === 'closed') {
-            throw new ClientError(410, 'closed', 'This question is closed: it no longer takes responses.', 'widgetId');
-          }
-          if (typeof outcome === 'object' && 'conflict' in outcome) {
-            throw new ClientError(
-              409,
-              'widget_conflict',
-              `This widgetId belongs to a ${outcome.conflict}, not a ${envelope.widget}.`,
-              'widgetId',
-            );
-          }
-          if (typeof outcome === 'object') {
-            throw new ClientError(
-              422,
-              'too_many_values',
-              `This question already has ${valueLimit} different ${outcome.tooManyValues} values; no new ones are taken.`,
-              'answer',
-            );
-          }
+          const outcome = await accept(envelope);
           return reply.code(outcome === 'created' ? 201 : 200).send({ id: envelope.id, accepted: true });
         },
       );
+
+      /** Stores a response, or says why not; a response already stored is 'duplicate'. */
+      async function accept(envelope: ReturnType<typeof validateEnvelope>) {
+        // The contract's page is origin and path; a query or fragment can carry personal data
+        // (an email in a link), so it is never stored, whichever client sent it.
+        envelope.page = envelope.page.replace(/[?#].*$/s, '');
+        const outcome = await store.insert(envelope, now(), { valueLimit });
+        if (outcome === 'closed') {
+          throw new ClientError(410, 'closed', 'This question is closed: it no longer takes responses.', 'widgetId');
+        }
+        if (typeof outcome === 'object' && 'conflict' in outcome) {
+          throw new ClientError(
+            409,
+            'widget_conflict',
+            `This widgetId belongs to a ${outcome.conflict}, not a ${envelope.widget}.`,
+            'widgetId',
+          );
+        }
+        if (typeof outcome === 'object') {
+          throw new ClientError(
+            422,
+            'too_many_values',
+            `This question already has ${valueLimit} different ${outcome.tooManyValues} values; no new ones are taken.`,
+            'answer',
+          );
+        }
+        return outcome;
+      }
 
       api.get<{ Params: { widgetId: string }; Querystring: { widget?: string; value?: string | string[] } }>(
         '/results/:widgetId',

@@ -1,0 +1,270 @@
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { buildApp } from '../src/app.ts';
+import { openStore } from '../src/config.ts';
+import { postgresUrlForTests } from './fixtures/databases.mjs';
+
+/**
+ * A widget's plain form, posted by a browser that never ran the script (CONTRACT.md section 10): stored
+ * as the JSON envelope would be, then `303` back to the page it came from, or a page of its own. Every
+ * bad post — missing fields, the wrong kind, too long, too many fields, a return address or a site it
+ * may not use — gets its 4xx and stores nothing.
+ */
+
+const page = 'https://www.council.example/have-your-say?utm=x';
+const site = 'https://www.council.example';
+const form = (fields) => new URLSearchParams(fields).toString();
+
+for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',')) {
+  describe(`plain form posts on ${kind}`, () => {
+    let folder;
+    let open;
+    let trusting;
+    before(async () => {
+      folder = mkdtempSync(join(tmpdir(), 'delib-form-'));
+      const url = kind === 'sqlite' ? `file:${join(folder, 'delib.sqlite')}` : await postgresUrlForTests();
+      open = await buildApp({ store: await openStore(url), logger: false });
+      trusting = await buildApp({
+        store: await openStore(kind === 'sqlite' ? `file:${join(folder, 'listed.sqlite')}` : await postgresUrlForTests()),
+        corsOrigins: [site],
+        logger: false,
+      });
+    });
+    after(async () => {
+      await open?.close();
+      await trusting?.close();
+      rmSync(folder, { recursive: true, force: true });
+    });
+
+    const post = (app, body, headers = { origin: site, referer: page }) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/responses',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        payload: typeof body === 'string' ? body : form(body),
+      });
+    const results = async (app, widgetId, widget = 'poll') =>
+      (await app.inject(`/api/results/${encodeURIComponent(widgetId)}?widget=${widget}`)).json();
+
+    test('a poll: stored and counted, then 303 back to the page, at the widget', async () => {
+      const widgetId = `form-poll-${randomUUID()}`;
+      const response = await post(open, [
+        ['widget', 'poll'],
+        ['widgetId', widgetId],
+        ['locale', 'cy'],
+        ['choices', 'lighting'],
+        ['choices', 'play'],
+        ['other', ''],
+      ]);
+      assert.equal(response.statusCode, 303);
+      assert.equal(response.headers.location, `https://www.council.example/have-your-say?utm=x#delib-thanks-${widgetId}`);
+      assert.equal(response.headers['cache-control'], 'no-store');
+      const counted = await results(open, widgetId);
+      assert.equal(counted.total, 1);
+      assert.deepEqual(counted.counts, { lighting: 1, play: 1 });
+    });
+
+    test('the other widgets: a ranking, a budget, needs and assets, each read as its answer', async () => {
+      const ranking = `form-ranking-${randomUUID()}`;
+      const ranked = await post(open, [
+        ['widget', 'ranking'],
+        ['widgetId', ranking],
+        ['rank.parks', '2'],
+        ['rank.roads', ''],
+        ['rank.libraries', '1'],
+      ]);
+      assert.equal(ranked.statusCode, 303);
+      const rankingResults = await results(open, ranking, 'ranking');
+      assert.equal(rankingResults.total, 1);
+
+      const budget = `form-budget-${randomUUID()}`;
+      assert.equal(
+        (
+          await post(open, [
+            ['widget', 'budget'],
+            ['widgetId', budget],
+            ['allocation.trees', '3000'],
+            ['allocation.crossing', ''],
+          ])
+        ).statusCode,
+        303,
+      );
+      assert.equal((await results(open, budget, 'budget')).total, 1);
+
+      const needs = `form-needs-${randomUUID()}`;
+      const sent = await post(open, [
+        ['widget', 'needs-assets'],
+        ['widgetId', needs],
+        ['needs', 'food'],
+        ['detail.food', 'A lunch club'],
+        ['assets', 'time'],
+        ['area', 'Penrhos'],
+        ['contact.name', 'Not sent: no consent'],
+      ]);
+      assert.equal(sent.statusCode, 303);
+      assert.equal((await results(open, needs, 'needs-assets')).total, 1);
+    });
+
+    test('no page to go back to: a small thank-you page in the form’s language, under a strict policy', async () => {
+      const widgetId = `form-thanks-${randomUUID()}`;
+      const response = await post(
+        open,
+        [
+          ['widget', 'poll'],
+          ['widgetId', widgetId],
+          ['locale', 'cy'],
+          ['choices', 'a'],
+        ],
+        {},
+      );
+      assert.equal(response.statusCode, 200);
+      assert.match(response.headers['content-type'], /^text\/html/);
+      assert.match(response.body, /<html lang="cy">/);
+      assert.match(response.body, /Diolch/);
+      assert.doesNotMatch(response.body, /<a /);
+      assert.match(response.headers['content-security-policy'], /default-src 'none'; style-src 'sha256-/);
+      assert.equal((await results(open, widgetId)).total, 1);
+    });
+
+    test('every bad post gets its 4xx, says why on a page with the way back, and stores nothing', async () => {
+      const widgetId = `form-bad-${randomUUID()}`;
+      const base = [
+        ['widget', 'poll'],
+        ['widgetId', widgetId],
+      ];
+      const cases = {
+        'no widget': [
+          [
+            ['widgetId', widgetId],
+            ['choices', 'a'],
+          ],
+          400,
+          /widget field/,
+        ],
+        'an unknown kind': [
+          [
+            ['widget', 'survey'],
+            ['widgetId', widgetId],
+            ['choices', 'a'],
+          ],
+          400,
+          /widget field/,
+        ],
+        'no widgetId': [
+          [
+            ['widget', 'poll'],
+            ['choices', 'a'],
+          ],
+          400,
+          /widgetId/,
+        ],
+        'no choice': [base, 400, /choice/i],
+        '"other" too long': [[...base, ['choices', 'other'], ['other', 'x'.repeat(1001)]], 400, /1000/],
+        'too many fields': [[...base, ...Array.from({ length: 300 }, (_, index) => ['choices', `c${index}`])], 400, /fields/],
+        'a pairwise comparison': [
+          [
+            ['widget', 'pairwise'],
+            ['widgetId', widgetId],
+          ],
+          400,
+          /JavaScript/,
+        ],
+        'a ranking with two firsts': [
+          [
+            ['widget', 'ranking'],
+            ['widgetId', widgetId],
+            ['rank.a', '1'],
+            ['rank.b', '1'],
+          ],
+          400,
+          /Two items/,
+        ],
+        'a ranking with a word': [
+          [
+            ['widget', 'ranking'],
+            ['widgetId', widgetId],
+            ['rank.a', 'first'],
+          ],
+          400,
+          /whole number/,
+        ],
+        'a budget with a negative amount': [
+          [
+            ['widget', 'budget'],
+            ['widgetId', widgetId],
+            ['allocation.a', '-5'],
+          ],
+          400,
+          /whole number/,
+        ],
+        'consent without a name': [
+          [
+            ['widget', 'needs-assets'],
+            ['widgetId', widgetId],
+            ['needs', 'food'],
+            ['consent', 'yes'],
+          ],
+          400,
+          /name/,
+        ],
+        'a return address on another site': [
+          [...base, ['choices', 'a'], ['return', 'https://evil.example/phish']],
+          400,
+          /return address/,
+        ],
+        'a return address that is not http': [
+          [...base, ['choices', 'a'], ['return', 'javascript:alert(1)']],
+          400,
+          /return address/,
+        ],
+      };
+      for (const [name, [fields, status, message]] of Object.entries(cases)) {
+        const response = await post(open, fields);
+        assert.equal(response.statusCode, status, `${name}: ${response.statusCode} ${response.body.slice(0, 300)}`);
+        assert.match(response.headers['content-type'], /^text\/html/, name);
+        assert.match(response.body, message, name);
+        assert.match(response.body, /There is a problem/, name);
+      }
+      assert.equal((await results(open, widgetId)).total, 0, 'nothing stored');
+      // Over the body limit: the contract's 413, before any form is read.
+      const huge = await post(open, form([...base, ['choices', 'other'], ['other', 'x'.repeat(70_000)]]));
+      assert.equal(huge.statusCode, 413);
+      assert.equal((await results(open, widgetId)).total, 0, 'nothing stored');
+    });
+
+    test('what the form holds is shown as text, never as markup', async () => {
+      const response = await post(open, [
+        ['widget', 'ranking'],
+        ['widgetId', 'x'],
+        ['rank.<script>alert(1)</script>', 'one'],
+      ]);
+      assert.equal(response.statusCode, 400);
+      assert.doesNotMatch(response.body, /<script>/);
+      assert.match(response.body, /&#60;script&#62;/);
+    });
+
+    test('with DELIB_CORS_ORIGINS: only its sites may post, and return only to their pages', async () => {
+      const widgetId = `form-listed-${randomUUID()}`;
+      const fields = [
+        ['widget', 'poll'],
+        ['widgetId', widgetId],
+        ['choices', 'a'],
+      ];
+      const foreign = await post(trusting, fields, { origin: 'https://evil.example', referer: 'https://evil.example/form' });
+      assert.equal(foreign.statusCode, 403);
+      assert.match(foreign.body, /DELIB_CORS_ORIGINS/);
+      assert.equal((await results(trusting, widgetId)).total, 0, 'nothing stored from a site not on the list');
+      const forged = await post(trusting, [...fields, ['return', 'https://evil.example/']]);
+      assert.equal(forged.statusCode, 400);
+      assert.equal((await results(trusting, widgetId)).total, 0);
+      const listed = await post(trusting, [...fields, ['return', `${site}/consultations/parks`]], { origin: site });
+      assert.equal(listed.statusCode, 303);
+      assert.equal(listed.headers.location, `${site}/consultations/parks#delib-thanks-${widgetId}`);
+      assert.equal((await results(trusting, widgetId)).total, 1);
+    });
+  });
+}
