@@ -97,11 +97,13 @@ export const unsupported = (feature, name = engine) => limits[name]?.[feature] ?
 
 /**
  * Launches the engine of this process (`DELIB_ENGINE`) with a fresh profile. `userDataDir` keeps a
- * profile (localStorage) across launches, to test what survives closing the browser.
+ * profile (localStorage) across launches, to test what survives closing the browser; `javascript: false`
+ * turns scripting off, as a resident's browser may (Firefox cannot switch it per page over BiDi).
  */
-export async function launch({ userDataDir } = {}) {
+export async function launch({ userDataDir, javascript = true } = {}) {
   if (engine === 'webkit') {
     if (userDataDir) throw new Error(`WebKit: ${limits.webkit.profile}`);
+    if (!javascript) throw new Error('WebKit: the WebDriver session cannot turn scripting off');
     return launchWebKit({ limits: limits.webkit });
   }
   if (engine === 'firefox') {
@@ -115,6 +117,7 @@ export async function launch({ userDataDir } = {}) {
         'browser.shell.checkDefaultBrowser': false,
         'datareporting.policy.dataSubmissionEnabled': false,
         'app.update.enabled': false,
+        ...(javascript ? {} : { 'javascript.enabled': false }),
       },
     });
     const [first] = await browser.pages();
@@ -124,7 +127,7 @@ export async function launch({ userDataDir } = {}) {
   const profile = userDataDir ?? mkdtempSync(join(tmpdir(), 'delib-chromium-'));
   const browser = await puppeteer.launch({
     executablePath: executables.chromium.browser,
-    args: chromiumArgs,
+    args: javascript ? chromiumArgs : [...chromiumArgs, '--blink-settings=scriptEnabled=false'],
     userDataDir: profile,
     headless: true,
   });

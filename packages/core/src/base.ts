@@ -3,7 +3,7 @@ import { ContextConsumer } from '@lit/context';
 import type { Answer, Results, WidgetKind } from '@delib/protocol';
 import { limits } from '@delib/protocol';
 import { delibConfigContext, type DelibConfig } from './context.js';
-import { readOptions, type Item } from './items.js';
+import { fallbackForm, readFormSettings, readOptions, type Item } from './items.js';
 import {
   catalogueLanguages,
   languageReady,
@@ -127,8 +127,11 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
   #childOptions?: Item[];
   #observer = new MutationObserver(() => {
     this.#childOptions = undefined;
+    this.#readFallback();
     this.requestUpdate();
   });
+  /** The endpoint a plain form inside posts to (its action, less `/responses`). */
+  #formEndpoint?: string;
   #closeTimer?: ReturnType<typeof setTimeout>;
   #resultsFor?: string;
   #lastState?: SubmissionState;
@@ -164,6 +167,7 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
   override connectedCallback(): void {
     super.connectedCallback();
     this.#childOptions = undefined;
+    this.#readFallback();
     this.#observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true });
     this.#watchClosing();
     if (!checked.has(this)) this.#checkSetUpSoon();
@@ -247,7 +251,25 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     clearTimeout(this.#closeTimer);
   }
 
-  /** The items, from the `options` property or else from child `<option>` elements. */
+  /**
+   * What the page left out, from the plain form it holds for browsers without the script (CONTRACT.md
+   * section 10): the widget's id, the endpoint, the question; a widget reads more in `readFallback`.
+   */
+  #readFallback(): void {
+    const form = fallbackForm(this);
+    if (!form) return;
+    const { widgetId, endpoint, question } = readFormSettings(form);
+    if (!this.widgetId && widgetId) this.widgetId = widgetId;
+    this.#formEndpoint = endpoint;
+    const self = this as unknown as { question?: string };
+    if ('question' in this && !self.question && question) self.question = question;
+    this.readFallback(form);
+  }
+
+  /** A widget's own settings from its plain form (the poll: checkboxes mean `multiple`). */
+  protected readFallback(_form: HTMLFormElement): void {}
+
+  /** The items, from the `options` property, else child `<option>` elements, else the plain form's controls. */
   get items(): Item[] {
     return this.options ?? (this.#childOptions ??= readOptions(this));
   }
@@ -309,7 +331,7 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
   /** The endpoint base URL, in the contract's order, without a trailing slash. */
   resolveEndpoint(): string | undefined {
     const meta = document.querySelector<HTMLMetaElement>('meta[name="delib-endpoint"]')?.content;
-    return (this.endpoint || this.config?.endpoint || meta)?.replace(/\/+$/, '') || undefined;
+    return (this.endpoint || this.#formEndpoint || this.config?.endpoint || meta)?.replace(/\/+$/, '') || undefined;
   }
 
   /** "Open until …" or "This closed on …", in the widget's language; empty without `closes`. */

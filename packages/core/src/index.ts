@@ -21,7 +21,7 @@ export {
   type Message,
 } from './localize.js';
 export { common, type CommonMessages, type CommonPack } from './messages.js';
-export { readOptions, cleanText, type Item } from './items.js';
+export { readOptions, readFormItems, readFormSettings, fallbackForm, cleanText, type Item } from './items.js';
 export { errorSummary, type Problem } from './render.js';
 export { readJson, readLimits, isRecord } from './fetch.js';
 export { baseStyles } from './styles.js';

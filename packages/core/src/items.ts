@@ -10,11 +10,66 @@ export interface Item {
  * a `data-description` gives an optional longer description.
  */
 export function readOptions(host: Element): Item[] {
-  return [...host.querySelectorAll(':scope > option')].map((option) => {
+  const options = [...host.querySelectorAll(':scope > option')].map((option) => {
     const element = option as HTMLOptionElement;
-    const label = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const label = text(element);
     return { value: element.value || label, label, description: element.dataset.description };
   });
+  const form = options.length ? null : fallbackForm(host);
+  if (!form) return options;
+  // A poll's "Other" (the choice `other` with its text box `other`) is the widget's own (`allow-other`).
+  const ownOther = form.querySelector('[name=other]');
+  for (const field of itemFields) {
+    const items = readFormItems(form, field).filter((item) => !(ownOther && field === 'choices' && item.value === 'other'));
+    if (items.length) return items;
+  }
+  return [];
+}
+
+const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * The plain form a widget may hold for browsers that never run its script (CONTRACT.md section 10):
+ * `<form method="post" action="{endpoint}/responses">` with native controls, read when there are no
+ * `<option>`s, and never shown once the widget renders (its shadow root shows none of its children).
+ */
+export const fallbackForm = (host: Element) => host.querySelector<HTMLFormElement>(':scope > form');
+
+/** The names that give a plain form's items: a poll's, a ranking's, a budget's (needs-and-assets: `needs`, `assets`). */
+const itemFields = ['choices', 'rank.', 'allocation.'] as const;
+
+/**
+ * The items of a plain form: each control named `field` (a poll's `choices`: its value) or starting with
+ * it (`rank.<value>`, `allocation.<value>`), labelled by its `<label>`, described by what its
+ * `aria-describedby` names. Text only, never markup.
+ */
+export function readFormItems(form: HTMLFormElement, field: string): Item[] {
+  const prefix = field.endsWith('.');
+  return [...form.querySelectorAll<HTMLInputElement>('input[name]')]
+    .filter((input) => (prefix ? input.name.startsWith(field) && input.name.length > field.length : input.name === field))
+    .map((input) => {
+      const description = (input.getAttribute('aria-describedby') ?? '')
+        .split(/\s+/)
+        .map((id) => text(id ? form.querySelector(`[id="${CSS.escape(id)}"]`) : null))
+        .filter(Boolean)
+        .join(' ');
+      const label = text(input.labels?.[0]);
+      const value = prefix ? input.name.slice(field.length) : input.value;
+      return { value, label: label || value, ...(description ? { description } : {}) };
+    });
+}
+
+/** What else a plain form says: the widget's id, the endpoint (its action less `/responses`), the question (its legend). */
+export function readFormSettings(form: HTMLFormElement): { widgetId?: string; endpoint?: string; question?: string } {
+  const hidden = (name: string) =>
+    form.querySelector<HTMLInputElement>(`input[type=hidden][name="${name}"]`)?.value.trim() || undefined;
+  const action = form.getAttribute('action');
+  let endpoint: string | undefined;
+  if (action) {
+    const url = new URL(action, document.baseURI);
+    if (/\/responses\/?$/.test(url.pathname)) endpoint = `${url.origin}${url.pathname.replace(/\/responses\/?$/, '')}`;
+  }
+  return { widgetId: hidden('widgetId'), endpoint, question: text(form.querySelector('legend')) || undefined };
 }
 
 /**

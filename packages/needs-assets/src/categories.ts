@@ -1,4 +1,4 @@
-import { readOptions, type Item } from '@delib/core';
+import { fallbackForm, readFormItems, readOptions, type Item } from '@delib/core';
 
 export type Side = 'needs' | 'assets';
 
@@ -37,6 +37,9 @@ export function pageCategories(host: Element, side: Side): Category[] | undefine
   const group = [...host.querySelectorAll(':scope > optgroup')].find(
     (element) => (element as HTMLOptGroupElement).label.trim().toLowerCase() === side,
   );
-  const categories = group && readOptions(group).filter((category) => category.value !== other);
+  const form = group ? null : fallbackForm(host);
+  const categories = (group ? readOptions(group) : form ? readFormItems(form, side) : undefined)?.filter(
+    (category) => category.value !== other,
+  );
   return categories?.length ? categories : undefined;
 }

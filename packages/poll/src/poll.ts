@@ -203,6 +203,11 @@ export class DelibPoll extends DelibElement<PollMessages> {
     `;
   }
 
+  protected override readFallback(form: HTMLFormElement): void {
+    if (!this.hasAttribute('multiple') && form.querySelector('input[type=checkbox][name=choices]')) this.multiple = true;
+    if (!this.hasAttribute('allow-other') && form.querySelector('[name=other]')) this.allowOther = true;
+  }
+
   #renderForm(closing: string) {
     const t = this.i18n.t.bind(this.i18n);
     const problem = this.#showProblems ? this.problem() : undefined;

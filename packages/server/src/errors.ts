@@ -3,9 +3,14 @@ import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { ClientError } from './validate.js';
 
-export const pageHeaders = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
+/**
+ * Pages send their address only to this server (`same-origin`): a plain form posted from one of them
+ * (form-post.ts) comes back to it, and no other site learns where a resident was.
+ */
+export const pageHeaders = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin' };
 export const apiHeaders = {
   ...pageHeaders,
+  'Referrer-Policy': 'no-referrer',
   'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
   'Cache-Control': 'no-store',
 };

@@ -1,0 +1,167 @@
+/**
+ * A poll that holds a plain form (CONTRACT.md section 10), against the real reference endpoint: with
+ * JavaScript off, a resident answers through the form, comes back to the page at the widget, and the
+ * answer is stored and counted; with JavaScript on, the widget reads its question, options and settings
+ * from that form and posts as it always does; and when the script cannot be fetched, the form shows after
+ * a moment and works. The page passes axe without JavaScript.
+ *
+ * @engines chromium firefox
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../packages/server/src/cli.ts';
+import { launch } from './browser.mjs';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The poll as the snippet builder writes it: a plain form, and nothing else inside the element. */
+const poll = (widgetId, script = '/delib.js') => `<!doctype html>
+<html lang="en-GB">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Library opening hours</title>
+  <link rel="stylesheet" href="/themes/govuk.css">
+  <script type="module" src="${script}"></script>
+</head>
+<body>
+<main>
+  <h1>Library opening hours</h1>
+  <delib-poll>
+    <form method="post" action="/api/responses">
+      <input type="hidden" name="widget" value="poll">
+      <input type="hidden" name="widgetId" value="${widgetId}">
+      <input type="hidden" name="locale" value="en">
+      <fieldset>
+        <legend>Which day should the library stay open late?</legend>
+        <div><input type="radio" name="choices" value="tuesday" id="${widgetId}-tuesday"> <label for="${widgetId}-tuesday">Tuesday</label></div>
+        <div><input type="radio" name="choices" value="wednesday" id="${widgetId}-wednesday" aria-describedby="${widgetId}-wednesday-hint"> <label for="${widgetId}-wednesday">Wednesday</label>
+          <p id="${widgetId}-wednesday-hint">Market day in the town centre</p></div>
+        <div><input type="radio" name="choices" value="thursday" id="${widgetId}-thursday"> <label for="${widgetId}-thursday">Thursday</label></div>
+      </fieldset>
+      <button>Vote</button>
+    </form>
+  </delib-poll>
+  <p id="after">The council will say what it decided in March.</p>
+</main>
+</body>
+</html>
+`;
+
+let server;
+let browser;
+const folder = mkdtempSync(join(tmpdir(), 'delib-no-script-'));
+
+before(async () => {
+  writeFileSync(join(folder, 'plain.html'), poll('library-plain'));
+  writeFileSync(join(folder, 'enhanced.html'), poll('library-enhanced'));
+  writeFileSync(join(folder, 'blocked.html'), poll('library-blocked', '/missing/delib.js'));
+  server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: `file:${join(folder, 'delib.sqlite')}`,
+    staticRoots: [folder, join(repo, 'dist')],
+    logger: false,
+  });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+const counted = async (widgetId) =>
+  (await (await fetch(new URL(`/api/results/${widgetId}?widget=poll`, server.url))).json()).counts;
+
+describe('a poll that holds a plain form', () => {
+  test('with JavaScript off: answered by keyboard through the form, back at the page, stored and counted; axe-clean', async () => {
+    const plain = await launch({ javascript: false });
+    const page = await plain.newPage();
+    try {
+      await page.goto(new URL('/plain.html', server.url).href);
+      assert.equal(await page.$eval('delib-poll', (poll) => !!poll.shadowRoot), false, 'no script ran');
+      assert.equal(await page.$eval('delib-poll form', (form) => getComputedStyle(form).visibility), 'visible');
+      await page.focus('#library-plain-wednesday');
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Tab');
+      await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+      assert.equal(new URL(page.url()).pathname, '/plain.html');
+      assert.equal(new URL(page.url()).hash, '#delib-thanks-library-plain');
+      assert.deepEqual(await counted('library-plain'), { wednesday: 1 });
+
+      // axe runs as a script the page does not have: on a copy with JavaScript on and no widget script.
+      const check = await browser.newPage();
+      await check.setContent(readFileSync(join(folder, 'plain.html'), 'utf8').replace(/<script[^>]*><\/script>/, ''));
+      await check.evaluate(axeSource);
+      const violations = await check.evaluate(async () => {
+        const { violations } = await window.axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+        });
+        return violations.map(
+          (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+        );
+      });
+      await check.close();
+      assert.deepEqual(violations, []);
+    } finally {
+      await plain.close();
+    }
+  });
+
+  test('with JavaScript on: the widget reads question, options, hint, id and endpoint from the form, and posts', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(new URL('/enhanced.html', server.url).href);
+      await page.waitForFunction(() => document.querySelector('delib-poll')?.shadowRoot?.querySelector('input'));
+      const shown = await page.evaluate(() => {
+        const root = document.querySelector('delib-poll').shadowRoot;
+        return {
+          question: root.querySelector('legend').textContent.trim(),
+          options: [...root.querySelectorAll('label.choice')].map((label) => label.innerText.replace(/\s+/g, ' ').trim()),
+          formShown: document.querySelector('delib-poll form').checkVisibility(),
+        };
+      });
+      assert.deepEqual(shown, {
+        question: 'Which day should the library stay open late?',
+        options: ['Tuesday', 'Wednesday Market day in the town centre', 'Thursday'],
+        formShown: false,
+      });
+      await page.evaluate(() => {
+        const root = document.querySelector('delib-poll').shadowRoot;
+        root.querySelector('input[value=thursday]').click();
+        root.querySelector('[part~=submit]').click();
+      });
+      await page.waitForFunction(() => document.querySelector('delib-poll').shadowRoot.querySelector('[part~=status].submitted'));
+      assert.equal(new URL(page.url()).pathname, '/enhanced.html', 'no page load: the widget posted itself');
+      assert.deepEqual(await counted('library-enhanced'), { thursday: 1 });
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('when the script cannot be fetched, the form is hidden at first (no flash), then shows and works', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(new URL('/blocked.html', server.url).href);
+      const early = await page.$eval('delib-poll form', (form) => getComputedStyle(form).visibility);
+      assert.equal(early, 'hidden', 'hidden while the script may still come');
+      await page.waitForFunction(() => getComputedStyle(document.querySelector('delib-poll form')).visibility === 'visible', {
+        timeout: 10_000,
+      });
+      await page.click('#library-blocked-tuesday');
+      await Promise.all([page.waitForNavigation(), page.click('delib-poll button')]);
+      assert.equal(new URL(page.url()).hash, '#delib-thanks-library-blocked');
+      assert.deepEqual(await counted('library-blocked'), { tuesday: 1 });
+    } finally {
+      await page.close();
+    }
+  });
+});
