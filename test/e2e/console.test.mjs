@@ -713,10 +713,16 @@ test('the snippet builder escapes everything an officer types, in the HTML and i
       elements: [...doc.body.querySelectorAll('*')].map((element) => element.localName),
       scripts: [...doc.querySelectorAll('script')].map((script) => script.getAttribute('src')),
       attributes: Object.fromEntries([...poll.attributes].map((attribute) => [attribute.name, attribute.value])),
-      options: [...poll.querySelectorAll('option')].map((option) => [option.value, option.textContent]),
+      // The options are the plain form's radios (for browsers without the script), each with its label.
+      options: [...poll.querySelectorAll('input[name=choices]')].map((input) => [input.value, input.labels[0].textContent]),
+      legend: poll.querySelector('legend').textContent,
     };
   }, html);
-  assert.deepEqual(parsed.elements, ['script', 'link', 'delib-poll', 'option', 'option', 'option']);
+  assert.deepEqual(
+    parsed.elements.filter((name) => ['script', 'img', 'delib-poll', 'form', 'option'].includes(name)),
+    ['script', 'delib-poll', 'form'],
+  );
+  assert.equal(parsed.legend, attack);
   assert.deepEqual(parsed.scripts, [`${url}/delib.js`]);
   assert.deepEqual(parsed.attributes, {
     'widget-id': 'parks-"2027',

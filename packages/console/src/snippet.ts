@@ -117,24 +117,82 @@ export function attributes(settings: SnippetSettings, endpoint: string): [string
   return list;
 }
 
+/** The buttons' words in each language, as the widgets say them. */
+const buttons: Record<Language, Record<'poll' | 'ranking' | 'budget', string>> = {
+  en: { poll: 'Vote', ranking: 'Submit ranking', budget: 'Submit' },
+  cy: { poll: 'Pleidleisio', ranking: 'Cyflwyno eich trefn', budget: 'Cyflwyno' },
+  gd: { poll: 'Bhòt', ranking: 'Cuir a-null an rangachadh agad', budget: 'Cuir a-null' },
+};
+
+/** An id for a control, unique on the page: from the widget's id (which may hold spaces) and its value. */
+const controlId = (widgetId: string, value: string) => `delib-${widgetId.replace(/[^A-Za-z0-9_-]+/g, '-')}-${value}`;
+
+/**
+ * The plain form inside the element, for browsers that never run the script (CONTRACT.md section 10):
+ * radios for a poll, a number box per item for a ranking ("1 = most important") and a budget, posted to
+ * the endpoint. The widget reads its items from it when the script runs. Pairwise and needs-and-assets
+ * say, where scripting is off, that they need it (their forms are for a page to write).
+ */
+function fallback(settings: SnippetSettings, endpoint: string): string[] {
+  const { kind, widgetId, language } = settings;
+  const needsScript =
+    '<noscript><p lang="en">This question needs JavaScript, which is not running in this browser.</p></noscript>';
+  if (!takesOptions(kind)) return [needsScript];
+  if (kind === 'pairwise') {
+    // Its items stay <option>s, which it reads; a page that wants a fallback writes a poll for it.
+    return [
+      ...optionValues(settings.options).map(
+        ({ value, label }) => `<option value="${escapeAttribute(value)}">${escapeText(label)}</option>`,
+      ),
+      needsScript,
+    ];
+  }
+  const question = clean(settings.question);
+  const items = optionValues(settings.options).map(({ value, label }) => {
+    const id = escapeAttribute(controlId(widgetId, value));
+    const label_ = `<label for="${id}">${escapeText(label)}</label>`;
+    if (kind === 'poll')
+      return `    <p><input type="radio" name="choices" value="${escapeAttribute(value)}" id="${id}"> ${label_}</p>`;
+    const name = `${kind === 'ranking' ? 'rank' : 'allocation'}.${value}`;
+    return `    <p>${label_} <input type="number" name="${escapeAttribute(name)}" id="${id}" min="${kind === 'ranking' ? 1 : 0}" inputmode="numeric"></p>`;
+  });
+  const hint =
+    kind === 'ranking'
+      ? '    <p lang="en">Number them: 1 for the most important. Leave blank any you would not rank.</p>'
+      : kind === 'budget'
+        ? '    <p lang="en">Share out 100 points between them, in whole numbers.</p>'
+        : '';
+  const hidden = (name: string, value: string) => `  <input type="hidden" name="${name}" value="${escapeAttribute(value)}">`;
+  return [
+    `<form method="post" action="${escapeAttribute(`${endpoint}/responses`)}">`,
+    hidden('widget', kind),
+    hidden('widgetId', widgetId),
+    hidden('locale', language),
+    '  <fieldset>',
+    ...(question ? [`    <legend>${escapeText(question)}</legend>`] : []),
+    ...(hint ? [hint] : []),
+    ...items,
+    '  </fieldset>',
+    `  <button>${buttons[language][kind]}</button>`,
+    '</form>',
+  ];
+}
+
 /**
  * The HTML to paste: the script and theme from this server (`origin`, e.g. `https://consult.example.gov.uk`),
- * then the element with its options. Every value is escaped, whatever it holds.
+ * then the element with its plain form inside. Every value is escaped, whatever it holds.
  */
 export function snippet(settings: SnippetSettings, origin: string): string {
   const base = origin.replace(/\/+$/, '');
   const tag = `delib-${settings.kind}`;
-  const attributeText = attributes(settings, `${base}/api`)
+  const endpoint = `${base}/api`;
+  const attributeText = attributes(settings, endpoint)
     .map(([name, value]) => (value || !booleanAttributes.has(name) ? ` ${name}="${escapeAttribute(value)}"` : ` ${name}`))
     .join('');
-  const options = takesOptions(settings.kind)
-    ? optionValues(settings.options).map(
-        ({ value, label }) => `\n  <option value="${escapeAttribute(value)}">${escapeText(label)}</option>`,
-      )
-    : [];
+  const inside = fallback(settings, endpoint).map((line) => `\n  ${line}`);
   return [
     `<script type="module" src="${escapeAttribute(`${base}/delib.js`)}"></script>`,
     `<link rel="stylesheet" href="${escapeAttribute(`${base}/themes/${settings.theme}.css`)}">`,
-    `<${tag}${attributeText}>${options.join('')}${options.length ? '\n' : ''}</${tag}>`,
+    `<${tag}${attributeText}>${inside.join('')}\n</${tag}>`,
   ].join('\n');
 }

@@ -31,17 +31,47 @@ const settings = (overrides: Partial<SnippetSettings> = {}): SnippetSettings => 
 const parse = (html: string) => new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
 
 describe('snippet', () => {
-  it('is the script, the theme and the element, from this server, with nothing a default needs', () => {
+  it('is the script, the theme and the element, from this server, with its plain form inside', () => {
     expect(snippet(settings(), 'https://consult.example.gov.uk/')).to.equal(
       [
         '<script type="module" src="https://consult.example.gov.uk/delib.js"></script>',
         '<link rel="stylesheet" href="https://consult.example.gov.uk/themes/govuk.css">',
         '<delib-poll widget-id="parks-2026" endpoint="https://consult.example.gov.uk/api" question="Which park improvement matters most to you?">',
-        '  <option value="better-lighting">Better lighting</option>',
-        '  <option value="new-play-equipment">New play equipment</option>',
+        '  <form method="post" action="https://consult.example.gov.uk/api/responses">',
+        '    <input type="hidden" name="widget" value="poll">',
+        '    <input type="hidden" name="widgetId" value="parks-2026">',
+        '    <input type="hidden" name="locale" value="en">',
+        '    <fieldset>',
+        '      <legend>Which park improvement matters most to you?</legend>',
+        '      <p><input type="radio" name="choices" value="better-lighting" id="delib-parks-2026-better-lighting"> <label for="delib-parks-2026-better-lighting">Better lighting</label></p>',
+        '      <p><input type="radio" name="choices" value="new-play-equipment" id="delib-parks-2026-new-play-equipment"> <label for="delib-parks-2026-new-play-equipment">New play equipment</label></p>',
+        '    </fieldset>',
+        '    <button>Vote</button>',
+        '  </form>',
         '</delib-poll>',
       ].join('\n'),
     );
+  });
+
+  it('writes a ranking and a budget as number boxes (rank.<value>, allocation.<value>); pairwise and needs-and-assets say they need the script', () => {
+    const ranking = parse(snippet(settings({ kind: 'ranking', language: 'cy' }), 'https://a.example'));
+    expect([...ranking.querySelectorAll('input[type=number]')].map((input) => (input as HTMLInputElement).name)).to.deep.equal([
+      'rank.better-lighting',
+      'rank.new-play-equipment',
+    ]);
+    expect(ranking.querySelector('button')!.textContent).to.equal('Cyflwyno eich trefn');
+    expect((ranking.querySelector('input[name=locale]') as HTMLInputElement).value).to.equal('cy');
+    const budget = parse(snippet(settings({ kind: 'budget' }), 'https://a.example'));
+    expect(budget.querySelectorAll('input[name^="allocation."]').length).to.equal(2);
+    const pairwise = parse(snippet(settings({ kind: 'pairwise' }), 'https://a.example'));
+    expect(pairwise.querySelectorAll('delib-pairwise > option').length).to.equal(2);
+    expect(pairwise.querySelector('form')).to.equal(null);
+    expect(pairwise.querySelector('noscript')).not.to.equal(null);
+    expect(parse(snippet(settings({ kind: 'needs-assets' }), 'https://a.example')).querySelector('noscript')).not.to.equal(null);
+    // Every label belongs to its control.
+    for (const doc of [ranking, budget]) {
+      for (const label of doc.querySelectorAll('label')) expect(doc.getElementById(label.htmlFor)).not.to.equal(null);
+    }
   });
 
   it('writes language, closing, results and the budget total as attributes', () => {
@@ -62,17 +92,15 @@ describe('snippet', () => {
       'https://a.example',
     );
     const doc = parse(html);
-    expect([...doc.body.querySelectorAll('*')].map((element) => element.localName)).to.deep.equal([
-      'script',
-      'link',
-      'delib-poll',
-      'option',
-      'option',
-    ]);
+    const names = [...doc.body.querySelectorAll('*')].map((element) => element.localName);
+    expect(names.filter((name) => ['script', 'img'].includes(name))).to.deep.equal(['script']);
+    expect(names.slice(0, 4)).to.deep.equal(['script', 'link', 'delib-poll', 'form']);
     const poll = doc.querySelector('delib-poll')!;
     expect(poll.getAttribute('widget-id')).to.equal(`a"b'c<d>&e`);
+    expect((poll.querySelector('input[name=widgetId]') as HTMLInputElement).value).to.equal(`a"b'c<d>&e`);
     expect(poll.getAttribute('question')).to.equal(attack);
-    expect([...poll.querySelectorAll('option')].map((option) => option.textContent)).to.deep.equal([
+    expect(poll.querySelector('legend')!.textContent).to.equal(attack);
+    expect([...poll.querySelectorAll('label')].map((label) => label.textContent)).to.deep.equal([
       attack,
       '</option><script>x()</script>',
     ]);
