@@ -54,6 +54,77 @@ const poll = (widgetId, script = '/delib.js') => `<!doctype html>
 </html>
 `;
 
+/** A page around one widget's element. */
+const pageAround = (title, element) => `<!doctype html>
+<html lang="en-GB">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>${title}</title>
+  <link rel="stylesheet" href="/themes/govuk.css">
+  <script type="module" src="/delib.js"></script>
+</head>
+<body><main><h1>${title}</h1>
+${element}
+</main></body>
+</html>
+`;
+
+const hidden = (widget, widgetId) =>
+  `<input type="hidden" name="widget" value="${widget}"><input type="hidden" name="widgetId" value="${widgetId}"><input type="hidden" name="locale" value="en">`;
+const numberBox = (name, id, label) =>
+  `<p><label for="${id}">${label}</label> <input type="number" name="${name}" id="${id}" min="0" inputmode="numeric"></p>`;
+
+/** The other widgets' plain forms, with what a resident fills in and what the endpoint then counts. */
+const others = {
+  ranking: {
+    page: pageAround(
+      'Town centre priorities',
+      `<delib-ranking><form method="post" action="/api/responses">${hidden('ranking', 'town-ranking')}
+      <fieldset><legend>Which matter most to you?</legend><p>Number them: 1 for the most important.</p>
+      ${numberBox('rank.parks', 'r-parks', 'Parks')}${numberBox('rank.roads', 'r-roads', 'Roads')}${numberBox('rank.libraries', 'r-libraries', 'Libraries')}
+      </fieldset><button>Submit ranking</button></form></delib-ranking>`,
+    ),
+    // By keyboard from the top of the page: Parks 2, Roads blank, Libraries 1, then the button.
+    keys: ['Tab', '2', 'Tab', 'Tab', '1', 'Tab', 'Enter'],
+    items: ['Parks', 'Roads', 'Libraries'],
+    counted: (results) => results.items.map((item) => item.id).slice(0, 2),
+    expected: ['libraries', 'parks'],
+  },
+  budget: {
+    page: pageAround(
+      'Ward fund',
+      `<delib-budget total="100"><form method="post" action="/api/responses">${hidden('budget', 'ward-budget')}
+      <fieldset><legend>How would you share 100 points?</legend>
+      ${numberBox('allocation.trees', 'b-trees', 'Street trees')}${numberBox('allocation.crossing', 'b-crossing', 'A zebra crossing')}
+      </fieldset><button>Submit</button></form></delib-budget>`,
+    ),
+    keys: ['Tab', '60', 'Tab', '40', 'Tab', 'Enter'],
+    items: ['Street trees', 'A zebra crossing'],
+    counted: (results) => Object.fromEntries(results.items.map((item) => [item.id, item.total])),
+    expected: { trees: 60, crossing: 40 },
+  },
+  'needs-assets': {
+    page: pageAround(
+      'Our neighbourhood',
+      `<delib-needs-assets><form method="post" action="/api/responses">${hidden('needs-assets', 'penrhos-needs')}
+      <fieldset><legend>What does your community need?</legend>
+        <p><input type="checkbox" name="needs" value="food" id="n-food"> <label for="n-food">Affordable food</label></p>
+        <p><label for="n-food-detail">Tell us more (optional)</label> <input type="text" name="detail.food" id="n-food-detail"></p>
+        <p><input type="checkbox" name="needs" value="company" id="n-company"> <label for="n-company">Company and friendship</label></p>
+      </fieldset>
+      <fieldset><legend>What could you offer?</legend>
+        <p><input type="checkbox" name="assets" value="time" id="a-time"> <label for="a-time">Time to volunteer</label></p>
+      </fieldset>
+      <button>Send</button></form></delib-needs-assets>`,
+    ),
+    keys: ['Tab', 'Space', 'Tab', 'A lunch club', 'Tab', 'Tab', 'Space', 'Tab', 'Enter'],
+    items: ['Affordable food', 'Company and friendship'],
+    counted: (results) => ({ needs: results.needs, assets: results.assets }),
+    expected: { needs: { food: 1 }, assets: { time: 1 } },
+  },
+};
+
 let server;
 let browser;
 const folder = mkdtempSync(join(tmpdir(), 'delib-no-script-'));
@@ -62,6 +133,7 @@ before(async () => {
   writeFileSync(join(folder, 'plain.html'), poll('library-plain'));
   writeFileSync(join(folder, 'enhanced.html'), poll('library-enhanced'));
   writeFileSync(join(folder, 'blocked.html'), poll('library-blocked', '/missing/delib.js'));
+  for (const [kind, { page }] of Object.entries(others)) writeFileSync(join(folder, `${kind}.html`), page);
   server = await startServer({
     port: 0,
     host: '127.0.0.1',
@@ -164,4 +236,40 @@ describe('a poll that holds a plain form', () => {
       await page.close();
     }
   });
+
+  for (const [kind, widget] of Object.entries(others)) {
+    test(`${kind}: with JavaScript off, answered through its form and counted; with it on, the widget shows the form's items`, async () => {
+      const plain = await launch({ javascript: false });
+      try {
+        const page = await plain.newPage();
+        await page.goto(new URL(`/${kind}.html`, server.url).href);
+        // Keys only: with scripting off, nothing the test does may need a script in the page.
+        const keys = [...widget.keys];
+        const last = keys.pop();
+        for (const key of keys) await (['Tab', 'Space'].includes(key) ? page.keyboard.press(key) : page.keyboard.type(key));
+        await Promise.all([page.waitForNavigation(), page.keyboard.press(last)]);
+        const widgetId = new URL(page.url()).hash.replace('#delib-thanks-', '');
+        assert.ok(widgetId, `back at the widget: ${page.url()}`);
+        const results = await (await fetch(new URL(`/api/results/${widgetId}?widget=${kind}`, server.url))).json();
+        assert.equal(results.total, 1);
+        assert.deepEqual(widget.counted(results), widget.expected);
+      } finally {
+        await plain.close();
+      }
+      const page = await browser.newPage();
+      try {
+        await page.goto(new URL(`/${kind}.html`, server.url).href);
+        await page.waitForFunction(
+          (tag) => document.querySelector(tag)?.shadowRoot?.querySelector('button'),
+          {},
+          `delib-${kind}`,
+        );
+        const text = await page.$eval(`delib-${kind}`, (element) => element.shadowRoot.querySelector('form, fieldset').innerText);
+        for (const label of widget.items) assert.ok(text.includes(label), `${label} in ${text}`);
+        assert.equal(await page.$eval(`delib-${kind} > form`, (form) => form.checkVisibility()), false);
+      } finally {
+        await page.close();
+      }
+    });
+  }
 });
