@@ -150,15 +150,37 @@ after(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
+/**
+ * axe's findings on a page as a browser without the script shows it: axe is itself a script, so it runs on
+ * a copy of the page with scripting on and the widget's script left out.
+ */
+async function axeWithoutScript(html) {
+  const check = await browser.newPage();
+  try {
+    await check.setContent(html.replace(/<script[^>]*><\/script>/, ''));
+    await check.evaluate(axeSource);
+    return await check.evaluate(async () => {
+      const { violations } = await window.axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      });
+      return violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    });
+  } finally {
+    await check.close();
+  }
+}
+
 const counted = async (widgetId) =>
   (await (await fetch(new URL(`/api/results/${widgetId}?widget=poll`, server.url))).json()).counts;
 
 describe('a poll that holds a plain form', () => {
-  test('with JavaScript off: answered by keyboard through the form, back at the page, stored and counted; axe-clean', async () => {
+  test('with JavaScript off: at 320 px, answered by keyboard through the form, back at the page, stored and counted; axe-clean', async () => {
     const plain = await launch({ javascript: false });
     const page = await plain.newPage();
     try {
+      await page.setViewport({ width: 320, height: 640 });
       await page.goto(new URL('/plain.html', server.url).href);
+      assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 320, 'fits 320 px');
       assert.equal(await page.$eval('delib-poll', (poll) => !!poll.shadowRoot), false, 'no script ran');
       assert.equal(await page.$eval('delib-poll form', (form) => getComputedStyle(form).visibility), 'visible');
       await page.focus('#library-plain-wednesday');
@@ -169,20 +191,7 @@ describe('a poll that holds a plain form', () => {
       assert.equal(new URL(page.url()).hash, '#delib-thanks-library-plain');
       assert.deepEqual(await counted('library-plain'), { wednesday: 1 });
 
-      // axe runs as a script the page does not have: on a copy with JavaScript on and no widget script.
-      const check = await browser.newPage();
-      await check.setContent(readFileSync(join(folder, 'plain.html'), 'utf8').replace(/<script[^>]*><\/script>/, ''));
-      await check.evaluate(axeSource);
-      const violations = await check.evaluate(async () => {
-        const { violations } = await window.axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-        });
-        return violations.map(
-          (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-        );
-      });
-      await check.close();
-      assert.deepEqual(violations, []);
+      assert.deepEqual(await axeWithoutScript(readFileSync(join(folder, 'plain.html'), 'utf8')), []);
     } finally {
       await plain.close();
     }
@@ -238,11 +247,14 @@ describe('a poll that holds a plain form', () => {
   });
 
   for (const [kind, widget] of Object.entries(others)) {
-    test(`${kind}: with JavaScript off, answered through its form and counted; with it on, the widget shows the form's items`, async () => {
+    test(`${kind}: with JavaScript off, at 320 px, answered by keyboard through its form and counted; with it on, the widget shows the form's items`, async () => {
       const plain = await launch({ javascript: false });
       try {
         const page = await plain.newPage();
+        // A phone held upright, 320 px wide: nothing is cut off or needs scrolling sideways.
+        await page.setViewport({ width: 320, height: 640 });
         await page.goto(new URL(`/${kind}.html`, server.url).href);
+        assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 320, 'fits 320 px');
         // Keys only: with scripting off, nothing the test does may need a script in the page.
         const keys = [...widget.keys];
         const last = keys.pop();
@@ -253,6 +265,7 @@ describe('a poll that holds a plain form', () => {
         const results = await (await fetch(new URL(`/api/results/${widgetId}?widget=${kind}`, server.url))).json();
         assert.equal(results.total, 1);
         assert.deepEqual(widget.counted(results), widget.expected);
+        assert.deepEqual(await axeWithoutScript(widget.page), []);
       } finally {
         await plain.close();
       }
