@@ -280,6 +280,36 @@ describe('a poll that holds a plain form', () => {
         const text = await page.$eval(`delib-${kind}`, (element) => element.shadowRoot.querySelector('form, fieldset').innerText);
         for (const label of widget.items) assert.ok(text.includes(label), `${label} in ${text}`);
         assert.equal(await page.$eval(`delib-${kind} > form`, (form) => form.checkVisibility()), false);
+        // And it posts as it always has: through each step, ticking the first box of a step that has
+        // boxes, giving a budget's amounts, ranking every item, then sending.
+        await page.evaluate(async (tag) => {
+          const element = document.querySelector(tag);
+          const root = element.shadowRoot;
+          for (let step = 0; step < 8; step++) {
+            await element.updateComplete;
+            const amounts = [...root.querySelectorAll('input[inputmode=numeric]')];
+            amounts.forEach((input, index) => {
+              input.value = index ? '40' : '60';
+              input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+            });
+            // A ranking: Add each item, in the order shown.
+            for (let add; (add = root.querySelector('li.not-ranked button.add')); await element.updateComplete) add.click();
+            const boxes = [...root.querySelectorAll('[part~=checkbox]:not([id$=-none]):not(#consent)')];
+            if (boxes.length && !boxes.some((box) => box.checked)) boxes[0].click();
+            await element.updateComplete;
+            const send = root.querySelector('[part~=submit]');
+            if (send) return send.click();
+            root.querySelector('[part~=continue]').click();
+          }
+        }, `delib-${kind}`);
+        await page.waitForFunction(
+          (tag) => document.querySelector(tag).shadowRoot.querySelector('[part~=status].submitted'),
+          {},
+          `delib-${kind}`,
+        );
+        const widgetId = await page.$eval(`delib-${kind}`, (element) => element.widgetId);
+        const results = await (await fetch(new URL(`/api/results/${widgetId}?widget=${kind}`, server.url))).json();
+        assert.equal(results.total, 2, "the plain form's answer and the widget's");
       } finally {
         await page.close();
       }
