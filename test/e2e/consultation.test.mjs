@@ -27,7 +27,7 @@ import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer as createNetServer } from 'node:net';
+import { freePort, sleep } from '../processes.mjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,19 +49,6 @@ let site;
 let browser;
 /** The council's pages, by path: the static server serves these. */
 const pages = new Map();
-
-/** A port nothing listens on yet. */
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
 before(async () => {
   for (const file of ['dist/delib.min.js', 'packages/console/dist/admin/console.min.js', 'packages/server/dist/cli.js']) {

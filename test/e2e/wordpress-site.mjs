@@ -18,7 +18,7 @@ import {
   writeFileSync,
   cpSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort, sleep, stopChild } from '../processes.mjs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -35,18 +35,6 @@ export function missingWordPress() {
   return missing.length ? `not installed: ${missing.join(', ')} (.ci/run installs them)` : undefined;
 }
 
-export const freePort = () =>
-  new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
-
 async function waitFor(check, what, timeout = 30_000) {
   const start = Date.now();
   for (;;) {
@@ -54,27 +42,6 @@ async function waitFor(check, what, timeout = 30_000) {
     if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
     await sleep(100);
   }
-}
-
-/**
- * Stops a child and everything it started (a `detached` child leads its own process group): SIGTERM, then
- * SIGKILL after five seconds; its pipes are let go, so that nothing it left keeps this process alive.
- */
-export async function stopChild(child) {
-  const signal = (name) => {
-    try {
-      process.kill(-child.pid, name); // the group, when the child leads one
-    } catch {
-      child.kill(name); // not a group: the child alone (a no-op once it has exited)
-    }
-  };
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise((done) => child.once('exit', done));
-    signal('SIGTERM');
-    if (!(await Promise.race([exited.then(() => true), sleep(5_000).then(() => false)]))) signal('SIGKILL');
-  }
-  signal('SIGKILL'); // whatever the group still holds
-  for (const stream of [child.stdin, child.stdout, child.stderr]) stream?.destroy();
 }
 
 /** Starts the site; `stop()` stops it and removes everything it made. */

@@ -15,7 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from './browser.mjs';
 import { root, watch } from './pages.mjs';
-import { freePort, missingWordPress, startWordPress, stopChild } from './wordpress-site.mjs';
+import { missingWordPress, startWordPress } from './wordpress-site.mjs';
+import { freePort, sleep, stopChild } from '../processes.mjs';
 
 const missing = missingWordPress();
 const budget = { timeout: 90_000, skip: missing };
@@ -27,8 +28,6 @@ let server;
 let serverLog = '';
 let serverFolder;
 let editor;
-
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
 before(async () => {
   if (missing) return;

@@ -20,7 +20,7 @@ import { randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { createServer } from 'node:net';
+import { freePort, sleep, stopChild } from '../../../test/processes.mjs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,18 +69,6 @@ function environmentFile(text) {
   return settings;
 }
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
-
 async function waitFor(check, what, ms) {
   const deadline = Date.now() + ms;
   for (;;) {
@@ -88,28 +76,6 @@ async function waitFor(check, what, ms) {
     if (Date.now() > deadline) throw new Error(`${what} within ${ms / 1000} s`);
     await sleep(100);
   }
-}
-
-/** SIGTERM to the child (its process group when it leads one), SIGKILL after 5 s; resolves once it has exited. */
-async function stop(child, group = false) {
-  if (!child) return;
-  const signal = (name) => {
-    try {
-      if (group) process.kill(-child.pid, name);
-      else child.kill(name);
-    } catch {
-      // gone already
-    }
-  };
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise((done) => child.once('exit', done));
-    signal('SIGTERM');
-    if (!(await Promise.race([exited.then(() => true), sleep(5_000).then(() => false)]))) {
-      signal('SIGKILL');
-      await exited;
-    }
-  }
-  if (group) signal('SIGKILL'); // a worker the master left behind
 }
 
 const site = 'consult.example.gov.uk';
@@ -303,8 +269,8 @@ describe('behind nginx, as the README sets it up', { skip: skipWithout(nginxMiss
 
   after(
     async () => {
-      await stop(proxy, true);
-      await stop(server);
+      if (proxy) await stopChild(proxy);
+      if (server) await stopChild(server);
       process.off('exit', killAll);
       if (folder) rmSync(folder, { recursive: true, force: true });
     },
@@ -460,7 +426,7 @@ describe('behind nginx, as the README sets it up', { skip: skipWithout(nginxMiss
 
   // Last: it stops the server.
   test("while the server is down, the API answers the contract's 503 with Retry-After", budget, async () => {
-    await stop(server);
+    await stopChild(server);
     for (const answer of [await call('/api/health'), await post(envelope(), { from: residentC })]) {
       assert.equal(answer.status, 503);
       assert.equal(answer.headers['retry-after'], '10');
