@@ -35,6 +35,7 @@ const poll = (widgetId, script = '/delib.js') => `<!doctype html>
 <main>
   <h1>Library opening hours</h1>
   <delib-poll>
+    <p id="delib-thanks-${widgetId}" hidden>Thank you. Your answer has been received.</p>
     <form method="post" action="/api/responses">
       <input type="hidden" name="widget" value="poll">
       <input type="hidden" name="widgetId" value="${widgetId}">
@@ -208,6 +209,10 @@ describe('a poll that holds a plain form', () => {
       await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
       assert.equal(new URL(page.url()).pathname, '/plain.html');
       assert.equal(new URL(page.url()).hash, '#delib-thanks-library-plain');
+      assert.ok(
+        await page.$eval('#delib-thanks-library-plain', (line) => line.checkVisibility()),
+        'the theme shows the thank-you line',
+      );
       assert.deepEqual(await counted('library-plain'), { wednesday: 1 });
 
       assert.deepEqual(await axeWithoutScript(readFileSync(join(folder, 'plain.html'), 'utf8')), []);

@@ -4,7 +4,7 @@
  * officer typed is escaped for where it goes (attribute values and text), so a question or an option
  * can never become markup in the council's page.
  */
-import { isWidgetId, limits, type WidgetKind } from '@delib/protocol';
+import { isWidgetId, limits, thanksId, type WidgetKind } from '@delib/protocol';
 import type { Language } from './api.js';
 
 export const kinds: readonly WidgetKind[] = ['poll', 'ranking', 'pairwise', 'budget', 'needs-assets'];
@@ -124,6 +124,13 @@ const buttons: Record<Language, Record<'poll' | 'ranking' | 'budget', string>> =
   gd: { poll: 'Bhòt', ranking: 'Cuir a-null an rangachadh agad', budget: 'Cuir a-null' },
 };
 
+/** The thank-you line, in the words the reference endpoint's own thank-you page uses. */
+const thanks: Record<Language, string> = {
+  en: 'Thank you. Your answer has been received.',
+  cy: 'Diolch. Mae eich ateb wedi dod i law.',
+  gd: 'Tapadh leibh. Fhuair sinn ur freagairt.',
+};
+
 /** An id for a control, unique on the page: from the widget's id (which may hold spaces) and its value. */
 const controlId = (widgetId: string, value: string) => `delib-${widgetId.replace(/[^A-Za-z0-9_-]+/g, '-')}-${value}`;
 
@@ -164,7 +171,9 @@ function fallback(settings: SnippetSettings, endpoint: string): string[] {
         : '';
   const hidden = (name: string, value: string) => `  <input type="hidden" name="${name}" value="${escapeAttribute(value)}">`;
   return [
-    `<form method="post" action="${escapeAttribute(`${endpoint}/responses`)}">`,
+    // Shown by the themes when the endpoint's redirect names it (`:target`): the resident's confirmation.
+    `<p id="${escapeAttribute(thanksId(widgetId))}" hidden>${thanks[language]}</p>`,
+    `<form method="post" action="${escapeAttribute(`${endpoint}/responses`)}" accept-charset="UTF-8">`,
     hidden('widget', kind),
     hidden('widgetId', widgetId),
     hidden('locale', language),

@@ -37,7 +37,8 @@ describe('snippet', () => {
         '<script type="module" src="https://consult.example.gov.uk/delib.js"></script>',
         '<link rel="stylesheet" href="https://consult.example.gov.uk/themes/govuk.css">',
         '<delib-poll widget-id="parks-2026" endpoint="https://consult.example.gov.uk/api" question="Which park improvement matters most to you?">',
-        '  <form method="post" action="https://consult.example.gov.uk/api/responses">',
+        '  <p id="delib-thanks-parks-2026" hidden>Thank you. Your answer has been received.</p>',
+        '  <form method="post" action="https://consult.example.gov.uk/api/responses" accept-charset="UTF-8">',
         '    <input type="hidden" name="widget" value="poll">',
         '    <input type="hidden" name="widgetId" value="parks-2026">',
         '    <input type="hidden" name="locale" value="en">',
@@ -94,7 +95,7 @@ describe('snippet', () => {
     const doc = parse(html);
     const names = [...doc.body.querySelectorAll('*')].map((element) => element.localName);
     expect(names.filter((name) => ['script', 'img'].includes(name))).to.deep.equal(['script']);
-    expect(names.slice(0, 4)).to.deep.equal(['script', 'link', 'delib-poll', 'form']);
+    expect(names.slice(0, 5)).to.deep.equal(['script', 'link', 'delib-poll', 'p', 'form']);
     const poll = doc.querySelector('delib-poll')!;
     expect(poll.getAttribute('widget-id')).to.equal(`a"b'c<d>&e`);
     expect((poll.querySelector('input[name=widgetId]') as HTMLInputElement).value).to.equal(`a"b'c<d>&e`);

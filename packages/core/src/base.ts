@@ -258,8 +258,9 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
   #readFallback(): void {
     const form = fallbackForm(this);
     if (!form) return;
-    const { widgetId, endpoint, question } = readFormSettings(form);
-    if (!this.widgetId && widgetId) this.widgetId = widgetId;
+    const { widget, widgetId, endpoint, question } = readFormSettings(form);
+    // The form's id only if it is this kind's: a pairwise question's page may hold a poll's form.
+    if (!this.widgetId && widgetId && widget === this.kind) this.widgetId = widgetId;
     this.#formEndpoint = endpoint;
     const self = this as unknown as { question?: string };
     if ('question' in this && !self.question && question) self.question = question;

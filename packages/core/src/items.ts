@@ -60,16 +60,28 @@ export function readFormItems(form: HTMLFormElement, field: string): Item[] {
 }
 
 /** What else a plain form says: the widget's id, the endpoint (its action less `/responses`), the question (its legend). */
-export function readFormSettings(form: HTMLFormElement): { widgetId?: string; endpoint?: string; question?: string } {
+export function readFormSettings(form: HTMLFormElement): {
+  widget?: string;
+  widgetId?: string;
+  endpoint?: string;
+  question?: string;
+} {
   const hidden = (name: string) =>
     form.querySelector<HTMLInputElement>(`input[type=hidden][name="${name}"]`)?.value.trim() || undefined;
   const action = form.getAttribute('action');
   let endpoint: string | undefined;
-  if (action) {
-    const url = new URL(action, document.baseURI);
-    if (/\/responses\/?$/.test(url.pathname)) endpoint = `${url.origin}${url.pathname.replace(/\/responses\/?$/, '')}`;
+  try {
+    const url = action ? new URL(action, document.baseURI) : undefined;
+    if (url && /\/responses\/?$/.test(url.pathname)) endpoint = `${url.origin}${url.pathname.replace(/\/responses\/?$/, '')}`;
+  } catch {
+    // An action that is no address gives no endpoint; the set-up check then says the widget has none.
   }
-  return { widgetId: hidden('widgetId'), endpoint, question: text(form.querySelector('legend')) || undefined };
+  return {
+    widget: hidden('widget'),
+    widgetId: hidden('widgetId'),
+    endpoint,
+    question: text(form.querySelector('legend')) || undefined,
+  };
 }
 
 /**

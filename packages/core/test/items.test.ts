@@ -25,6 +25,7 @@ describe('the plain form inside a widget', () => {
       { value: 'wed', label: 'Wednesday', description: 'Market day' },
     ]);
     expect(readFormSettings(fallbackForm(host)!)).to.deep.equal({
+      widget: 'poll',
       widgetId: 'library-2027',
       endpoint: 'https://consult.example.gov.uk/api',
       question: 'Which day should the library stay open late?',
@@ -74,5 +75,7 @@ describe('the plain form inside a widget', () => {
   it('takes an endpoint only from an action that ends in /responses', async () => {
     const host = await fixture(html`<x-host><form action="/somewhere/else"></form></x-host>`);
     expect(readFormSettings(fallbackForm(host)!).endpoint).to.equal(undefined);
+    const broken = await fixture(html`<x-host><form action="http://[bad/responses"></form></x-host>`);
+    expect(readFormSettings(fallbackForm(broken)!).endpoint).to.equal(undefined);
   });
 });

@@ -27,6 +27,12 @@ export const formFields = {
   contact: 'contact.',
 } as const;
 
+/**
+ * The id of a plain form's thank-you line, which the endpoint's redirect names as its fragment
+ * (`#delib-thanks-parks-2026`): the widget's id with anything but letters, digits, `_` and `-` as `-`.
+ */
+export const thanksId = (widgetId: string) => `delib-thanks-${widgetId.replace(/[^A-Za-z0-9_-]+/g, '-')}`;
+
 /** Most fields one form may post: every item of the largest answer, with a detail each, and the rest. */
 export const formFieldLimit = 2 * limits.items + 20;
 

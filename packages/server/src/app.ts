@@ -16,7 +16,7 @@ import { setUpAdmin } from './admin/routes.js';
 import type { SignInLimits } from './admin/sessions.js';
 import { itemsRoute, widgetAdminRoutes } from './admin/widgets.js';
 import { scheduleRetention } from './admin/retention.js';
-import { formEnvelope, formPage, formPagePolicy, returnAddress, sendBack } from './form-post.js';
+import { formEnvelope, formPage, formPagePolicy, returnAddress, sendBack, sendThanks } from './form-post.js';
 
 export interface AppOptions {
   store: Store;
@@ -299,6 +299,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       api.get('/health', async () => ({ ok: true }));
+      api.get<{ Querystring: { lang?: string } }>('/thanks', (request, reply) =>
+        formPage(reply, { locale: String(request.query.lang ?? 'en') }),
+      );
 
       // A plain form's fields, bounded as a JSON body is (and in number by readForm).
       api.addContentTypeParser(
@@ -333,7 +336,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
               back = returnAddress(request, fields, origins);
               const envelope = validateEnvelope(formEnvelope(fields, back, request, now()));
               await accept(envelope);
-              return back ? sendBack(reply, back, envelope.widgetId) : formPage(reply, { locale });
+              // No page to go back to: a thank-you page of our own, fetched anew (so that reloading it posts nothing).
+              return back ? sendBack(reply, back, envelope.widgetId) : sendThanks(reply, locale);
             } catch (error) {
               if (!(error instanceof ClientError)) throw error;
               return formPage(reply, { locale, back, problem: error });

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { FormProblem, formFields, limits, readForm } from '@delib/protocol';
+import { FormProblem, formFields, limits, readForm, thanksId } from '@delib/protocol';
 import { ClientError } from './validate.js';
 
 /**
@@ -21,22 +21,26 @@ export function returnAddress(request: FastifyRequest, fields: URLSearchParams, 
   // The origin the browser says the form was posted from: a page cannot forge it.
   const origin = request.headers.origin;
   const from = origin && origin !== 'null' ? origin : referer?.origin;
-  if (origins && from && !origins.includes(from)) {
+  // With a list, a form must say where it comes from (an `Origin: null`, from a page that hides its
+  // address, could be any site's).
+  if (origins && (!from || !origins.includes(from))) {
     throw new ClientError(
       403,
       'forbidden',
-      `Answers are taken only from the sites in DELIB_CORS_ORIGINS, and ${from} is not one of them.`,
+      `Answers are taken only from the sites in DELIB_CORS_ORIGINS, and ${from ?? 'a page that does not say which site it is on'} is not one of them.`,
     );
   }
   const trusted = (url: URL) => (origins ? origins.includes(url.origin) : url.origin === from);
-  const asked = fields.get(formFields.return);
-  if (asked !== null) {
+  const asked = fields.get(formFields.return)?.trim();
+  if (asked) {
     const url = parseUrl(asked);
     if (!url || !trusted(url))
       throw new ClientError(400, 'invalid', 'The return address is not a page of the site the form was sent from.', 'return');
     return url;
   }
-  return referer && trusted(referer) ? referer : undefined;
+  // A Referer of a site's bare origin is what browsers send to another site, whatever the page was:
+  // that is no page to come back to (the thank-you page says where to go instead).
+  return referer && trusted(referer) && (referer.pathname !== '/' || referer.search) ? referer : undefined;
 }
 
 function parseUrl(value: string | undefined): URL | undefined {
@@ -70,11 +74,20 @@ export function formEnvelope(fields: URLSearchParams, back: URL | undefined, req
   };
 }
 
-/** Back to the page, at the widget: `#delib-thanks-<widgetId>` for the page to style (`:target`). */
+/** Back to the page, at the widget's thank-you line (`thanksId`), which the themes show as `:target`. */
 export function sendBack(reply: FastifyReply, back: URL, widgetId: string) {
   const to = new URL(back);
-  to.hash = `delib-thanks-${widgetId}`;
+  to.hash = thanksId(widgetId);
   return reply.code(303).header('Location', to.href).header('Cache-Control', 'no-store').send();
+}
+
+/** The pages' language: Welsh or Gaelic when the form says so, else English. */
+const pageLanguage = (locale: string) => (['cy', 'gd'] as const).find((code) => locale.toLowerCase().startsWith(code)) ?? 'en';
+
+/** After a post with no page to go back to: the thank-you page, by GET (relative to `/responses`). */
+export function sendThanks(reply: FastifyReply, locale: string) {
+  const lang = pageLanguage(locale);
+  return reply.code(303).header('Location', `thanks?lang=${lang}`).header('Cache-Control', 'no-store').send();
 }
 
 const words = {
@@ -112,7 +125,7 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${ch
 
 /** The thank-you page, or (with `problem`) the error page, in the form's language. */
 export function formPage(reply: FastifyReply, { locale, back, problem }: { locale: string; back?: URL; problem?: ClientError }) {
-  const lang = (['cy', 'gd'] as const).find((code) => locale.toLowerCase().startsWith(code)) ?? 'en';
+  const lang = pageLanguage(locale);
   const text = words[lang];
   const title = problem ? text.problemTitle : text.thanksTitle;
   const body = problem

@@ -109,25 +109,29 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
       assert.equal((await results(open, needs, 'needs-assets')).total, 1);
     });
 
-    test('no page to go back to: a small thank-you page in the form’s language, under a strict policy', async () => {
+    test('no page to go back to: a small thank-you page in the form’s language, fetched anew, under a strict policy', async () => {
       const widgetId = `form-thanks-${randomUUID()}`;
-      const response = await post(
-        open,
-        [
-          ['widget', 'poll'],
-          ['widgetId', widgetId],
-          ['locale', 'cy'],
-          ['choices', 'a'],
-        ],
-        {},
-      );
+      const fields = [
+        ['widget', 'poll'],
+        ['widgetId', widgetId],
+        ['locale', 'cy'],
+        ['choices', 'a'],
+        ['return', '  '],
+      ];
+      // No Referer; or only the site's origin, which is what browsers send to another site: no page.
+      for (const headers of [{}, { origin: site, referer: `${site}/` }]) {
+        const posted = await post(open, fields, headers);
+        assert.equal(posted.statusCode, 303, JSON.stringify(headers));
+        assert.equal(posted.headers.location, 'thanks?lang=cy', 'by GET: reloading it posts nothing again');
+      }
+      const response = await open.inject('/api/thanks?lang=cy');
       assert.equal(response.statusCode, 200);
       assert.match(response.headers['content-type'], /^text\/html/);
       assert.match(response.body, /<html lang="cy">/);
       assert.match(response.body, /Diolch/);
       assert.doesNotMatch(response.body, /<a /);
       assert.match(response.headers['content-security-policy'], /default-src 'none'; style-src 'sha256-/);
-      assert.equal((await results(open, widgetId)).total, 1);
+      assert.equal((await results(open, widgetId)).total, 2);
     });
 
     test('every bad post gets its 4xx, says why on a page with the way back, and stores nothing', async () => {
@@ -258,6 +262,10 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
       assert.equal(foreign.statusCode, 403);
       assert.match(foreign.body, /DELIB_CORS_ORIGINS/);
       assert.equal((await results(trusting, widgetId)).total, 0, 'nothing stored from a site not on the list');
+      // A page that hides its address (Origin: null, no Referer) could be any site's.
+      const hidden = await post(trusting, fields, { origin: 'null' });
+      assert.equal(hidden.statusCode, 403);
+      assert.equal((await results(trusting, widgetId)).total, 0, 'nothing stored from a page that hides its site');
       const forged = await post(trusting, [...fields, ['return', 'https://evil.example/']]);
       assert.equal(forged.statusCode, 400);
       assert.equal((await results(trusting, widgetId)).total, 0);
