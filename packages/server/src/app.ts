@@ -235,23 +235,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof ClientError) return reply.code(error.status).send(error.body);
+    // A plain form's post (no script on the page) is answered with a page a person can read, not JSON.
+    const formPost =
+      request.method === 'POST' &&
+      request.url.split('?')[0] === '/api/responses' &&
+      /^application\/x-www-form-urlencoded/i.test(String(request.headers['content-type'] ?? ''));
+    const answer = (problem: ClientError) =>
+      formPost ? formPage(reply, { locale: 'en', problem }) : reply.code(problem.status).send(problem.body);
+    if (error instanceof ClientError) return answer(error);
     const known = fastifyCodes[error.code];
-    if (known) return reply.code(known[0]).send(new ClientError(...known).body);
+    if (known) return answer(new ClientError(...known));
     if (error.statusCode === 429) {
-      return reply
-        .code(429)
-        .send(new ClientError(429, 'rate_limited', 'Too many responses from this address: try again in a minute.').body);
+      return answer(new ClientError(429, 'rate_limited', 'Too many responses from this address: try again in a minute.'));
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply.code(error.statusCode).send(new ClientError(error.statusCode, 'bad_request', error.message).body);
+      return answer(new ClientError(error.statusCode, 'bad_request', error.message));
     }
     request.log.error({ err: error }, 'failed');
     // Temporary from the client's side: widgets keep the response and try again later.
-    return reply
-      .code(503)
-      .header('Retry-After', '10')
-      .send({ error: { code: 'unavailable', message: 'The service is unavailable; try again later.' } });
+    reply.header('Retry-After', '10');
+    return answer(new ClientError(503, 'unavailable', 'The service is unavailable; try again later.'));
   });
 
   app.setNotFoundHandler((request, reply) =>

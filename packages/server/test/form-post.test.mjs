@@ -234,9 +234,11 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
         assert.match(response.body, /There is a problem/, name);
       }
       assert.equal((await results(open, widgetId)).total, 0, 'nothing stored');
-      // Over the body limit: the contract's 413, before any form is read.
+      // Over the body limit: 413, before any form is read, still as a page a person can read.
       const huge = await post(open, form([...base, ['choices', 'other'], ['other', 'x'.repeat(70_000)]]));
       assert.equal(huge.statusCode, 413);
+      assert.match(huge.headers['content-type'], /^text\/html/);
+      assert.match(huge.body, /There is a problem/);
       assert.equal((await results(open, widgetId)).total, 0, 'nothing stored');
     });
 
@@ -249,6 +251,30 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
       assert.equal(response.statusCode, 400);
       assert.doesNotMatch(response.body, /<script>/);
       assert.match(response.body, /&#60;script&#62;/);
+    });
+
+    test('the rate limit applies to plain forms, and says so on a page', async () => {
+      const limited = await buildApp({
+        store: await openStore(kind === 'sqlite' ? `file:${join(folder, 'limited.sqlite')}` : await postgresUrlForTests()),
+        rateLimit: 1,
+        logger: false,
+      });
+      try {
+        const widgetId = `form-limited-${randomUUID()}`;
+        const fields = [
+          ['widget', 'poll'],
+          ['widgetId', widgetId],
+          ['choices', 'a'],
+        ];
+        assert.equal((await post(limited, fields)).statusCode, 303);
+        const again = await post(limited, fields);
+        assert.equal(again.statusCode, 429);
+        assert.match(again.headers['content-type'], /^text\/html/);
+        assert.match(again.body, /try again in a minute/);
+        assert.equal((await results(limited, widgetId)).total, 1);
+      } finally {
+        await limited.close();
+      }
     });
 
     test('with DELIB_CORS_ORIGINS: only its sites may post, and return only to their pages', async () => {
