@@ -411,7 +411,15 @@ test('b. an idea is shown nowhere before approval; approved with an edited label
   const seenAfter = await voteThrough(after, label);
   assert.ok(seenAfter.includes(label), `the approved idea is among the pairs: ${seenAfter.join(', ')}`);
   assert.ok(!seenAfter.some((shown) => /Knock down/.test(shown)), 'the rejected idea is never in a pair');
-  const viewAfter = await pairwiseView(after);
+  // The results come with the last vote's answer, a moment after the pair goes: wait for them (up to 10 s).
+  let viewAfter = await pairwiseView(after);
+  for (
+    const deadline = Date.now() + 10_000;
+    !viewAfter.results.length && Date.now() < deadline;
+    viewAfter = await pairwiseView(after)
+  ) {
+    await sleep(100);
+  }
   assert.ok(viewAfter.results.includes(label), `in the widget's results: ${viewAfter.results.join(', ')}`);
   assert.ok(!/Knock down/.test(viewAfter.text));
   assert.deepEqual(after.problems, []);

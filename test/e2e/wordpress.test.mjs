@@ -381,7 +381,9 @@ Parks &amp; open spaces
       const page = await context.newPage();
       watch(page, [/Failed to load resource: the server responded with a status of 404/]);
       await page.goto(post.link, { waitUntil: 'load' });
-      await page.waitForSelector('delib-budget >>> button[part="submit"]', { timeout: 15_000 });
+      // PHP's built-in server sends every file through PHP, four at a time: on a loaded machine the loader's
+      // wave of files has taken over 15 s (seen once in CI, passing when run again).
+      await page.waitForSelector('delib-budget >>> button[part="submit"]', { timeout: 40_000 });
       const budget = await page.evaluate(() => {
         const element = document.querySelector('delib-budget');
         return {
