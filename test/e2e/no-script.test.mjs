@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from '../../packages/server/src/cli.ts';
 import { launch } from './browser.mjs';
 import { sleep } from '../processes.mjs';
+import { snippet } from '../../packages/console/src/snippet.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -145,6 +146,25 @@ const others = {
   },
 };
 
+/** Needs-and-assets as the snippet builder writes it (script and theme left to the page above). */
+const builtNeeds = snippet(
+  {
+    kind: 'needs-assets',
+    widgetId: 'penrhos-built',
+    question: '',
+    options: [],
+    language: 'en',
+    theme: 'govuk',
+    closes: '',
+    results: 'after-submit',
+    suggestions: false,
+  },
+  '',
+)
+  .split('\n')
+  .slice(2)
+  .join('\n');
+
 let server;
 let browser;
 const folder = mkdtempSync(join(tmpdir(), 'delib-no-script-'));
@@ -154,6 +174,7 @@ before(async () => {
   writeFileSync(join(folder, 'enhanced.html'), poll('library-enhanced'));
   writeFileSync(join(folder, 'blocked.html'), poll('library-blocked', '/missing/delib.js'));
   for (const [kind, { page }] of Object.entries(others)) writeFileSync(join(folder, `${kind}.html`), page);
+  writeFileSync(join(folder, 'built-needs.html'), pageAround('What Penrhos needs', builtNeeds));
   server = await startServer({
     port: 0,
     host: '127.0.0.1',
@@ -344,4 +365,47 @@ describe('a poll that holds a plain form', () => {
       }
     });
   }
+
+  test('needs-and-assets from the snippet builder: with JavaScript off, answered by keyboard at 320 px and counted; with it on, the widget asks the same categories', async () => {
+    const plain = await launch({ javascript: false });
+    try {
+      const page = await plain.newPage();
+      await page.setViewport({ width: 320, height: 640 });
+      await page.goto(new URL('/built-needs.html', server.url).href);
+      assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 320, 'fits 320 px');
+      await page.focus('#delib-penrhos-built-needs-food');
+      await page.keyboard.press('Space');
+      await page.focus('#delib-penrhos-built-assets-other');
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('A van on Saturdays');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Penrhos');
+      // Enter in a text box sends the form, as it does on any page.
+      await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+      assert.equal(new URL(page.url()).hash, '#delib-thanks-penrhos-built');
+      assert.ok(await page.$eval('#delib-thanks-penrhos-built', (line) => line.checkVisibility()));
+      const results = await (await fetch(new URL('/api/results/penrhos-built?widget=needs-assets', server.url))).json();
+      assert.equal(results.total, 1);
+      assert.deepEqual({ needs: results.needs, assets: results.assets }, { needs: { food: 1 }, assets: { other: 1 } });
+      assert.deepEqual(await axeWithoutScript(pageAround('What Penrhos needs', builtNeeds)), []);
+    } finally {
+      await plain.close();
+    }
+    const page = await browser.newPage();
+    try {
+      await page.goto(new URL('/built-needs.html', server.url).href);
+      await page.waitForFunction(() =>
+        document.querySelector('delib-needs-assets')?.shadowRoot?.querySelector('[part~=checkbox]'),
+      );
+      const labels = await page.$eval('delib-needs-assets', (element) =>
+        [...element.shadowRoot.querySelectorAll('label')].map((label) => label.innerText.trim()),
+      );
+      for (const label of ['Housing', 'Food', 'Digital access', 'Something else'])
+        assert.ok(labels.includes(label), `${label} in ${labels}`);
+      assert.equal(await page.$eval('delib-needs-assets > form', (form) => form.checkVisibility()), false);
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -5,6 +5,7 @@
  * can never become markup in the council's page.
  */
 import { isWidgetId, limits, thanksId, type WidgetKind } from '@delib/protocol';
+import { plainFormWords, type PlainFormSide, type PlainFormWords } from '@delib/needs-assets/plain-form.js';
 import type { Language } from './api.js';
 
 export const kinds: readonly WidgetKind[] = ['poll', 'ranking', 'pairwise', 'budget', 'needs-assets'];
@@ -136,32 +137,47 @@ const controlId = (widgetId: string, value: string) => `delib-${widgetId.replace
 
 /**
  * The plain form inside the element, for browsers that never run the script (CONTRACT.md section 10):
- * radios for a poll, a number box per item for a ranking ("1 = most important") and a budget, posted to
- * the endpoint. The widget reads its items from it when the script runs. Pairwise and needs-and-assets
- * say, where scripting is off, that they need it (their forms are for a page to write).
+ * radios for a poll, a number box per item for a ranking ("1 = most important") and a budget,
+ * checkboxes and text boxes for needs-and-assets, posted to the endpoint. The widget reads its items
+ * from it when the script runs. A pairwise comparison needs the script: it says so where scripting is
+ * off (a page that wants a fallback writes a poll for it).
  */
 function fallback(settings: SnippetSettings, endpoint: string): string[] {
   const { kind, widgetId, language } = settings;
-  const needsScript =
-    '<noscript><p lang="en">This question needs JavaScript, which is not running in this browser.</p></noscript>';
-  if (!takesOptions(kind)) return [needsScript];
   if (kind === 'pairwise') {
-    // Its items stay <option>s, which it reads; a page that wants a fallback writes a poll for it.
+    // Its items stay <option>s, which it reads.
     return [
       ...optionValues(settings.options).map(
         ({ value, label }) => `<option value="${escapeAttribute(value)}">${escapeText(label)}</option>`,
       ),
-      needsScript,
+      '<noscript><p lang="en">This question needs JavaScript, which is not running in this browser.</p></noscript>',
     ];
   }
-  const question = clean(settings.question);
-  const items = optionValues(settings.options).map(({ value, label }) => {
+  const hidden = (name: string, value: string) => `  <input type="hidden" name="${name}" value="${escapeAttribute(value)}">`;
+  const words = kind === 'needs-assets' ? plainFormWords(language) : undefined;
+  return [
+    // Shown by the themes when the endpoint's redirect names it (`:target`): the resident's confirmation.
+    `<p id="${escapeAttribute(thanksId(widgetId))}" hidden>${escapeText(words?.submitted ?? thanks[language])}</p>`,
+    `<form method="post" action="${escapeAttribute(`${endpoint}/responses`)}" accept-charset="UTF-8">`,
+    hidden('widget', kind),
+    hidden('widgetId', widgetId),
+    hidden('locale', language),
+    ...(words ? needsAssetsFields(widgetId, words) : optionFields(settings)),
+    `  <button>${escapeText(words?.send ?? buttons[language][kind as keyof (typeof buttons)['en']])}</button>`,
+    '</form>',
+  ];
+}
+
+/** A poll's radios, or a ranking's or budget's number boxes, in a fieldset with the question. */
+function optionFields({ kind, widgetId, question, options }: SnippetSettings): string[] {
+  const legend = clean(question);
+  const items = optionValues(options).map(({ value, label }) => {
     const id = escapeAttribute(controlId(widgetId, value));
-    const label_ = `<label for="${id}">${escapeText(label)}</label>`;
+    const labelled = `<label for="${id}">${escapeText(label)}</label>`;
     if (kind === 'poll')
-      return `    <p><input type="radio" name="choices" value="${escapeAttribute(value)}" id="${id}"> ${label_}</p>`;
+      return `    <p><input type="radio" name="choices" value="${escapeAttribute(value)}" id="${id}"> ${labelled}</p>`;
     const name = `${kind === 'ranking' ? 'rank' : 'allocation'}.${value}`;
-    return `    <p>${label_} <input type="number" name="${escapeAttribute(name)}" id="${id}" min="${kind === 'ranking' ? 1 : 0}" inputmode="numeric"></p>`;
+    return `    <p>${labelled} <input type="number" name="${escapeAttribute(name)}" id="${id}" min="${kind === 'ranking' ? 1 : 0}" inputmode="numeric"></p>`;
   });
   const hint =
     kind === 'ranking'
@@ -169,21 +185,49 @@ function fallback(settings: SnippetSettings, endpoint: string): string[] {
       : kind === 'budget'
         ? '    <p lang="en">Share out 100 points between them, in whole numbers.</p>'
         : '';
-  const hidden = (name: string, value: string) => `  <input type="hidden" name="${name}" value="${escapeAttribute(value)}">`;
   return [
-    // Shown by the themes when the endpoint's redirect names it (`:target`): the resident's confirmation.
-    `<p id="${escapeAttribute(thanksId(widgetId))}" hidden>${thanks[language]}</p>`,
-    `<form method="post" action="${escapeAttribute(`${endpoint}/responses`)}" accept-charset="UTF-8">`,
-    hidden('widget', kind),
-    hidden('widgetId', widgetId),
-    hidden('locale', language),
     '  <fieldset>',
-    ...(question ? [`    <legend>${escapeText(question)}</legend>`] : []),
+    ...(legend ? [`    <legend>${escapeText(legend)}</legend>`] : []),
     ...(hint ? [hint] : []),
     ...items,
     '  </fieldset>',
-    `  <button>${buttons[language][kind]}</button>`,
-    '</form>',
+  ];
+}
+
+/**
+ * Needs-and-assets on one page, in the widget's own words: each side's default categories as checkboxes
+ * with "Something else" and its box (`detail.needs.other`, `detail.assets.other`), then the area, and
+ * contact details sent only with the person's yes.
+ */
+function needsAssetsFields(widgetId: string, words: PlainFormWords): string[] {
+  const id = (name: string) => escapeAttribute(controlId(widgetId, name));
+  const text = (name: string, label: string, max: number, extra = ' type="text"') =>
+    `    <p><label for="${id(name)}">${escapeText(label)}</label> <input${extra} name="${escapeAttribute(name)}" id="${id(name)}" maxlength="${max}"></p>`;
+  const side = (name: 'needs' | 'assets', { title, hint, categories, other }: PlainFormSide) => [
+    `  <fieldset aria-describedby="${id(`${name}-hint`)}">`,
+    `    <legend>${escapeText(title)}</legend>`,
+    `    <p id="${id(`${name}-hint`)}">${escapeText(hint)}</p>`,
+    ...[...categories, other].map(
+      ({ value, label }) =>
+        `    <p><input type="checkbox" name="${name}" value="${escapeAttribute(value)}" id="${id(`${name}-${value}`)}"> <label for="${id(`${name}-${value}`)}">${escapeText(label)}</label></p>`,
+    ),
+    text(`detail.${name}.${other.value}`, other.detail, limits.textLength),
+    '  </fieldset>',
+  ];
+  const { area, contact } = words;
+  return [
+    ...side('needs', words.needs),
+    ...side('assets', words.assets),
+    text('area', area.label, limits.textLength, ` type="text" aria-describedby="${id('area-hint')}" autocomplete="off"`),
+    `  <p id="${id('area-hint')}">${escapeText(area.hint)}</p>`,
+    `  <fieldset aria-describedby="${id('contact-hint')}">`,
+    `    <legend>${escapeText(contact.title)}</legend>`,
+    `    <p id="${id('contact-hint')}">${escapeText(contact.hint)}</p>`,
+    `    <p><input type="checkbox" name="consent" value="yes" id="${id('consent')}"> <label for="${id('consent')}">${escapeText(contact.consent)}</label></p>`,
+    text('contact.name', contact.name, limits.nameLength, ' type="text" autocomplete="name"'),
+    text('contact.email', contact.email, limits.emailLength, ' type="email" autocomplete="email"'),
+    text('contact.phone', contact.phone, limits.phoneLength, ' type="tel" autocomplete="tel"'),
+    '  </fieldset>',
   ];
 }
 

@@ -54,7 +54,7 @@ describe('snippet', () => {
     );
   });
 
-  it('writes a ranking and a budget as number boxes (rank.<value>, allocation.<value>); pairwise and needs-and-assets say they need the script', () => {
+  it('writes a ranking and a budget as number boxes (rank.<value>, allocation.<value>); pairwise says it needs the script', () => {
     const ranking = parse(snippet(settings({ kind: 'ranking', language: 'cy' }), 'https://a.example'));
     expect([...ranking.querySelectorAll('input[type=number]')].map((input) => (input as HTMLInputElement).name)).to.deep.equal([
       'rank.better-lighting',
@@ -68,11 +68,40 @@ describe('snippet', () => {
     expect(pairwise.querySelectorAll('delib-pairwise > option').length).to.equal(2);
     expect(pairwise.querySelector('form')).to.equal(null);
     expect(pairwise.querySelector('noscript')).not.to.equal(null);
-    expect(parse(snippet(settings({ kind: 'needs-assets' }), 'https://a.example')).querySelector('noscript')).not.to.equal(null);
     // Every label belongs to its control.
     for (const doc of [ranking, budget]) {
       for (const label of doc.querySelectorAll('label')) expect(doc.getElementById(label.htmlFor)).not.to.equal(null);
     }
+  });
+
+  it('writes needs-and-assets as one page in the widget’s own words: categories, "Something else" on each side, area, contact with consent', () => {
+    const english = parse(snippet(settings({ kind: 'needs-assets' }), 'https://a.example'));
+    const form = english.querySelector('delib-needs-assets > form')!;
+    expect(english.querySelector('noscript')).to.equal(null);
+    const ticked = (side: string) =>
+      [...form.querySelectorAll(`input[type=checkbox][name=${side}]`)].map((input) => (input as HTMLInputElement).value);
+    expect(ticked('needs')).to.have.length(12);
+    expect(ticked('needs').slice(0, 2)).to.deep.equal(['housing', 'getting-around']);
+    expect(ticked('assets')).to.deep.equal(['skills', 'time', 'space', 'equipment', 'knowledge', 'connections', 'other']);
+    expect(
+      [...form.querySelectorAll('input:not([type=hidden]):not([type=checkbox])')].map(
+        (input) => (input as HTMLInputElement).name,
+      ),
+    ).to.deep.equal(['detail.needs.other', 'detail.assets.other', 'area', 'contact.name', 'contact.email', 'contact.phone']);
+    expect((form.querySelector('input[name=consent]') as HTMLInputElement).value).to.equal('yes');
+    expect(form.querySelector('legend')!.textContent).to.equal('What does your community need?');
+    expect(english.querySelector('[id^=delib-thanks-]')!.textContent).to.equal('Thank you. We have received your answers.');
+    // Every label and description points at something on the page, and ids are unique.
+    const ids = [...english.querySelectorAll('[id]')].map((element) => element.id);
+    expect(new Set(ids).size).to.equal(ids.length);
+    for (const label of form.querySelectorAll('label')) expect(english.getElementById(label.htmlFor)).not.to.equal(null);
+    for (const described of form.querySelectorAll('[aria-describedby]'))
+      expect(english.getElementById(described.getAttribute('aria-describedby')!)).not.to.equal(null);
+
+    const welsh = parse(snippet(settings({ kind: 'needs-assets', language: 'cy' }), 'https://a.example'));
+    expect(welsh.querySelector('label[for$=needs-housing]')!.textContent).to.equal('Tai');
+    expect(welsh.querySelector('button')!.textContent).not.to.equal('Send');
+    expect((welsh.querySelector('input[name=locale]') as HTMLInputElement).value).to.equal('cy');
   });
 
   it('writes language, closing, results and the budget total as attributes', () => {

@@ -6,7 +6,8 @@ import type { Answer, NeedsAssetsEntry, WidgetKind } from './types.js';
  * section 10), read as the wire protocol's answer. Field names: hidden `widget`, `widgetId`, `locale`
  * (and optionally `return`, the page to come back to); poll `choices` (repeated) and `other`; ranking
  * `rank.<value>` (1 = most important, blank = not ranked); budget `allocation.<value>` (blank = none);
- * needs-and-assets `needs` and `assets` (repeated), `detail.<category>`, `area`, `consent` (`yes`),
+ * needs-and-assets `needs` and `assets` (repeated), `detail.<category>` (or `detail.needs.<category>` and
+ * `detail.assets.<category>`, when both sides ask about one category), `area`, `consent` (`yes`),
  * `contact.name`, `contact.email`, `contact.phone`. A pairwise comparison needs the script; its page
  * offers a poll instead.
  */
@@ -127,7 +128,8 @@ function answerOf(widget: WidgetKind, { one, every, prefixed }: Reader): Answer 
       const details = new Map(prefixed(formFields.detail));
       const entries = (name: string): NeedsAssetsEntry[] =>
         every(name).map((category) => {
-          const detail = details.get(category);
+          // A detail named for its side (`detail.needs.other`) first: a page may ask "Something else" on both.
+          const detail = details.get(`${name}.${category}`) || details.get(category);
           return detail ? { category, detail } : { category };
         });
       const area = one(formFields.area)?.trim();

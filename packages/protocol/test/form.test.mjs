@@ -117,6 +117,26 @@ test('needs and assets: details by category; contact details only with consent',
   assert.deepEqual(read([...fields, ['consent', 'yes']]).answer.contact, { name: 'Sam', email: 'sam@example.org' });
 });
 
+test('needs and assets: a detail named for its side wins, so "Something else" can be asked on both sides', () => {
+  const answer = read([
+    ['widget', 'needs-assets'],
+    ['widgetId', 'n'],
+    ['needs', 'other'],
+    ['detail.needs.other', 'A bus on Sundays'],
+    ['assets', 'other'],
+    ['detail.assets.other', 'A van'],
+    ['assets', 'time'],
+    ['detail.time', 'Saturdays'],
+  ]).answer;
+  assert.deepEqual(answer, {
+    needs: [{ category: 'other', detail: 'A bus on Sundays' }],
+    assets: [
+      { category: 'other', detail: 'A van' },
+      { category: 'time', detail: 'Saturdays' },
+    ],
+  });
+});
+
 test('a form no widget could post is refused: no kind, an unknown kind, no id, pairwise, too many fields', () => {
   for (const fields of [
     [['widgetId', 'x']],
