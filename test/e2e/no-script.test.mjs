@@ -146,24 +146,19 @@ const others = {
   },
 };
 
-/** Needs-and-assets as the snippet builder writes it (script and theme left to the page above). */
-const builtNeeds = snippet(
-  {
-    kind: 'needs-assets',
-    widgetId: 'penrhos-built',
-    question: '',
-    options: [],
-    language: 'en',
-    theme: 'govuk',
-    closes: '',
-    results: 'after-submit',
-    suggestions: false,
-  },
-  '',
-)
-  .split('\n')
-  .slice(2)
-  .join('\n');
+/** A widget as the snippet builder writes it (its script and theme left to the page around it). */
+const built = (settings) =>
+  snippet({ language: 'en', theme: 'govuk', closes: '', results: 'after-submit', suggestions: false, ...settings }, '')
+    .split('\n')
+    .slice(2)
+    .join('\n');
+const builtNeeds = built({ kind: 'needs-assets', widgetId: 'penrhos-built', question: '', options: [] });
+const builtPoll = built({
+  kind: 'poll',
+  widgetId: 'library-built',
+  question: 'Which day should the library stay open late?',
+  options: ['Tuesday', 'Thursday'],
+});
 
 let server;
 let browser;
@@ -175,6 +170,7 @@ before(async () => {
   writeFileSync(join(folder, 'blocked.html'), poll('library-blocked', '/missing/delib.js'));
   for (const [kind, { page }] of Object.entries(others)) writeFileSync(join(folder, `${kind}.html`), page);
   writeFileSync(join(folder, 'built-needs.html'), pageAround('What Penrhos needs', builtNeeds));
+  writeFileSync(join(folder, 'built-poll.html'), pageAround('Library opening hours', builtPoll));
   server = await startServer({
     port: 0,
     host: '127.0.0.1',
@@ -404,6 +400,47 @@ describe('a poll that holds a plain form', () => {
       for (const label of ['Housing', 'Food', 'Digital access', 'Something else'])
         assert.ok(labels.includes(label), `${label} in ${labels}`);
       assert.equal(await page.$eval('delib-needs-assets > form', (form) => form.checkVisibility()), false);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a refused form comes back to its page: without JavaScript the page says it was not sent; with it the widget shows the error summary', async () => {
+    const plain = await launch({ javascript: false });
+    let refusedAt;
+    try {
+      const page = await plain.newPage();
+      await page.goto(new URL('/built-poll.html?from=news', server.url).href);
+      // Nothing chosen: the endpoint refuses, and sends the person back.
+      await page.focus('delib-poll button');
+      await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+      refusedAt = new URL(page.url());
+      assert.equal(refusedAt.pathname, '/built-poll.html');
+      assert.equal(refusedAt.searchParams.get('from'), 'news');
+      assert.equal(refusedAt.searchParams.get('delib-refused'), 'library-built');
+      assert.equal(refusedAt.hash, '#delib-refused-library-built');
+      assert.ok(await page.$eval('#delib-refused-library-built', (line) => line.checkVisibility()), 'the not-sent line shows');
+      assert.equal(await page.$eval('#delib-thanks-library-built', (line) => line.checkVisibility()), false);
+      assert.ok(await page.$eval('delib-poll form', (form) => form.checkVisibility()), 'the form is there to answer again');
+      const stored = await fetch(new URL('/api/results/library-built?widget=poll', server.url));
+      assert.ok(stored.status === 404 || (await stored.json()).total === 0, 'nothing stored');
+    } finally {
+      await plain.close();
+    }
+    const page = await browser.newPage();
+    try {
+      await page.goto(refusedAt.href);
+      await page.waitForFunction(() => document.querySelector('delib-poll')?.shadowRoot?.querySelector('.summary'));
+      const shown = await page.evaluate(() => {
+        const root = document.querySelector('delib-poll').shadowRoot;
+        return {
+          summary: root.querySelector('.summary').textContent,
+          focused: root.activeElement?.classList.contains('summary'),
+        };
+      });
+      assert.match(shown.summary, /There is a problem[\s\S]*Select an option/);
+      assert.equal(shown.focused, true, 'focus is on the summary, as GOV.UK does on a page with errors');
+      assert.equal(new URL(page.url()).search, '?from=news', 'the address loses what was read');
     } finally {
       await page.close();
     }

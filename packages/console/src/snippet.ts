@@ -4,7 +4,7 @@
  * officer typed is escaped for where it goes (attribute values and text), so a question or an option
  * can never become markup in the council's page.
  */
-import { isWidgetId, limits, thanksId, type WidgetKind } from '@delib/protocol';
+import { isWidgetId, limits, refusedId, thanksId, type WidgetKind } from '@delib/protocol';
 import { plainFormWords, type PlainFormSide, type PlainFormWords } from '@delib/needs-assets/plain-form.js';
 import type { Language } from './api.js';
 
@@ -132,6 +132,14 @@ const thanks: Record<Language, string> = {
   gd: 'Tapadh leibh. Fhuair sinn ur freagairt.',
 };
 
+/** The line shown when the endpoint sends a refused answer back to the page (the widget, once its script runs, says more). */
+const notSent: Record<Language, string> = {
+  en: 'Your answer was not sent. Check it and send it again.',
+  // NEEDS NATIVE REVIEW, as the widgets' Welsh and Gaelic do.
+  cy: "Ni anfonwyd eich ateb. Gwiriwch ef a'i anfon eto.",
+  gd: 'Cha deach ur freagairt a chur. Thoiribh sùil oirre is cuiribh a-rithist i.',
+};
+
 /** An id for a control, unique on the page: from the widget's id (which may hold spaces) and its value. */
 const controlId = (widgetId: string, value: string) => `delib-${widgetId.replace(/[^A-Za-z0-9_-]+/g, '-')}-${value}`;
 
@@ -158,10 +166,13 @@ function fallback(settings: SnippetSettings, endpoint: string): string[] {
   return [
     // Shown by the themes when the endpoint's redirect names it (`:target`): the resident's confirmation.
     `<p id="${escapeAttribute(thanksId(widgetId))}" hidden>${escapeText(words?.submitted ?? thanks[language])}</p>`,
+    // And when the endpoint refused it (`errors` = `page` below asks for that, rather than the endpoint's own page).
+    `<p id="${escapeAttribute(refusedId(widgetId))}" hidden>${notSent[language]}</p>`,
     `<form method="post" action="${escapeAttribute(`${endpoint}/responses`)}" accept-charset="UTF-8">`,
     hidden('widget', kind),
     hidden('widgetId', widgetId),
     hidden('locale', language),
+    hidden('errors', 'page'),
     ...(words ? needsAssetsFields(widgetId, words) : optionFields(settings)),
     `  <button>${escapeText(words?.send ?? buttons[language][kind as keyof (typeof buttons)['en']])}</button>`,
     '</form>',

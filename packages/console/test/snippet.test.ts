@@ -38,10 +38,12 @@ describe('snippet', () => {
         '<link rel="stylesheet" href="https://consult.example.gov.uk/themes/govuk.css">',
         '<delib-poll widget-id="parks-2026" endpoint="https://consult.example.gov.uk/api" question="Which park improvement matters most to you?">',
         '  <p id="delib-thanks-parks-2026" hidden>Thank you. Your answer has been received.</p>',
+        '  <p id="delib-refused-parks-2026" hidden>Your answer was not sent. Check it and send it again.</p>',
         '  <form method="post" action="https://consult.example.gov.uk/api/responses" accept-charset="UTF-8">',
         '    <input type="hidden" name="widget" value="poll">',
         '    <input type="hidden" name="widgetId" value="parks-2026">',
         '    <input type="hidden" name="locale" value="en">',
+        '    <input type="hidden" name="errors" value="page">',
         '    <fieldset>',
         '      <legend>Which park improvement matters most to you?</legend>',
         '      <p><input type="radio" name="choices" value="better-lighting" id="delib-parks-2026-better-lighting"> <label for="delib-parks-2026-better-lighting">Better lighting</label></p>',
@@ -124,7 +126,7 @@ describe('snippet', () => {
     const doc = parse(html);
     const names = [...doc.body.querySelectorAll('*')].map((element) => element.localName);
     expect(names.filter((name) => ['script', 'img'].includes(name))).to.deep.equal(['script']);
-    expect(names.slice(0, 5)).to.deep.equal(['script', 'link', 'delib-poll', 'p', 'form']);
+    expect(names.slice(0, 6)).to.deep.equal(['script', 'link', 'delib-poll', 'p', 'p', 'form']);
     const poll = doc.querySelector('delib-poll')!;
     expect(poll.getAttribute('widget-id')).to.equal(`a"b'c<d>&e`);
     expect((poll.querySelector('input[name=widgetId]') as HTMLInputElement).value).to.equal(`a"b'c<d>&e`);

@@ -3,7 +3,7 @@ import { ContextConsumer } from '@lit/context';
 import type { Answer, Results, WidgetKind } from '@delib/protocol';
 import { limits } from '@delib/protocol';
 import { delibConfigContext, type DelibConfig } from './context.js';
-import { fallbackForm, readFormSettings, readOptions, type Item } from './items.js';
+import { fallbackForm, readFormSettings, readOptions, returnedRefusal, type Item } from './items.js';
 import {
   catalogueLanguages,
   languageReady,
@@ -137,6 +137,8 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
   #lastState?: SubmissionState;
   /** A selector in the shadow root to focus once the coming update has rendered. */
   protected focusNext?: string;
+  /** Whether the widget shows what is wrong with the input (after a try to send it), in the GOV.UK pattern. */
+  protected showProblems = false;
 
   constructor() {
     super();
@@ -164,10 +166,25 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
   /** Why the current input cannot be submitted, or undefined. */
   protected abstract problem(): { message: string; field: string } | undefined;
 
+  /** Shows what is wrong in the error summary (GOV.UK's pattern), and moves focus to it. */
+  protected revealProblems(): void {
+    this.showProblems = true;
+    this.focusNext = '.summary';
+    this.requestUpdate();
+  }
+
+  /** Sends the answer, or, while something is wrong with it, says what (`revealProblems`). */
+  protected sendIfValid(): void {
+    if (this.problem()) return this.revealProblems();
+    this.showProblems = false;
+    this.submission.submit(this.answer!);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.#childOptions = undefined;
     this.#readFallback();
+    this.#showReturnedRefusal();
     this.#observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true });
     this.#watchClosing();
     if (!checked.has(this)) this.#checkSetUpSoon();
@@ -265,6 +282,17 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     const self = this as unknown as { question?: string };
     if ('question' in this && !self.question && question) self.question = question;
     this.readFallback(form);
+  }
+
+  /**
+   * The endpoint refused this widget's plain form and sent the person back here (`returnedRefusal`):
+   * a closed question says so; anything else shows what is wrong, in the error summary, focused, as
+   * if the person had pressed send (their input did not come back with them).
+   */
+  #showReturnedRefusal(): void {
+    const reason = returnedRefusal(this.widgetId);
+    if (reason === 'closed') this.submission.refusedBefore(410, { code: 'closed', message: '' });
+    else if (reason) this.revealProblems();
   }
 
   /** A widget's own settings from its plain form (the poll: checkboxes mean `multiple`). */

@@ -1,3 +1,5 @@
+import { refusalParams, refusedId } from '@delib/protocol';
+
 /** An item a person chooses, ranks or funds: from a child `<option>` or the `options` property. */
 export interface Item {
   value: string;
@@ -92,3 +94,21 @@ export function readFormSettings(form: HTMLFormElement): {
 const controlOrSpace = /[\u0000-\u001f\u007f-\u009f\s]+/g;
 
 export const cleanText = (text: string, max: number) => text.replace(controlOrSpace, ' ').trim().slice(0, max);
+
+/**
+ * The reason the endpoint refused this widget's plain form, when it sent the person back to the page
+ * with it (`?delib-refused=<widgetId>&delib-reason=<code>`, from a form with `errors` = `page`), or
+ * undefined. Once read, the address loses them (and the "not sent" fragment), so that a reload or the
+ * next answer starts afresh; the page's own query and history entry are kept.
+ */
+export function returnedRefusal(widgetId: string): string | undefined {
+  if (!widgetId || !location.search.includes(refusalParams.widget)) return undefined;
+  const url = new URL(location.href);
+  if (url.searchParams.get(refusalParams.widget) !== widgetId) return undefined;
+  const reason = url.searchParams.get(refusalParams.reason) || 'invalid';
+  url.searchParams.delete(refusalParams.widget);
+  url.searchParams.delete(refusalParams.reason);
+  if (url.hash === `#${refusedId(widgetId)}`) url.hash = '';
+  history.replaceState(history.state, '', url.href);
+  return reason;
+}

@@ -146,7 +146,6 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
   #draft: Draft = emptyDraft();
   #draftFor?: string;
   /** Problems are shown for a step once the person has tried to leave it. */
-  #showProblems = false;
   /** Came to a step from "check your answers": Continue goes back there. */
   #returning = false;
   #announcement = '';
@@ -332,7 +331,7 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
 
   protected clear(): void {
     this.#draft = emptyDraft();
-    this.#showProblems = this.#returning = false;
+    this.showProblems = this.#returning = false;
     this.#forgetDraft();
   }
 
@@ -387,7 +386,7 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
 
   /** Goes to `step`, announcing it and moving focus to its heading. */
   #go(step: Step, returning = false): void {
-    this.#showProblems = false;
+    this.showProblems = false;
     this.#returning = returning;
     this.#change({ step });
     this.#announcement = this.#title(step, true);
@@ -407,11 +406,8 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
     if (this.isDisabled || this.isClosed) return;
     if (step === 'check') return this.#send();
     if (this.#problems(step).length) {
-      this.#showProblems = true;
       this.#announcement = '';
-      this.focusNext = '.summary';
-      this.requestUpdate();
-      return;
+      return this.revealProblems();
     }
     this.#go(this.#returning ? 'check' : steps[steps.indexOf(step) + 1]);
   }
@@ -423,9 +419,7 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
     const wrong = steps.find((step) => this.#problems(step).length);
     if (wrong) {
       this.#go(wrong);
-      this.#showProblems = true;
-      this.focusNext = '.summary';
-      return;
+      return this.revealProblems();
     }
     this.#announcement = '';
     this.submission.submit(this.answer ?? { needs: [], assets: [] });
@@ -479,7 +473,7 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
   #renderStep(closing: string) {
     const t = this.i18n.t.bind(this.i18n);
     const step = this.#draft.step;
-    const problems = this.#showProblems ? this.#problems(step) : [];
+    const problems = this.showProblems ? this.#problems(step) : [];
     const index = steps.indexOf(step);
     const title = this.#title(step);
     const heading = html`<h2 id="heading" part="heading" tabindex="-1">

@@ -99,7 +99,6 @@ export class DelibPoll extends DelibElement<PollMessages> {
 
   #chosen = new Set<string>();
   #otherText = '';
-  #showProblems = false;
 
   constructor() {
     super();
@@ -133,7 +132,7 @@ export class DelibPoll extends DelibElement<PollMessages> {
   protected clear(): void {
     this.#chosen = new Set();
     this.#otherText = '';
-    this.#showProblems = false;
+    this.showProblems = false;
   }
 
   protected problem(): Problem | undefined {
@@ -167,15 +166,7 @@ export class DelibPoll extends DelibElement<PollMessages> {
     // Inside a page's form, Enter submits that form, as it would from a native control.
     if (this.formMode) return void this.form?.requestSubmit();
     if (this.isDisabled || this.isClosed || this.submission.state === 'sending') return;
-    const problem = this.problem();
-    if (problem) {
-      this.#showProblems = true;
-      this.focusNext = '.summary';
-      this.requestUpdate();
-      return;
-    }
-    this.#showProblems = false;
-    this.submission.submit(this.answer!);
+    this.sendIfValid();
   }
 
   /**
@@ -210,7 +201,7 @@ export class DelibPoll extends DelibElement<PollMessages> {
 
   #renderForm(closing: string) {
     const t = this.i18n.t.bind(this.i18n);
-    const problem = this.#showProblems ? this.problem() : undefined;
+    const problem = this.showProblems ? this.problem() : undefined;
     const type = this.multiple ? 'checkbox' : 'radio';
     const hint = this.multiple ? (this.maxChoices ? t('hintMultiple', { n: this.maxChoices }) : t('hintAny')) : '';
     const describedBy = [closing && 'closing', hint && 'hint', problem && 'problem'].filter(Boolean).join(' ');

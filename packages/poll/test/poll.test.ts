@@ -42,6 +42,20 @@ const parks = (attributes = '') =>
     }).firstElementChild as DelibPoll,
   );
 
+/** A poll on a page the endpoint sent back to with a refusal of its plain form. */
+async function returned(reason: string) {
+  const widgetId = `returned-${Math.random().toString(36).slice(2)}`;
+  history.replaceState(null, '', `?tab=2&delib-refused=${widgetId}&delib-reason=${reason}#delib-refused-${widgetId}`);
+  return fixture<DelibPoll>(
+    Object.assign(document.createElement('div'), {
+      innerHTML: `<delib-poll widget-id="${widgetId}" endpoint="https://api.test/api" question="Which park?">
+        <option value="lighting">Better lighting</option>
+        <option value="play">New play equipment</option>
+      </delib-poll>`,
+    }).firstElementChild as DelibPoll,
+  );
+}
+
 async function vote(poll: DelibPoll, ...labels: string[]) {
   for (const label of labels) byLabel(poll, label).click();
   await poll.updateComplete;
@@ -100,6 +114,42 @@ describe('<delib-poll>', () => {
     shadow<HTMLAnchorElement>(poll, '.summary a')!.click();
     expect(poll.shadowRoot!.activeElement).to.equal(byLabel(poll, 'Better lighting'));
     expect(endpoint.posts()).to.have.length(0);
+  });
+
+  it('shows a plain form’s refusal sent back to the page (delib-refused): the error summary, focused; the address loses it', async () => {
+    endpoint = fakeEndpoint(acceptAll());
+    const before = location.href;
+    try {
+      const poll = await returned('invalid');
+      await until(() => shadow(poll, '.summary'));
+      expect(poll.shadowRoot!.activeElement).to.equal(shadow(poll, '.summary'));
+      expect(shadow(poll, '.summary')!.textContent).to.contain('Select an option');
+      await expectAccessible(poll);
+      // Read once: the page keeps its own query, loses ours and the "not sent" fragment.
+      expect(location.search).to.equal('?tab=2');
+      expect(location.hash).to.equal('');
+      expect(endpoint.posts()).to.have.length(0);
+      // A widget with another id is not touched.
+      history.replaceState(null, '', '?delib-refused=someone-else&delib-reason=invalid');
+      const other = await parks();
+      expect(shadow(other, '.summary')).to.equal(null);
+      expect(location.search).to.contain('someone-else');
+    } finally {
+      history.replaceState(null, '', before);
+    }
+  });
+
+  it('shows a plain form’s refusal as closed when the endpoint had closed the question', async () => {
+    endpoint = fakeEndpoint(acceptAll());
+    const before = location.href;
+    try {
+      const poll = await returned('closed');
+      await until(() => statusText(poll).includes('closed'));
+      expect(statusText(poll)).to.contain('This question has closed');
+      expect(byLabel(poll, 'Better lighting').matches(':disabled')).to.equal(true);
+    } finally {
+      history.replaceState(null, '', before);
+    }
   });
 
   it('posts the contract envelope and shows results as text', async () => {

@@ -4,7 +4,7 @@ import type { Answer, NeedsAssetsEntry, WidgetKind } from './types.js';
 /**
  * The plain HTML form a widget may hold for people whose browser never runs its script (CONTRACT.md
  * section 10), read as the wire protocol's answer. Field names: hidden `widget`, `widgetId`, `locale`
- * (and optionally `return`, the page to come back to); poll `choices` (repeated) and `other`; ranking
+ * (and optionally `return`, the page to come back to, and `errors` = `page`: see `refusalParams`); poll `choices` (repeated) and `other`; ranking
  * `rank.<value>` (1 = most important, blank = not ranked); budget `allocation.<value>` (blank = none);
  * needs-and-assets `needs` and `assets` (repeated), `detail.<category>` (or `detail.needs.<category>` and
  * `detail.assets.<category>`, when both sides ask about one category), `area`, `consent` (`yes`),
@@ -16,6 +16,7 @@ export const formFields = {
   widgetId: 'widgetId',
   locale: 'locale',
   return: 'return',
+  errors: 'errors',
   choices: 'choices',
   other: 'other',
   rank: 'rank.',
@@ -28,11 +29,25 @@ export const formFields = {
   contact: 'contact.',
 } as const;
 
+/** A widget's id as part of an element's id: anything but letters, digits, `_` and `-` as `-`. */
+const idPart = (widgetId: string) => widgetId.replace(/[^A-Za-z0-9_-]+/g, '-');
+
 /**
  * The id of a plain form's thank-you line, which the endpoint's redirect names as its fragment
  * (`#delib-thanks-parks-2026`): the widget's id with anything but letters, digits, `_` and `-` as `-`.
  */
-export const thanksId = (widgetId: string) => `delib-thanks-${widgetId.replace(/[^A-Za-z0-9_-]+/g, '-')}`;
+export const thanksId = (widgetId: string) => `delib-thanks-${idPart(widgetId)}`;
+
+/**
+ * A refused plain form's way back to the page, when the form asks for it (a hidden `errors` field with
+ * the value `page`): the endpoint answers `303` to the page with `?delib-refused=<widgetId>&delib-reason=<code>`
+ * (the error's code: `invalid`, `closed`, …) and the fragment `refusedId(widgetId)`. The widget, once its
+ * script runs, shows the GOV.UK error summary; without it, the page's line with that id is shown.
+ */
+export const refusalParams = { widget: 'delib-refused', reason: 'delib-reason' } as const;
+
+/** The id of a plain form's "not sent" line, which a refusal's redirect names as its fragment. */
+export const refusedId = (widgetId: string) => `delib-refused-${idPart(widgetId)}`;
 
 /** Most fields one form may post: every item of the largest answer, with a detail each, and the rest. */
 export const formFieldLimit = 2 * limits.items + 20;

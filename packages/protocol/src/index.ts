@@ -5,4 +5,4 @@ export { answerProblem } from './validate.js';
 
 /** The version of the wire protocol this package describes. */
 export const protocolVersion = 1;
-export { readForm, formFields, formFieldLimit, FormProblem, thanksId } from './form.js';
+export { readForm, formFields, formFieldLimit, FormProblem, thanksId, refusedId, refusalParams } from './form.js';

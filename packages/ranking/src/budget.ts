@@ -158,7 +158,6 @@ export class DelibBudget extends DelibElement<BudgetMessages> {
 
   /** What the person typed in each amount, by item value: kept as typed, so a slip can be shown back. */
   #entered = new Map<string, string>();
-  #showProblems = false;
   /** The text of the live region while nothing is being sent: the remaining budget, once settled. */
   #announcement = '';
   #announceTimer?: ReturnType<typeof setTimeout>;
@@ -244,7 +243,7 @@ export class DelibBudget extends DelibElement<BudgetMessages> {
 
   protected clear(): void {
     this.#entered = new Map();
-    this.#showProblems = false;
+    this.showProblems = false;
     this.#announcement = '';
     clearTimeout(this.#announceTimer);
   }
@@ -356,15 +355,7 @@ export class DelibBudget extends DelibElement<BudgetMessages> {
     // The summary taking focus is what is heard now; an older "left to share out" would only talk over it.
     clearTimeout(this.#announceTimer);
     this.#announcement = '';
-    const problem = this.problem();
-    if (problem) {
-      this.#showProblems = true;
-      this.focusNext = '.summary';
-      this.requestUpdate();
-      return;
-    }
-    this.#showProblems = false;
-    this.submission.submit(this.answer!);
+    this.sendIfValid();
   }
 
   protected override render() {
@@ -382,7 +373,7 @@ export class DelibBudget extends DelibElement<BudgetMessages> {
 
   #renderForm(closing: string) {
     const t = this.i18n.t.bind(this.i18n);
-    const { slips, whole: wholeProblem } = this.#showProblems ? this.#problems() : { slips: [] };
+    const { slips, whole: wholeProblem } = this.showProblems ? this.#problems() : { slips: [] };
     const problems = wholeProblem ? [...slips, wholeProblem] : slips;
     const slipsByField = new Map(slips.map((problem) => [problem.field, problem]));
     const budget = this.#budget;

@@ -133,7 +133,6 @@ export class DelibRanking extends DelibElement<RankingMessages> {
   #announcement = '';
   /** What to focus once the next update has moved the item's element. */
   #focusAfter?: { value: string; control: Control };
-  #showProblems = false;
 
   constructor() {
     super();
@@ -174,7 +173,7 @@ export class DelibRanking extends DelibElement<RankingMessages> {
     this.#ranked = [];
     this.#grabbed = undefined;
     this.#announcement = '';
-    this.#showProblems = false;
+    this.showProblems = false;
   }
 
   /** Until every place is filled, what is still to do; the link leads to the first item not ranked. */
@@ -541,15 +540,7 @@ export class DelibRanking extends DelibElement<RankingMessages> {
     if (this.isDisabled || this.isClosed || this.submission.state === 'sending') return;
     this.#grabbed = undefined;
     this.#announcement = '';
-    const problem = this.problem();
-    if (problem) {
-      this.#showProblems = true;
-      this.focusNext = '.summary';
-      this.requestUpdate();
-      return;
-    }
-    this.#showProblems = false;
-    this.submission.submit(this.answer!);
+    this.sendIfValid();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -591,7 +582,7 @@ export class DelibRanking extends DelibElement<RankingMessages> {
 
   #renderForm(closing: string) {
     const t = this.i18n.t.bind(this.i18n);
-    const problem = this.#showProblems ? this.problem() : undefined;
+    const problem = this.showProblems ? this.problem() : undefined;
     const places = this.#places;
     const ranked = this.#rankedValues();
     const unranked = this.#unranked(ranked);

@@ -16,7 +16,7 @@ import { setUpAdmin } from './admin/routes.js';
 import type { SignInLimits } from './admin/sessions.js';
 import { itemsRoute, widgetAdminRoutes } from './admin/widgets.js';
 import { scheduleRetention } from './admin/retention.js';
-import { formEnvelope, formPage, formPagePolicy, returnAddress, sendBack, sendThanks } from './form-post.js';
+import { formEnvelope, formPage, formPagePolicy, returnAddress, sendBack, sendRefused, sendThanks } from './form-post.js';
 
 export interface AppOptions {
   store: Store;
@@ -343,7 +343,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
               return back ? sendBack(reply, back, envelope.widgetId) : sendThanks(reply, locale);
             } catch (error) {
               if (!(error instanceof ClientError)) throw error;
-              return formPage(reply, { locale, back, problem: error });
+              // Only to a page already found safe: a foreign origin or return address never gets here with one.
+              return (back && sendRefused(reply, back, fields, error)) || formPage(reply, { locale, back, problem: error });
             }
           }
           const envelope = validateEnvelope(request.body);

@@ -1,14 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { FormProblem, formFields, limits, readForm, thanksId } from '@delib/protocol';
+import { FormProblem, formFields, isWidgetId, limits, readForm, refusalParams, refusedId, thanksId } from '@delib/protocol';
 import { ClientError } from './validate.js';
 
 /**
  * A widget's plain form, posted by a browser that never ran the script (CONTRACT.md section 10): the
  * fields become the envelope a widget would have sent, with an id made here (the browser made none), and
  * the answer is `303 See Other` back to the page, or a small page of its own when no return address can
- * be trusted. A refused answer is a page too, in the GOV.UK error pattern, with a link back: the person has
- * no script to show it in the widget. Only a new response can be made this way; the rate limit applies.
+ * be trusted. A refused answer goes back to the page too when the form asks for that (`sendRefused`), and
+ * is otherwise a page in the GOV.UK error pattern, with a link back. Only a new response can be made this way; the rate limit applies.
  */
 
 /**
@@ -78,6 +78,21 @@ export function formEnvelope(fields: URLSearchParams, back: URL | undefined, req
 export function sendBack(reply: FastifyReply, back: URL, widgetId: string) {
   const to = new URL(back);
   to.hash = thanksId(widgetId);
+  return reply.code(303).header('Location', to.href).header('Cache-Control', 'no-store').send();
+}
+
+/**
+ * A refused answer, back to the page that asked for it (`errors` = `page`), with the reason in the query
+ * for the widget once its script runs, and the page's "not sent" line as the fragment for when it does
+ * not; undefined when the form did not ask, or names no widget to show it (the error page answers then).
+ */
+export function sendRefused(reply: FastifyReply, back: URL, fields: URLSearchParams, problem: ClientError) {
+  const widgetId = fields.get(formFields.widgetId);
+  if (fields.get(formFields.errors) !== 'page' || !widgetId || !isWidgetId(widgetId)) return undefined;
+  const to = new URL(back);
+  to.searchParams.set(refusalParams.widget, widgetId);
+  to.searchParams.set(refusalParams.reason, problem.code);
+  to.hash = refusedId(widgetId);
   return reply.code(303).header('Location', to.href).header('Cache-Control', 'no-store').send();
 }
 

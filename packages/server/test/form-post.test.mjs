@@ -242,6 +242,46 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
       assert.equal((await results(open, widgetId)).total, 0, 'nothing stored');
     });
 
+    test('a form that asks (errors=page) is refused back to its page: the reason for the widget, the fragment for the page; never to a foreign page', async () => {
+      const widgetId = `form-refused-${randomUUID()}`;
+      const asks = [
+        ['widget', 'poll'],
+        ['widgetId', widgetId],
+        ['errors', 'page'],
+      ];
+      const refused = await post(open, asks);
+      assert.equal(refused.statusCode, 303);
+      const to = new URL(refused.headers.location);
+      assert.equal(`${to.origin}${to.pathname}`, 'https://www.council.example/have-your-say');
+      assert.equal(to.searchParams.get('utm'), 'x', 'the page keeps its own query');
+      assert.equal(to.searchParams.get('delib-refused'), widgetId);
+      assert.equal(to.searchParams.get('delib-reason'), 'invalid');
+      assert.equal(to.hash, `#delib-refused-${widgetId}`);
+      assert.equal(refused.headers['cache-control'], 'no-store');
+      // A widget id that no element could carry is not put in an address: the error page answers.
+      const odd = await post(open, [
+        ['widget', 'poll'],
+        ['widgetId', 'x'.repeat(300)],
+        ['errors', 'page'],
+      ]);
+      assert.equal(odd.statusCode, 400);
+      assert.match(odd.body, /There is a problem/);
+      // A foreign return address is refused on a page of our own, never followed.
+      const foreign = await post(open, [...asks, ['choices', 'a'], ['return', 'https://evil.example/phish']]);
+      assert.equal(foreign.statusCode, 400);
+      assert.equal(foreign.headers.location, undefined);
+      // With DELIB_CORS_ORIGINS, a site not on the list gets its 403, not a way back.
+      const stranger = await post(trusting, asks, { origin: 'https://evil.example', referer: 'https://evil.example/page' });
+      assert.equal(stranger.statusCode, 403);
+      assert.equal(stranger.headers.location, undefined);
+      await post(open, [
+        ['widget', 'poll'],
+        ['widgetId', widgetId],
+        ['choices', 'a'],
+      ]);
+      assert.equal((await results(open, widgetId)).total, 1, 'only the good post is stored');
+    });
+
     test('what the form holds is shown as text, never as markup', async () => {
       const response = await post(open, [
         ['widget', 'ranking'],
