@@ -289,16 +289,22 @@ const scripts = {
     chunkFileNames: 'chunks/[name]-[hash].js',
     // What every widget needs, Lit and core, in one file rather than the several rollup would make by
     // itself: each file a page fetches costs bytes (and a request) of its own.
-    manualChunks: (id) => (coreModule(id) ? 'core' : undefined),
+    // What a plain form held is read by a file of its own, fetched only when a form held something.
+    manualChunks: (id) =>
+      coreModule(id) ? 'core' : /\/(core\/src\/carry-over|protocol\/src\/form)\.ts$/.test(id) ? 'carry-over' : undefined,
   },
   plugins: [all(), themes(), packCopies(), resolve(), templates(), compile(), minify(), precompress(), tableOfChunks()],
   onwarn,
 };
 
-/** Lit's own modules, @lit/context, and core and protocol (but not what is loaded later: language packs, the outcome view; nor the loader's own). */
+/**
+ * Lit's own modules, @lit/context, and core and protocol (but not what is loaded later: language packs,
+ * the outcome view, what a plain form held and the reader for it; nor the loader's own).
+ */
 const coreModule = (id) =>
   /node_modules\/(@lit\/reactive-element|lit-html\/lit-html|lit-element|@lit\/context)\//.test(id) ||
-  (/packages\/(core|protocol)\/src\//.test(id) && !/\.(cy|gd)\.ts$|\/(loader|loader-table|deliver|outcome)\.ts$/.test(id));
+  (/packages\/(core|protocol)\/src\//.test(id) &&
+    !/\.(cy|gd)\.ts$|\/(loader|loader-table|deliver|outcome|carry-over|form)\.ts$/.test(id));
 
 /**
  * `dist/chunks/deliver-*.js`: the outbox alone, for the loader on a page with no widget whose browser holds

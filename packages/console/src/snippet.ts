@@ -140,6 +140,23 @@ const notSent: Record<Language, string> = {
   gd: 'Cha deach ur freagairt a chur. Thoiribh sùil oirre is cuiribh a-rithist i.',
 };
 
+/** How to fill in a ranking's and a budget's number boxes. */
+const hints: Record<Language, Record<'ranking' | 'budget', string>> = {
+  en: {
+    ranking: 'Number them: 1 for the most important. Leave blank any you would not rank.',
+    budget: 'Share out 100 points between them, in whole numbers.',
+  },
+  // NEEDS NATIVE REVIEW, as the widgets' Welsh and Gaelic do.
+  cy: {
+    ranking: "Rhowch rif iddynt: 1 i'r pwysicaf. Gadewch yn wag unrhyw un na fyddech yn ei drefnu.",
+    budget: 'Rhannwch 100 pwynt rhyngddynt, mewn rhifau cyfan.',
+  },
+  gd: {
+    ranking: 'Cuiribh àireamh orra: 1 airson an rud as cudromaiche. Fàgaibh bàn gin nach cuireadh sibh ann an òrdugh.',
+    budget: 'Roinnibh 100 puing eatarra, ann an àireamhan slàna.',
+  },
+};
+
 /** An id for a control, unique on the page: from the widget's id (which may hold spaces) and its value. */
 const controlId = (widgetId: string, value: string) => `delib-${widgetId.replace(/[^A-Za-z0-9_-]+/g, '-')}-${value}`;
 
@@ -180,7 +197,7 @@ function fallback(settings: SnippetSettings, endpoint: string): string[] {
 }
 
 /** A poll's radios, or a ranking's or budget's number boxes, in a fieldset with the question. */
-function optionFields({ kind, widgetId, question, options }: SnippetSettings): string[] {
+function optionFields({ kind, widgetId, question, options, language }: SnippetSettings): string[] {
   const legend = clean(question);
   const items = optionValues(options).map(({ value, label }) => {
     const id = escapeAttribute(controlId(widgetId, value));
@@ -190,12 +207,7 @@ function optionFields({ kind, widgetId, question, options }: SnippetSettings): s
     const name = `${kind === 'ranking' ? 'rank' : 'allocation'}.${value}`;
     return `    <p>${labelled} <input type="number" name="${escapeAttribute(name)}" id="${id}" min="${kind === 'ranking' ? 1 : 0}" inputmode="numeric"></p>`;
   });
-  const hint =
-    kind === 'ranking'
-      ? '    <p lang="en">Number them: 1 for the most important. Leave blank any you would not rank.</p>'
-      : kind === 'budget'
-        ? '    <p lang="en">Share out 100 points between them, in whole numbers.</p>'
-        : '';
+  const hint = kind === 'poll' ? '' : `    <p>${hints[language][kind as 'ranking' | 'budget']}</p>`;
   return [
     '  <fieldset>',
     ...(legend ? [`    <legend>${escapeText(legend)}</legend>`] : []),

@@ -63,6 +63,8 @@ describe('snippet', () => {
       'rank.new-play-equipment',
     ]);
     expect(ranking.querySelector('button')!.textContent).to.equal('Cyflwyno eich trefn');
+    expect(ranking.querySelector('fieldset > p')!.textContent).to.match(/^Rhowch rif iddynt: 1/);
+    expect(ranking.querySelector('[lang=en]')).to.equal(null);
     expect((ranking.querySelector('input[name=locale]') as HTMLInputElement).value).to.equal('cy');
     const budget = parse(snippet(settings({ kind: 'budget' }), 'https://a.example'));
     expect(budget.querySelectorAll('input[name^="allocation."]').length).to.equal(2);

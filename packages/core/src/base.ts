@@ -184,6 +184,7 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     super.connectedCallback();
     this.#childOptions = undefined;
     this.#readFallback();
+    this.#carryOver();
     this.#showReturnedRefusal();
     this.#observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true });
     this.#watchClosing();
@@ -282,6 +283,35 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     const self = this as unknown as { question?: string };
     if ('question' in this && !self.question && question) self.question = question;
     this.readFallback(form);
+  }
+
+  /**
+   * What the person had already put into the plain form when the script arrived late (it shows after 4
+   * seconds without it): the widget starts from it rather than empty, and a keyboard user inside the form
+   * finds focus inside the widget. A form that does not read as an answer is left for them to redo.
+   */
+  #carryOver(): void {
+    const form = fallbackForm(this);
+    if (!form || this.formMode) return;
+    const touched = [...form.elements].some((control) =>
+      control instanceof HTMLInputElement
+        ? control.type === 'radio' || control.type === 'checkbox'
+          ? control.checked
+          : control.type !== 'hidden' && !!control.value
+        : control instanceof HTMLTextAreaElement && !!control.value,
+    );
+    if (!touched) return;
+    const focused = form.contains(document.activeElement);
+    import('./carry-over.js').then(
+      ({ formAnswer }) => {
+        const answer = formAnswer(form, this.kind);
+        if (!answer || this.answer) return;
+        this.restoreAnswer(answer);
+        if (focused) this.focusNext = 'input, textarea, button';
+        this.requestUpdate();
+      },
+      (error) => console.error('delib: what was typed into the plain form could not be carried into the widget', error),
+    );
   }
 
   /**

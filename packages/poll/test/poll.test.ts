@@ -152,6 +152,38 @@ describe('<delib-poll>', () => {
     }
   });
 
+  it('starts from what the person ticked in the plain form before the script arrived, focus inside it', async () => {
+    endpoint = fakeEndpoint(acceptAll());
+    // A tag not defined yet stands for the page before the script comes: ticked and focused, then defined.
+    const holder = document.createElement('div');
+    holder.innerHTML = `<late-poll>
+      <form method="post" action="https://api.test/api/responses">
+        <input type="hidden" name="widget" value="poll"><input type="hidden" name="widgetId" value="late-${Math.random().toString(36).slice(2)}">
+        <fieldset><legend>Which day?</legend>
+          <input type="radio" name="choices" value="tue" id="tue"> <label for="tue">Tuesday</label>
+          <input type="radio" name="choices" value="thu" id="thu"> <label for="thu">Thursday</label>
+        </fieldset><button>Vote</button>
+      </form></late-poll>`;
+    document.body.append(holder);
+    try {
+      const thursday = holder.querySelector('#thu') as HTMLInputElement;
+      thursday.checked = true;
+      thursday.focus();
+      customElements.define('late-poll', class extends (customElements.get('delib-poll') as typeof DelibPoll) {});
+      const poll = holder.querySelector('late-poll') as DelibPoll;
+      // The form's reader is a file of its own, fetched because the form held something.
+      await until(() => shadow<HTMLInputElement>(poll, 'input[value=thu]')?.checked);
+      await poll.updateComplete;
+      expect(byLabel(poll, 'Tuesday').checked).to.equal(false);
+      expect(poll.shadowRoot!.activeElement, 'focus moved into the widget').to.be.an.instanceOf(HTMLElement);
+      button(poll, 'Vote').click();
+      await until(() => endpoint!.posts().length === 1);
+      expect((endpoint.posts()[0].body as { answer: unknown }).answer).to.deep.equal({ choices: ['thu'] });
+    } finally {
+      holder.remove();
+    }
+  });
+
   it('posts the contract envelope and shows results as text', async () => {
     endpoint = fakeEndpoint(acceptAll({ lighting: 3, play: 1 }));
     const poll = await parks();

@@ -5,4 +5,5 @@ export { answerProblem } from './validate.js';
 
 /** The version of the wire protocol this package describes. */
 export const protocolVersion = 1;
-export { readForm, formFields, formFieldLimit, FormProblem, thanksId, refusedId, refusalParams } from './form.js';
+export { readForm, formFields, formFieldLimit, FormProblem } from './form.js';
+export { thanksId, refusedId, refusalParams } from './fragments.js';

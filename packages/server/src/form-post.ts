@@ -138,13 +138,16 @@ export const formPagePolicy = `default-src 'none'; style-src 'sha256-${createHas
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
-/** The thank-you page, or (with `problem`) the error page, in the form's language. */
+/**
+ * The thank-you page, or (with `problem`) the error page, in the form's language; the problem itself is
+ * the validator's English, marked so that a screen reader says it as English.
+ */
 export function formPage(reply: FastifyReply, { locale, back, problem }: { locale: string; back?: URL; problem?: ClientError }) {
   const lang = pageLanguage(locale);
   const text = words[lang];
   const title = problem ? text.problemTitle : text.thanksTitle;
   const body = problem
-    ? `<div class="summary" role="alert"><h1>${escape(title)}</h1><p>${escape(text.problem)}</p><p>${escape(problem.message)}</p></div>`
+    ? `<div class="summary" role="alert"><h1>${escape(title)}</h1><p>${escape(text.problem)}</p><p${lang === 'en' ? '' : ' lang="en"'}>${escape(problem.message)}</p></div>`
     : `<h1>${escape(title)}</h1><p>${escape(text.thanks)}</p>`;
   const link = back ? `<p><a href="${escape(back.href)}">${escape(text.back)}</a></p>` : '';
   return reply

@@ -233,6 +233,10 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
         assert.match(response.body, message, name);
         assert.match(response.body, /There is a problem/, name);
       }
+      // In Welsh: the page is, and the validator's English message says it is English.
+      const welsh = await post(open, [...base, ['locale', 'cy']]);
+      assert.match(welsh.body, /<html lang="cy">/);
+      assert.match(welsh.body, /<p lang="en">[^<]*choice/i);
       assert.equal((await results(open, widgetId)).total, 0, 'nothing stored');
       // Over the body limit: 413, before any form is read, still as a page a person can read.
       const huge = await post(open, form([...base, ['choices', 'other'], ['other', 'x'.repeat(70_000)]]));
