@@ -5,12 +5,33 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from './browser.mjs';
 import { serve } from './static-server.mjs';
+import { snippet } from '../../packages/console/src/snippet.ts';
 
 /**
  * No layout jump when a widget upgrades: with a theme file in the page, the markup a council pastes
  * takes the same space before the script has run as the finished widget does after. Measured as
  * where a paragraph below each widget sits before and after the script defines the elements.
  */
+
+/** A widget as the snippet builder writes it, its plain form inside (the script and theme are the page's). */
+const built = (kind, widgetId, question, options) =>
+  snippet(
+    {
+      kind,
+      widgetId,
+      question,
+      options,
+      language: 'en',
+      theme: 'default',
+      closes: '',
+      results: 'after-submit',
+      suggestions: false,
+    },
+    '',
+  )
+    .split('\n')
+    .slice(2)
+    .join('\n');
 
 const polls = {
   single: `<delib-poll widget-id="a" question="Which park improvement matters most to you?">
@@ -23,6 +44,7 @@ const polls = {
   long: `<delib-poll widget-id="d" question="A long question that wraps onto a second line on a phone, as consultation questions often do in practice?">
     <option value="a">An option whose label is long enough to wrap onto a second line on a narrow screen like a phone</option>
     <option value="b">Short</option></delib-poll>`,
+  'plain form': built('poll', 'h', 'Which day should the library stay open late?', ['Tuesday', 'Wednesday', 'Thursday']),
 };
 
 /** Rankings open with nothing ranked: the hints, an empty "Ranked" box, then every item "Not ranked". */
@@ -37,6 +59,7 @@ const rankings = {
   described: `<delib-ranking widget-id="g" question="Put these in order" closes="2099-01-01T00:00:00Z">
     <option value="a" data-description="Swings, a climbing frame and a sandpit">New play equipment</option>
     <option value="b">An item whose label is long enough to wrap onto a second line on a narrow screen like a phone</option></delib-ranking>`,
+  'plain form': built('ranking', 'i', 'Which matter most to you?', ['Parks', 'Roads', 'Libraries']),
 };
 
 const widgets = {

@@ -278,6 +278,9 @@ describe('a poll that holds a plain form', () => {
       await page.waitForFunction(() => getComputedStyle(document.querySelector('delib-poll form')).visibility === 'visible', {
         timeout: 10_000,
       });
+      // Shown at its own height: the room kept for the widget is given back, nothing is cut off or overlaps.
+      const fits = await page.$eval('delib-poll form', (form) => form.getBoundingClientRect().height >= form.scrollHeight - 1);
+      assert.ok(fits, 'the form takes its own height once shown');
       await page.click('#library-blocked-tuesday');
       await Promise.all([page.waitForNavigation(), page.click('delib-poll button')]);
       assert.equal(new URL(page.url()).hash, '#delib-thanks-library-blocked');
