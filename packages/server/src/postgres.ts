@@ -395,11 +395,16 @@ export class PostgresStore implements Store {
     });
     // With every widget of the batch locked, what the tallies hold cannot change until COMMIT.
     const { known, sizes } = await this.#keysHeld(client, batch, rowsOf);
-    const outcomes: InsertOutcome[] = [];
-    const added = new Map<string, Tally & { widgetId: string }>();
-    /** Responses stored now per `JSON.stringify([widget id, day])`. */
-    const days = new Map<string, number>();
-    for (const [index, { envelope, receivedAt, valueLimit }] of batch.entries()) {
+    // Which ids are stored already: one look for the whole batch (an id is never stored twice).
+    const { rows: found } = await client.query<{ id: string }>('SELECT id FROM responses WHERE id = ANY($1::text[])', [
+      batch.map(({ envelope }) => envelope.id),
+    ]);
+    const stored = new Set(found.map((row) => row.id));
+    // Each envelope's outcome in arrival order, as if alone; those to store go in one statement below.
+    const outcomes: (InsertOutcome | undefined)[] = [];
+    const sizeKey = (widgetId: string, bucket: string) => JSON.stringify([widgetId, bucket]);
+    const heldNow = new Set<string>();
+    for (const [index, { envelope, valueLimit }] of batch.entries()) {
       const widget = widgets.get(envelope.widgetId)!;
       if (widget.kind !== undefined && widget.kind !== envelope.widget) {
         outcomes.push({ conflict: widget.kind });
@@ -407,46 +412,76 @@ export class PostgresStore implements Store {
       }
       // Read under the widget's row lock, which closing takes too: it holds until COMMIT.
       if (widget.closed) {
-        const { rowCount } = await client.query('SELECT 1 FROM responses WHERE id = $1', [envelope.id]);
-        outcomes.push(rowCount ? 'exists' : 'closed');
+        outcomes.push(stored.has(envelope.id) ? 'exists' : 'closed');
         continue;
       }
-      const sizeKey = (bucket: string) => JSON.stringify([envelope.widgetId, bucket]);
       const checked = newKeys(
         rowsOf[index],
         (row) => {
           const id = JSON.stringify([envelope.widgetId, row.bucket, row.key]);
-          return known.has(id) || added.has(id);
+          return known.has(id) || heldNow.has(id);
         },
-        (bucket) => sizes.get(sizeKey(bucket)) ?? 0,
+        (bucket) => sizes.get(sizeKey(envelope.widgetId, bucket)) ?? 0,
         valueLimit,
       );
       if ('overflow' in checked) {
-        const { rowCount } = await client.query('SELECT 1 FROM responses WHERE id = $1', [envelope.id]);
-        outcomes.push(rowCount ? 'exists' : { tooManyValues: checked.overflow });
+        outcomes.push(stored.has(envelope.id) ? 'exists' : { tooManyValues: checked.overflow });
         continue;
       }
-      const { rowCount, rows: inserted } = await client.query<{ seq: string }>(
-        `INSERT INTO responses (id, widget, widget_id, submitted_at, received_at, locale, page, answer)
-         VALUES ($1, $2, $3, $4, $5::timestamptz, $6, $7, $8::jsonb)
-         ON CONFLICT (id) DO NOTHING
-         RETURNING seq`,
-        [
-          envelope.id,
-          envelope.widget,
-          envelope.widgetId,
-          envelope.submittedAt,
-          receivedAt.toISOString(),
-          envelope.locale,
-          envelope.page,
-          JSON.stringify(envelope.answer),
-        ],
-      );
-      if (!rowCount) {
+      if (stored.has(envelope.id)) {
         outcomes.push('exists');
         continue;
       }
+      // To be stored: a later envelope of the batch with the same id is a repeat of it.
+      stored.add(envelope.id);
       widget.kind ??= envelope.widget;
+      for (const [bucket, count] of checked.added) {
+        sizes.set(sizeKey(envelope.widgetId, bucket), (sizes.get(sizeKey(envelope.widgetId, bucket)) ?? 0) + count);
+      }
+      for (const row of rowsOf[index]) heldNow.add(JSON.stringify([envelope.widgetId, row.bucket, row.key]));
+      outcomes.push(undefined);
+    }
+
+    // One statement for every new response, in arrival order (so `seq` follows it); what it returns is
+    // what was stored, and only that is counted. (An id stored by another widget's transaction since the
+    // look above is not returned: that envelope is a repeat.)
+    const fresh = batch.filter((_, index) => outcomes[index] === undefined);
+    const { rows: inserted } = fresh.length
+      ? await client.query<{ id: string; seq: string }>(
+          `INSERT INTO responses (id, widget, widget_id, submitted_at, received_at, locale, page, answer)
+           SELECT id, widget, widget_id, submitted_at, received_at, locale, page, answer
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::jsonb[])
+                WITH ORDINALITY AS r (id, widget, widget_id, submitted_at, received_at, locale, page, answer, position)
+           ORDER BY position
+           ON CONFLICT (id) DO NOTHING
+           RETURNING id, seq`,
+          [
+            fresh.map(({ envelope }) => envelope.id),
+            fresh.map(({ envelope }) => envelope.widget),
+            fresh.map(({ envelope }) => envelope.widgetId),
+            fresh.map(({ envelope }) => envelope.submittedAt),
+            fresh.map(({ receivedAt }) => receivedAt.toISOString()),
+            fresh.map(({ envelope }) => envelope.locale),
+            fresh.map(({ envelope }) => envelope.page),
+            fresh.map(({ envelope }) => JSON.stringify(envelope.answer)),
+          ],
+        )
+      : { rows: [] };
+    const seqOf = new Map(inserted.map((row) => [row.id, row.seq]));
+
+    const added = new Map<string, Tally & { widgetId: string }>();
+    /** Responses stored now per `JSON.stringify([widget id, day])`. */
+    const days = new Map<string, number>();
+    const suggestions: { id: string; seq: string; widgetId: string; text: string; submittedAt: string }[] = [];
+    for (const [index, { envelope, receivedAt }] of batch.entries()) {
+      if (outcomes[index] !== undefined) continue;
+      const seq = seqOf.get(envelope.id);
+      if (seq === undefined) {
+        outcomes[index] = 'exists';
+        continue;
+      }
+      outcomes[index] = 'created';
+      const widget = widgets.get(envelope.widgetId)!;
       widget.created++;
       const at = receivedAt.toISOString();
       if (!widget.first || at < widget.first) widget.first = at;
@@ -454,13 +489,14 @@ export class PostgresStore implements Store {
       const dayKey = JSON.stringify([envelope.widgetId, at.slice(0, 10)]);
       days.set(dayKey, (days.get(dayKey) ?? 0) + 1);
       const suggestion = suggestionOf(envelope);
-      if (suggestion !== undefined) {
-        await client.query(
-          `INSERT INTO suggestions (id, seq, widget_id, text, submitted_at, status) VALUES ($1, $2, $3, $4, $5, 'pending')`,
-          [envelope.id, inserted[0].seq, envelope.widgetId, suggestion, envelope.submittedAt],
-        );
-      }
-      for (const [bucket, count] of checked.added) sizes.set(sizeKey(bucket), (sizes.get(sizeKey(bucket)) ?? 0) + count);
+      if (suggestion !== undefined)
+        suggestions.push({
+          id: envelope.id,
+          seq,
+          widgetId: envelope.widgetId,
+          text: suggestion,
+          submittedAt: envelope.submittedAt,
+        });
       for (const row of rowsOf[index]) {
         const id = JSON.stringify([envelope.widgetId, row.bucket, row.key]);
         const sum = added.get(id) ?? { widgetId: envelope.widgetId, bucket: row.bucket, key: row.key, n: 0, a: 0, b: 0 };
@@ -469,11 +505,26 @@ export class PostgresStore implements Store {
         sum.b += row.b;
         added.set(id, sum);
       }
-      outcomes.push('created');
+    }
+    // A widget whose only new responses turned out to be repeats keeps the kind it had.
+    for (const widget of widgets.values()) if (widget.placeholder && !widget.created) widget.kind = undefined;
+    if (suggestions.length) {
+      await client.query(
+        `INSERT INTO suggestions (id, seq, widget_id, text, submitted_at, status)
+         SELECT id, seq, widget_id, text, submitted_at, 'pending'
+         FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[]) AS s (id, seq, widget_id, text, submitted_at)`,
+        [
+          suggestions.map((row) => row.id),
+          suggestions.map((row) => row.seq),
+          suggestions.map((row) => row.widgetId),
+          suggestions.map((row) => row.text),
+          suggestions.map((row) => row.submittedAt),
+        ],
+      );
     }
 
-    const stored = [...widgets].filter(([, widget]) => widget.created);
-    if (stored.length) {
+    const changed = [...widgets].filter(([, widget]) => widget.created);
+    if (changed.length) {
       await client.query(
         `UPDATE widgets AS w SET widget = u.widget, total = w.total + u.created, seen = true,
            first_at = least(coalesce(w.first_at, u.first_at), u.first_at),
@@ -482,11 +533,11 @@ export class PostgresStore implements Store {
            AS u (widget_id, widget, created, first_at, last_at)
          WHERE w.widget_id = u.widget_id`,
         [
-          stored.map(([id]) => id),
-          stored.map(([, widget]) => widget.kind),
-          stored.map(([, widget]) => widget.created),
-          stored.map(([, widget]) => widget.first),
-          stored.map(([, widget]) => widget.last),
+          changed.map(([id]) => id),
+          changed.map(([, widget]) => widget.kind),
+          changed.map(([, widget]) => widget.created),
+          changed.map(([, widget]) => widget.first),
+          changed.map(([, widget]) => widget.last),
         ],
       );
       const counted = [...days].map(([key, n]) => [...(JSON.parse(key) as [string, string]), n] as const);
@@ -523,7 +574,7 @@ export class PostgresStore implements Store {
         ],
       );
     }
-    return outcomes;
+    return outcomes as InsertOutcome[];
   }
 
   /**
