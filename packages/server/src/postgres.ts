@@ -268,6 +268,8 @@ export class PostgresStore implements Store {
   #queue: Pending[] = [];
   #scheduled = false;
   #running = 0;
+  /** Widgets in a transaction of this process now. */
+  #busy = new Set<string>();
   #writers: number;
   #closed = false;
   #drained: (() => void)[] = [];
@@ -353,11 +355,32 @@ export class PostgresStore implements Store {
     });
   }
 
+  /**
+   * Starts transactions for what waits, up to the writers there are, none for a widget already in one:
+   * its responses wait and go together once it commits (one widget's transactions would only queue on
+   * its row lock, each holding fewer responses). So a hot widget is written by one transaction at a time
+   * in batches as large as the load makes them, and other widgets are not held up behind it.
+   */
   #pump(): void {
     while (this.#queue.length && this.#running < this.#writers) {
-      const batch = this.#queue.splice(0, batchLimit);
+      const batch: Pending[] = [];
+      const waiting: Pending[] = [];
+      const widgets = new Set<string>();
+      for (const pending of this.#queue) {
+        const widgetId = pending.envelope.widgetId;
+        if (batch.length < batchLimit && !this.#busy.has(widgetId)) {
+          batch.push(pending);
+          widgets.add(widgetId);
+        } else {
+          waiting.push(pending);
+        }
+      }
+      if (!batch.length) return;
+      this.#queue = waiting;
+      for (const widgetId of widgets) this.#busy.add(widgetId);
       this.#running++;
       void this.#settle(batch).finally(() => {
+        for (const widgetId of widgets) this.#busy.delete(widgetId);
         this.#running--;
         this.#pump();
         if (!this.#running && !this.#queue.length) this.#drained.splice(0).forEach((resolve) => resolve());
