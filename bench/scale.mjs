@@ -199,7 +199,7 @@ export async function run() {
       percent(row.machine - row.serverCpu - row.autocannonCpu),
     ]),
   );
-  return { bare, rows };
+  return { bare, rows, cores: availableParallelism() };
 }
 
 if (isMain(import.meta.url)) await run();

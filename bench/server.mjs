@@ -248,10 +248,16 @@ export async function run() {
         { script: process.env.BENCH_SERVER_PROCESS },
       );
       try {
-        const measured = await load(server, '/api/responses', `bench-ingest-${randomUUID()}`);
-        result.ingest[kind] = measured;
-        console.log(`  ingest ${kind}: ${fmt(measured.rps, 0)} req/s, p99 ${measured.p99} ms`);
-        if (measured.bad) throw new Error(`ingest on ${kind}: ${measured.bad} requests failed or were not 2xx`);
+        // SQLite's figure is the median of three runs (its commit time on this disk varies run to run).
+        const runs = [];
+        for (let run = 0; run < (kind === 'sqlite' ? 3 : 1); run++) {
+          const measured = await load(server, '/api/responses', `bench-ingest-${randomUUID()}`);
+          console.log(`  ingest ${kind}: ${fmt(measured.rps, 0)} req/s, p99 ${measured.p99} ms`);
+          if (measured.bad) throw new Error(`ingest on ${kind}: ${measured.bad} requests failed or were not 2xx`);
+          runs.push(measured);
+        }
+        runs.sort((a, b) => a.rps - b.rps);
+        result.ingest[kind] = { ...runs[Math.floor(runs.length / 2)], runs: runs.length };
       } finally {
         await server.stop();
       }
