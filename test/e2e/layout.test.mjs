@@ -65,6 +65,12 @@ const rankings = {
 const widgets = {
   poll: { tag: 'delib-poll', bundle: '/delib-poll.min.js', markup: polls },
   ranking: { tag: 'delib-ranking', bundle: '/delib-ranking.min.js', markup: rankings },
+  // A budget's <option>s keep no room yet (its widget is about 200 px taller): only its plain form does.
+  budget: {
+    tag: 'delib-budget',
+    bundle: '/delib-budget.min.js',
+    markup: { 'plain form': built('budget', 'j', 'How would you share 100 points?', ['Parks', 'Roads', 'Libraries']) },
+  },
 };
 const themes = ['default', 'govuk', 'dark', 'high-contrast'];
 
