@@ -16,7 +16,16 @@ import { setUpAdmin } from './admin/routes.js';
 import type { SignInLimits } from './admin/sessions.js';
 import { itemsRoute, widgetAdminRoutes } from './admin/widgets.js';
 import { scheduleRetention } from './admin/retention.js';
-import { formEnvelope, formPage, formPagePolicy, returnAddress, sendBack, sendRefused, sendThanks } from './form-post.js';
+import {
+  formEnvelope,
+  formPage,
+  formPagePolicy,
+  listedSite,
+  returnAddress,
+  sendBack,
+  sendRefused,
+  sendThanks,
+} from './form-post.js';
 
 export interface AppOptions {
   store: Store;
@@ -302,8 +311,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       api.get('/health', async () => ({ ok: true }));
-      api.get<{ Querystring: { lang?: string } }>('/thanks', (request, reply) =>
-        formPage(reply, { locale: String(request.query.lang ?? 'en') }),
+      api.get<{ Querystring: { lang?: string; site?: string } }>('/thanks', (request, reply) =>
+        formPage(reply, {
+          locale: String(request.query.lang ?? 'en'),
+          site: listedSite(typeof request.query.site === 'string' ? request.query.site : undefined, origins),
+        }),
       );
 
       // A plain form's fields, bounded as a JSON body is (and in number by readForm).
@@ -340,7 +352,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
               const envelope = validateEnvelope(formEnvelope(fields, back, request, now()));
               await accept(envelope);
               // No page to go back to: a thank-you page of our own, fetched anew (so that reloading it posts nothing).
-              return back ? sendBack(reply, back, envelope.widgetId) : sendThanks(reply, locale);
+              return back ? sendBack(reply, back, envelope.widgetId) : sendThanks(reply, locale, request, origins);
             } catch (error) {
               if (!(error instanceof ClientError)) throw error;
               // Only to a page already found safe: a foreign origin or return address never gets here with one.

@@ -99,11 +99,21 @@ export function sendRefused(reply: FastifyReply, back: URL, fields: URLSearchPar
 /** The pages' language: Welsh or Gaelic when the form says so, else English. */
 const pageLanguage = (locale: string) => (['cy', 'gd'] as const).find((code) => locale.toLowerCase().startsWith(code)) ?? 'en';
 
-/** After a post with no page to go back to: the thank-you page, by GET (relative to `/responses`). */
-export function sendThanks(reply: FastifyReply, locale: string) {
-  const lang = pageLanguage(locale);
-  return reply.code(303).header('Location', `thanks?lang=${lang}`).header('Cache-Control', 'no-store').send();
+/**
+ * After a post with no page to go back to: the thank-you page, by GET (relative to `/responses`), with a
+ * link to the site the form came from when DELIB_CORS_ORIGINS lists it (the page checks it again: a
+ * link anyone could make it show would be a link anywhere).
+ */
+export function sendThanks(reply: FastifyReply, locale: string, request: FastifyRequest, origins: string[] | undefined) {
+  const query = new URLSearchParams({ lang: pageLanguage(locale) });
+  const site = listedSite(request.headers.origin, origins);
+  if (site) query.set('site', site);
+  return reply.code(303).header('Location', `thanks?${query}`).header('Cache-Control', 'no-store').send();
 }
+
+/** The origin, when it is one of DELIB_CORS_ORIGINS (only a list says which sites are the council's). */
+export const listedSite = (origin: string | undefined, origins: string[] | undefined) =>
+  origin && origins?.includes(origin) ? origin : undefined;
 
 const words = {
   en: {
@@ -112,6 +122,7 @@ const words = {
     problemTitle: 'There is a problem',
     problem: 'Your answer could not be taken:',
     back: 'Go back to the page',
+    site: 'Go back to {site}',
   },
   cy: {
     thanksTitle: 'Diolch',
@@ -119,6 +130,7 @@ const words = {
     problemTitle: 'Mae problem wedi codi',
     problem: 'Nid oedd modd derbyn eich ateb:',
     back: "Yn ôl i'r dudalen",
+    site: 'Yn ôl i {site}',
   },
   gd: {
     thanksTitle: 'Tapadh leibh',
@@ -126,6 +138,7 @@ const words = {
     problemTitle: 'Tha duilgheadas ann',
     problem: 'Cha b’ urrainn dhuinn ur freagairt a ghabhail:',
     back: 'Till dhan duilleag',
+    site: 'Till gu {site}',
   },
 } as const;
 
@@ -142,14 +155,21 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${ch
  * The thank-you page, or (with `problem`) the error page, in the form's language; the problem itself is
  * the validator's English, marked so that a screen reader says it as English.
  */
-export function formPage(reply: FastifyReply, { locale, back, problem }: { locale: string; back?: URL; problem?: ClientError }) {
+export function formPage(
+  reply: FastifyReply,
+  { locale, back, site, problem }: { locale: string; back?: URL; site?: string; problem?: ClientError },
+) {
   const lang = pageLanguage(locale);
   const text = words[lang];
   const title = problem ? text.problemTitle : text.thanksTitle;
   const body = problem
     ? `<div class="summary" role="alert"><h1>${escape(title)}</h1><p>${escape(text.problem)}</p><p${lang === 'en' ? '' : ' lang="en"'}>${escape(problem.message)}</p></div>`
     : `<h1>${escape(title)}</h1><p>${escape(text.thanks)}</p>`;
-  const link = back ? `<p><a href="${escape(back.href)}">${escape(text.back)}</a></p>` : '';
+  const link = back
+    ? `<p><a href="${escape(back.href)}">${escape(text.back)}</a></p>`
+    : site
+      ? `<p><a href="${escape(site)}/">${escape(text.site.replace('{site}', new URL(site).host))}</a></p>`
+      : '';
   return reply
     .code(problem ? problem.status : 200)
     .type('text/html; charset=utf-8')

@@ -132,6 +132,19 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
       assert.doesNotMatch(response.body, /<a /);
       assert.match(response.headers['content-security-policy'], /default-src 'none'; style-src 'sha256-/);
       assert.equal((await results(open, widgetId)).total, 2);
+
+      // With DELIB_CORS_ORIGINS, a listed site gets a link back to itself; the page checks it again.
+      const listed = await post(trusting, fields, { origin: site, referer: `${site}/` });
+      assert.equal(listed.headers.location, `thanks?lang=cy&site=${encodeURIComponent(site)}`);
+      const back = await trusting.inject(`/api/${listed.headers.location}`);
+      assert.match(back.body, /<a href="https:\/\/www\.council\.example\/">Yn ôl i www\.council\.example<\/a>/);
+      for (const other of ['https://evil.example', 'javascript:alert(1)', `${site}/"><script>`]) {
+        const forged = await trusting.inject(`/api/thanks?lang=en&site=${encodeURIComponent(other)}`);
+        assert.equal(forged.statusCode, 200);
+        assert.doesNotMatch(forged.body, /<a /, `no link for ${other}`);
+      }
+      // Without the list, no site can be checked: no link.
+      assert.doesNotMatch((await open.inject(`/api/thanks?lang=en&site=${encodeURIComponent(site)}`)).body, /<a /);
     });
 
     test('every bad post gets its 4xx, says why on a page with the way back, and stores nothing', async () => {
