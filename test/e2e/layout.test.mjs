@@ -71,6 +71,11 @@ const widgets = {
     bundle: '/delib-budget.min.js',
     markup: { 'plain form': built('budget', 'j', 'How would you share 100 points?', ['Parks', 'Roads', 'Libraries']) },
   },
+  'needs-assets': {
+    tag: 'delib-needs-assets',
+    bundle: '/delib-needs-assets.min.js',
+    markup: { 'plain form': built('needs-assets', 'k', '', []) },
+  },
 };
 const themes = ['default', 'govuk', 'dark', 'high-contrast'];
 

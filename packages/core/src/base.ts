@@ -184,11 +184,11 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     super.connectedCallback();
     this.#childOptions = undefined;
     this.#readFallback();
-    this.#carryOver();
-    this.#showReturnedRefusal();
     this.#observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true });
     this.#watchClosing();
     if (!checked.has(this)) this.#checkSetUpSoon();
+    this.#carryOver();
+    this.#showReturnedRefusal();
   }
 
   /**
@@ -297,32 +297,43 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
       control instanceof HTMLInputElement
         ? control.type === 'radio' || control.type === 'checkbox'
           ? control.checked
-          : control.type !== 'hidden' && !!control.value
-        : control instanceof HTMLTextAreaElement && !!control.value,
+          : !['hidden', 'submit', 'button', 'reset', 'image'].includes(control.type) && !!control.value
+        : (control instanceof HTMLTextAreaElement && !!control.value) ||
+          (control instanceof HTMLSelectElement && control.selectedIndex > 0),
     );
     if (!touched) return;
     const focused = form.contains(document.activeElement);
     import('./carry-over.js').then(
-      ({ formAnswer }) => {
+      async ({ formAnswer }) => {
         const answer = formAnswer(form, this.kind);
         if (!answer || this.answer) return;
+        // Focus follows a person who was in the form and has not moved on (the form's controls, gone from
+        // the screen, leave focus on the page's body).
+        const active = document.activeElement;
+        const stillThere = focused && (!active || active === document.body || form.contains(active));
         this.restoreAnswer(answer);
-        if (focused) this.focusNext = 'input, textarea, button';
         this.requestUpdate();
+        await this.updateComplete;
+        if (stillThere) {
+          const root = this.renderRoot;
+          (
+            root.querySelector<HTMLElement>('input:checked') ?? root.querySelector<HTMLElement>('input, textarea, button')
+          )?.focus();
+        }
       },
       (error) => console.error('delib: what was typed into the plain form could not be carried into the widget', error),
     );
   }
 
   /**
-   * The endpoint refused this widget's plain form and sent the person back here (`returnedRefusal`):
-   * a closed question says so; anything else shows what is wrong, in the error summary, focused, as
-   * if the person had pressed send (their input did not come back with them).
+   * The endpoint refused this widget's plain form as invalid and sent the person back here
+   * (`returnedRefusal`): the widget shows what is wrong, in the error summary, focused, as if the person
+   * had pressed send (their input did not come back with them). Only that: the address is anyone's to
+   * write, so it never closes or disables the widget; any other refusal the endpoint will give again,
+   * with its reason, when the person sends from the widget.
    */
   #showReturnedRefusal(): void {
-    const reason = returnedRefusal(this.widgetId);
-    if (reason === 'closed') this.submission.refusedBefore(410, { code: 'closed', message: '' });
-    else if (reason) this.revealProblems();
+    if (returnedRefusal(this.widgetId) === 'invalid') this.revealProblems();
   }
 
   /** A widget's own settings from its plain form (the poll: checkboxes mean `multiple`). */

@@ -1,4 +1,4 @@
-import { refusalParams, refusedId } from '@delib/protocol';
+import { refusalParams, refusedId, withoutRefusal } from '@delib/protocol';
 
 /** An item a person chooses, ranks or funds: from a child `<option>` or the `options` property. */
 export interface Item {
@@ -99,16 +99,17 @@ export const cleanText = (text: string, max: number) => text.replace(controlOrSp
  * The reason the endpoint refused this widget's plain form, when it sent the person back to the page
  * with it (`?delib-refused=<widgetId>&delib-reason=<code>`, from a form with `errors` = `page`), or
  * undefined. Once read, the address loses them (and the "not sent" fragment), so that a reload or the
- * next answer starts afresh; the page's own query and history entry are kept.
+ * next answer starts afresh; the rest of the page's query is kept as written, and its history entry.
  */
 export function returnedRefusal(widgetId: string): string | undefined {
   if (!widgetId || !location.search.includes(refusalParams.widget)) return undefined;
-  const url = new URL(location.href);
-  if (url.searchParams.get(refusalParams.widget) !== widgetId) return undefined;
-  const reason = url.searchParams.get(refusalParams.reason) || 'invalid';
-  url.searchParams.delete(refusalParams.widget);
-  url.searchParams.delete(refusalParams.reason);
-  if (url.hash === `#${refusedId(widgetId)}`) url.hash = '';
-  history.replaceState(history.state, '', url.href);
-  return reason;
+  const params = new URLSearchParams(location.search);
+  if (params.get(refusalParams.widget) !== widgetId) return undefined;
+  const hash = location.hash === `#${refusedId(widgetId)}` ? '' : location.hash;
+  try {
+    history.replaceState(history.state, '', `${location.pathname}${withoutRefusal(location.search)}${hash}`);
+  } catch {
+    // A document that may not change its address (an opaque origin): it keeps them.
+  }
+  return params.get(refusalParams.reason) || 'invalid';
 }

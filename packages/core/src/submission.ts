@@ -117,19 +117,6 @@ export class SubmissionController implements ReactiveController {
     return true;
   }
 
-  /**
-   * The endpoint refused an answer before the script ran (a plain form's post, sent back to the page):
-   * shown as any refusal is, with no envelope and no event (the page's own post was the request).
-   */
-  refusedBefore(status: number, error: ErrorBody['error']): void {
-    this.#refusedBeforeFor = this.host.widgetId;
-    this.refusal = { status, error };
-    this.#set('refused');
-  }
-
-  /** The widget id a refusal from before the script was for: restoring nothing for it keeps the refusal. */
-  #refusedBeforeFor?: string;
-
   /** Forget the remembered answer and start again (used by tests and by "answer again" flows). */
   reset(): void {
     this.#memory()?.removeItem(this.#memoryKey);
@@ -230,7 +217,6 @@ export class SubmissionController implements ReactiveController {
     } catch {
       envelope = undefined;
     }
-    if (!envelope && this.#refusedBeforeFor === this.host.widgetId) return;
     this.envelope = envelope;
     this.refusal = undefined;
     const outbox = getOutbox();

@@ -139,14 +139,16 @@ describe('<delib-poll>', () => {
     }
   });
 
-  it('shows a plain form’s refusal as closed when the endpoint had closed the question', async () => {
+  it('believes no more of the address than "invalid": any other reason neither closes nor disables the widget', async () => {
     endpoint = fakeEndpoint(acceptAll());
     const before = location.href;
     try {
       const poll = await returned('closed');
-      await until(() => statusText(poll).includes('closed'));
-      expect(statusText(poll)).to.contain('This question has closed');
-      expect(byLabel(poll, 'Better lighting').matches(':disabled')).to.equal(true);
+      await poll.updateComplete;
+      expect(byLabel(poll, 'Better lighting').matches(':disabled')).to.equal(false);
+      expect(shadow(poll, '.summary')).to.equal(null);
+      expect(statusText(poll)).to.equal('');
+      expect(location.search).to.equal('?tab=2');
     } finally {
       history.replaceState(null, '', before);
     }

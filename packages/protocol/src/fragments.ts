@@ -23,3 +23,21 @@ export const refusalParams = { widget: 'delib-refused', reason: 'delib-reason' }
 
 /** The id of a plain form's "not sent" line, which a refusal's redirect names as its fragment. */
 export const refusedId = (widgetId: string) => `delib-refused-${idPart(widgetId)}`;
+
+const refusalPattern = /(^|&)delib-(refused|reason)=[^&]*/g;
+
+/**
+ * A query string (`?…`, or empty) without the refusal's parameters, the rest left exactly as written:
+ * a page that routes by its query (`index.php?/consult&a=b%20c`) stays the same page.
+ */
+export function withoutRefusal(search: string): string {
+  const rest = search.replace(/^\?/, '').replace(refusalPattern, '').replace(/^&/, '');
+  return rest ? `?${rest}` : '';
+}
+
+/** A query string with the refusal's parameters added at its end, the rest as written. */
+export function withRefusal(search: string, widgetId: string, reason: string): string {
+  const rest = withoutRefusal(search);
+  const added = `${refusalParams.widget}=${encodeURIComponent(widgetId)}&${refusalParams.reason}=${encodeURIComponent(reason)}`;
+  return rest ? `${rest}&${added}` : `?${added}`;
+}

@@ -6,4 +6,4 @@ export { answerProblem } from './validate.js';
 /** The version of the wire protocol this package describes. */
 export const protocolVersion = 1;
 export { readForm, formFields, formFieldLimit, FormProblem } from './form.js';
-export { thanksId, refusedId, refusalParams } from './fragments.js';
+export { thanksId, refusedId, refusalParams, withRefusal, withoutRefusal } from './fragments.js';

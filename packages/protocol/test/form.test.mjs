@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FormProblem, readForm } from '../src/index.ts';
+import { FormProblem, readForm, withRefusal, withoutRefusal } from '../src/index.ts';
 
 /** The plain form's fields (CONTRACT.md section 10), read as each widget's answer. */
 const read = (fields) => readForm(new URLSearchParams(fields));
@@ -153,4 +153,23 @@ test('a form no widget could post is refused: no kind, an unknown kind, no id, p
   ]) {
     assert.throws(() => read(fields), FormProblem, JSON.stringify(fields).slice(0, 80));
   }
+});
+
+test("a refusal goes into and out of a page's query as written: a page that routes by its query stays that page", () => {
+  assert.equal(withRefusal('', 'parks 2026', 'invalid'), '?delib-refused=parks%202026&delib-reason=invalid');
+  assert.equal(
+    withRefusal('?/consult/parks&a=b%20c&flag', 'w', 'closed'),
+    '?/consult/parks&a=b%20c&flag&delib-refused=w&delib-reason=closed',
+  );
+  // An earlier refusal's parameters are replaced, not repeated.
+  assert.equal(
+    withRefusal('?x=1&delib-refused=old&delib-reason=invalid', 'w', 'closed'),
+    '?x=1&delib-refused=w&delib-reason=closed',
+  );
+  assert.equal(withoutRefusal('?delib-refused=w&delib-reason=invalid'), '');
+  assert.equal(
+    withoutRefusal('?/consult/parks&delib-refused=w&a=b%20c&delib-reason=invalid&flag'),
+    '?/consult/parks&a=b%20c&flag',
+  );
+  assert.equal(withoutRefusal('?not-delib-refused=1'), '?not-delib-refused=1');
 });

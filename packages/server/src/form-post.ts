@@ -1,6 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { FormProblem, formFields, isWidgetId, limits, readForm, refusalParams, refusedId, thanksId } from '@delib/protocol';
+import {
+  FormProblem,
+  formFields,
+  isWidgetId,
+  limits,
+  readForm,
+  refusedId,
+  thanksId,
+  withRefusal,
+  withoutRefusal,
+} from '@delib/protocol';
 import { ClientError } from './validate.js';
 
 /**
@@ -77,6 +87,8 @@ export function formEnvelope(fields: URLSearchParams, back: URL | undefined, req
 /** Back to the page, at the widget's thank-you line (`thanksId`), which the themes show as `:target`. */
 export function sendBack(reply: FastifyReply, back: URL, widgetId: string) {
   const to = new URL(back);
+  // An earlier refusal's parameters (the person tried again from that address) go: this one was taken.
+  to.search = withoutRefusal(back.search);
   to.hash = thanksId(widgetId);
   return reply.code(303).header('Location', to.href).header('Cache-Control', 'no-store').send();
 }
@@ -90,8 +102,8 @@ export function sendRefused(reply: FastifyReply, back: URL, fields: URLSearchPar
   const widgetId = fields.get(formFields.widgetId);
   if (fields.get(formFields.errors) !== 'page' || !widgetId || !isWidgetId(widgetId)) return undefined;
   const to = new URL(back);
-  to.searchParams.set(refusalParams.widget, widgetId);
-  to.searchParams.set(refusalParams.reason, problem.code);
+  // Added to the page's query as written (a page may route by it), any earlier refusal's taken out.
+  to.search = withRefusal(back.search, widgetId, problem.code);
   to.hash = refusedId(widgetId);
   return reply.code(303).header('Location', to.href).header('Cache-Control', 'no-store').send();
 }

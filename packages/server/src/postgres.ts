@@ -465,9 +465,7 @@ export class PostgresStore implements Store {
       outcomes.push(undefined);
     }
 
-    // One statement for every new response, in arrival order (so `seq` follows it); what it returns is
-    // what was stored, and only that is counted. (An id stored by another widget's transaction since the
-    // look above is not returned: that envelope is a repeat.)
+    // One statement for every new response, in arrival order (so `seq` follows it).
     const fresh = batch.filter((_, index) => outcomes[index] === undefined);
     const { rows: inserted } = fresh.length
       ? await client.query<{ id: string; seq: string }>(
@@ -491,6 +489,10 @@ export class PostgresStore implements Store {
         )
       : { rows: [] };
     const seqOf = new Map(inserted.map((row) => [row.id, row.seq]));
+    // An id stored since the look above (by another widget's transaction): the outcomes after it were
+    // judged as if it were stored here. Rarely so; the batch is rolled back and run again (as a
+    // serialization failure is), and then sees it stored.
+    if (seqOf.size !== fresh.length) throw Object.assign(new Error('A response id was stored meanwhile.'), { code: '40001' });
 
     const added = new Map<string, Tally & { widgetId: string }>();
     /** Responses stored now per `JSON.stringify([widget id, day])`. */
@@ -498,11 +500,7 @@ export class PostgresStore implements Store {
     const suggestions: { id: string; seq: string; widgetId: string; text: string; submittedAt: string }[] = [];
     for (const [index, { envelope, receivedAt }] of batch.entries()) {
       if (outcomes[index] !== undefined) continue;
-      const seq = seqOf.get(envelope.id);
-      if (seq === undefined) {
-        outcomes[index] = 'exists';
-        continue;
-      }
+      const seq = seqOf.get(envelope.id)!;
       outcomes[index] = 'created';
       const widget = widgets.get(envelope.widgetId)!;
       widget.created++;
@@ -529,8 +527,6 @@ export class PostgresStore implements Store {
         added.set(id, sum);
       }
     }
-    // A widget whose only new responses turned out to be repeats keeps the kind it had.
-    for (const widget of widgets.values()) if (widget.placeholder && !widget.created) widget.kind = undefined;
     if (suggestions.length) {
       await client.query(
         `INSERT INTO suggestions (id, seq, widget_id, text, submitted_at, status)

@@ -275,6 +275,21 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
       assert.equal(to.searchParams.get('delib-reason'), 'invalid');
       assert.equal(to.hash, `#delib-refused-${widgetId}`);
       assert.equal(refused.headers['cache-control'], 'no-store');
+      // A page that routes by its query keeps it as written; an earlier refusal's parameters are replaced.
+      const routed = await post(open, asks, {
+        origin: site,
+        referer: `${site}/index.php?/consult/parks&a=b%20c&flag&delib-refused=old&delib-reason=invalid`,
+      });
+      assert.equal(
+        routed.headers.location,
+        `${site}/index.php?/consult/parks&a=b%20c&flag&delib-refused=${widgetId}&delib-reason=invalid#delib-refused-${widgetId}`,
+      );
+      // And once answered from there, back to the page without them.
+      const answered = await post(open, [...asks, ['choices', 'a']], {
+        origin: site,
+        referer: `${site}/index.php?/consult/parks&delib-refused=${widgetId}&delib-reason=invalid`,
+      });
+      assert.equal(answered.headers.location, `${site}/index.php?/consult/parks#delib-thanks-${widgetId}`);
       // A widget id that no element could carry is not put in an address: the error page answers.
       const odd = await post(open, [
         ['widget', 'poll'],
@@ -291,11 +306,6 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
       const stranger = await post(trusting, asks, { origin: 'https://evil.example', referer: 'https://evil.example/page' });
       assert.equal(stranger.statusCode, 403);
       assert.equal(stranger.headers.location, undefined);
-      await post(open, [
-        ['widget', 'poll'],
-        ['widgetId', widgetId],
-        ['choices', 'a'],
-      ]);
       assert.equal((await results(open, widgetId)).total, 1, 'only the good post is stored');
     });
 
