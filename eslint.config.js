@@ -5,7 +5,7 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', 'storybook-static/**', '.bench/**', 'node_modules/**', 'custom-elements.json'] },
+  { ignores: ['**/dist/**', 'storybook-static/**', '.bench/**', '.scratch/**', 'node_modules/**', 'custom-elements.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

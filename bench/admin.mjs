@@ -90,7 +90,11 @@ async function fillPostgres(url) {
             LATERAL (SELECT now() - (g % ${days}) * interval '1 day' - (g % 86399) * interval '1 second' AS t) AS at`,
       [responses, widgets, options],
     );
-    for (const sql of summarySql("(received_at AT TIME ZONE 'UTC')::date")) await client.query(sql);
+    // PostgreSQL keeps a widget's total, first and last in shard rows (migration 7): one each here.
+    await client.query(`INSERT INTO widgets (widget_id, widget) SELECT DISTINCT widget_id, 'poll' FROM responses`);
+    await client.query(`INSERT INTO widget_shards (widget_id, shard, total, first_at, last_at)
+                        SELECT widget_id, 0, count(*), min(received_at), max(received_at) FROM responses GROUP BY widget_id`);
+    await client.query(summarySql("(received_at AT TIME ZONE 'UTC')::date")[1]);
     await client.query(`INSERT INTO tallies (widget_id, bucket, key, n)
                         SELECT widget_id, 'choice', answer->'choices'->>0, count(*) FROM responses GROUP BY 1, 3`);
     await client.query('COMMIT');

@@ -142,7 +142,8 @@ line(
   `three processes on one PostgreSQL, one hot widget ≥ ${targets.processesRatio}× one process: ${
     scaled(1) && scaled(3)
       ? `${(scaled(3).rps / scaled(1).rps).toFixed(2)}× (${scaled(3).rps.toFixed(0)} vs ${scaled(1).rps.toFixed(0)} req/s; ` +
-        `machine busy ${(scaled(3).machine * 100).toFixed(0)}% vs ${(scaled(1).machine * 100).toFixed(0)}%, ${scale.cores} cores)`
+        `machine busy ${(scaled(3).machine * 100).toFixed(0)}% vs ${(scaled(1).machine * 100).toFixed(0)}%, ${scale.cores} cores; ` +
+        `${(scaled(3).lockWaits * 100).toFixed(0)}% of busy database sessions waiting for a lock)`
       : 'not measured'
   }`,
 );

@@ -3,8 +3,9 @@
  * share one database, each answering its share of the same connections, first with every response for
  * one hot widget (a national poll on a busy page), then spread over 1,000 widgets. Beside them, in the same
  * run, a bare Fastify route in one process. Throughput is the sum over the processes; p99 is the worst of
- * their p99s. After each run the database is checked: every acknowledged response stored once, and the
- * widgets' totals and tallies equal to the rows.
+ * their p99s; "waiting for a lock" is the share of the servers' busy database sessions that were waiting
+ * for a lock (sampled every 50 ms). After each run the database is checked: every acknowledged response
+ * stored once, and the widgets' totals and tallies equal to the rows.
  *
  * Environment: BENCH_SCALE_DURATION (8 s), BENCH_SCALE_WARMUP (2 s), BENCH_CONNECTIONS (50),
  * BENCH_SCALE_PROCESSES (1,2,3); DELIB_TEST_DATABASE_URL as for the tests; BENCH_SERVER_PROCESS as in
@@ -59,6 +60,41 @@ async function processCpu(servers) {
   return { servers: answers.reduce((sum, { cpu }) => sum + ms(cpu), 0), autocannon: ms(process.cpuUsage()) };
 }
 
+/**
+ * Samples, every 50 ms until `stop()`, what the servers' database sessions are doing: how many are in a
+ * statement and how many of those wait for a lock (a row, a transaction, an advisory lock). Resolves to
+ * the share of busy sessions that were waiting for a lock: what a hot row costs, apart from the CPU.
+ */
+function lockWaits(url) {
+  const client = new pg.Client({ connectionString: url });
+  let stopped = false;
+  const sampled = (async () => {
+    await client.connect();
+    let [active, waiting] = [0, 0];
+    try {
+      while (!stopped) {
+        const { rows } = await client.query(
+          `SELECT count(*) FILTER (WHERE state = 'active') AS active,
+                  count(*) FILTER (WHERE state = 'active' AND wait_event_type = 'Lock') AS waiting
+           FROM pg_stat_activity WHERE application_name = 'delib' AND datname = current_database()`,
+        );
+        active += Number(rows[0].active);
+        waiting += Number(rows[0].waiting);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    } finally {
+      await client.end();
+    }
+    return active ? waiting / active : 0;
+  })();
+  return {
+    stop: () => {
+      stopped = true;
+      return sampled;
+    },
+  };
+}
+
 /** autocannon on every server at once, the connections shared out; the sum of their 2xx per second. */
 async function load(servers, path, next, seconds) {
   const each = Math.max(1, Math.floor(connections / servers.length));
@@ -87,7 +123,10 @@ async function load(servers, path, next, seconds) {
   };
 }
 
-/** Every acknowledged response stored once; each widget's total and tallies equal to its rows. */
+/**
+ * Every acknowledged response stored once; each widget's total and tallies equal to its rows. Also the
+ * most shard rows one widget's counts went to (as many as transactions wrote it at once).
+ */
 async function check(url, acknowledged) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -98,18 +137,20 @@ async function check(url, acknowledged) {
       rows: [counted],
     } = await client.query(
       `SELECT (SELECT count(*) FROM responses) AS rows,
-              (SELECT coalesce(sum(total), 0) FROM widgets) AS totals,
+              (SELECT coalesce(sum(total), 0) FROM widget_shards) AS totals,
               -- a poll response counts once under bucket 'choice' per option chosen (one each here)
               (SELECT coalesce(sum(n), 0) FROM tallies WHERE bucket = 'choice') AS tallied,
               (SELECT count(*) FROM widgets w
-                WHERE w.total <> (SELECT count(*) FROM responses r WHERE r.widget_id = w.widget_id)) AS wrong`,
+                WHERE (SELECT coalesce(sum(total), 0) FROM widget_shards s WHERE s.widget_id = w.widget_id)
+                   <> (SELECT count(*) FROM responses r WHERE r.widget_id = w.widget_id)) AS wrong,
+              (SELECT max(n) FROM (SELECT count(*) AS n FROM widget_shards GROUP BY widget_id) AS per) AS shards`,
     );
     const [rows, totals, tallied, wrong] = ['rows', 'totals', 'tallied', 'wrong'].map((name) => Number(counted[name]));
     if (rows < acknowledged || rows !== totals || rows !== tallied || wrong)
       throw new Error(
         `inexact: ${acknowledged} acknowledged, ${rows} rows, totals ${totals}, tallied ${tallied}, ${wrong} widgets off`,
       );
-    return rows;
+    return { stored: rows, shards: Number(counted.shards) };
   } finally {
     await client.end();
   }
@@ -125,7 +166,9 @@ async function scenario(processes, widgets) {
     const next = envelopes(`scale-${randomUUID()}`, widgets);
     await load(servers, '/api/responses', next, warmup);
     const [machineBefore, processesBefore, started] = [machineCpu(), await processCpu(servers), performance.now()];
+    const waits = lockWaits(url);
     const measured = await load(servers, '/api/responses', next, duration);
+    measured.lockWaits = await waits.stop();
     const [machineAfter, processesAfter, elapsed] = [machineCpu(), await processCpu(servers), performance.now() - started];
     const cores = availableParallelism();
     // Shares of the whole machine (all cores): the servers, autocannon, and the rest (PostgreSQL, mostly).
@@ -133,8 +176,7 @@ async function scenario(processes, widgets) {
     measured.serverCpu = (processesAfter.servers - processesBefore.servers) / elapsed / cores;
     measured.autocannonCpu = (processesAfter.autocannon - processesBefore.autocannon) / elapsed / cores;
     if (measured.bad) throw new Error(`${processes} processes, ${widgets} widgets: ${measured.bad} requests failed`);
-    const stored = await check(url, measured.ok);
-    return { processes, widgets, ...measured, stored };
+    return { processes, widgets, ...measured, ...(await check(url, measured.ok)) };
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
     const schema = /search_path=(\w+)/.exec(new URL(url).searchParams.get('options') ?? '')?.[1];
@@ -168,7 +210,8 @@ export async function run() {
       rows.push(row);
       console.log(
         `  ${processes} process${processes > 1 ? 'es' : ''}, ${widgets === 1 ? 'one hot widget' : `${widgets} widgets`}: ` +
-          `${row.rps.toFixed(0)} req/s, p99 ${row.p99} ms (${row.stored} stored, totals and tallies exact)`,
+          `${row.rps.toFixed(0)} req/s, p99 ${row.p99} ms (${row.stored} stored, totals and tallies exact; ` +
+          `a widget's counts over ${row.shards} shard${row.shards > 1 ? 's' : ''} at most)`,
       );
     }
   }
@@ -185,6 +228,7 @@ export async function run() {
       'servers',
       'autocannon',
       'rest (PostgreSQL)',
+      'waiting for a lock',
     ],
     rows.map((row) => [
       row.processes,
@@ -197,6 +241,7 @@ export async function run() {
       percent(row.serverCpu),
       percent(row.autocannonCpu),
       percent(row.machine - row.serverCpu - row.autocannonCpu),
+      percent(row.lockWaits),
     ]),
   );
   return { bare, rows, cores: availableParallelism() };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Envelope, Outcome, WidgetKind } from '@delib/protocol';
 import {
@@ -160,11 +161,45 @@ const migrations: (string | ((client: pg.PoolClient) => Promise<void>))[] = [
   `DELETE FROM sessions AS s WHERE NOT EXISTS (SELECT 1 FROM accounts AS a WHERE a.email = s.email);
    ALTER TABLE sessions DROP CONSTRAINT IF EXISTS sessions_account;
    ALTER TABLE sessions ADD CONSTRAINT sessions_account FOREIGN KEY (email) REFERENCES accounts (email) ON DELETE CASCADE;`,
+  // Migration 7 (issue 14): no row every insert for a widget must update. A widget's total, first and
+  // last move to shard rows, and its tallies and daily counts gain a shard in their key: a transaction
+  // writes only the shard it holds, and readers sum the shards. What was stored goes to shard 0.
+  `CREATE TABLE IF NOT EXISTS widget_shards (
+     widget_id text COLLATE "C" NOT NULL,
+     shard integer NOT NULL,
+     total bigint NOT NULL,
+     first_at timestamptz NOT NULL,
+     last_at timestamptz NOT NULL,
+     PRIMARY KEY (widget_id, shard)
+   );
+   DO $$ BEGIN
+     IF EXISTS (SELECT 1 FROM information_schema.columns
+                WHERE table_schema = current_schema() AND table_name = 'widgets' AND column_name = 'total') THEN
+       INSERT INTO widget_shards (widget_id, shard, total, first_at, last_at)
+         SELECT w.widget_id, 0, w.total, coalesce(w.first_at, r.first_at), coalesce(w.last_at, r.last_at)
+         FROM widgets AS w
+         JOIN (SELECT widget_id, min(received_at) AS first_at, max(received_at) AS last_at FROM responses GROUP BY widget_id) AS r
+           ON r.widget_id = w.widget_id
+         WHERE w.total > 0
+         ON CONFLICT (widget_id, shard) DO NOTHING;
+       ALTER TABLE widgets DROP COLUMN total;
+     END IF;
+   END $$;
+   DROP INDEX IF EXISTS widgets_by_last;
+   ALTER TABLE widgets DROP COLUMN IF EXISTS first_at, DROP COLUMN IF EXISTS last_at;
+   ALTER TABLE tallies ADD COLUMN IF NOT EXISTS shard integer NOT NULL DEFAULT 0;
+   ALTER TABLE tallies DROP CONSTRAINT IF EXISTS tallies_pkey;
+   ALTER TABLE tallies ADD CONSTRAINT tallies_pkey PRIMARY KEY (widget_id, bucket, key, shard);
+   ALTER TABLE daily ADD COLUMN IF NOT EXISTS shard integer NOT NULL DEFAULT 0;
+   ALTER TABLE daily DROP CONSTRAINT IF EXISTS daily_pkey;
+   ALTER TABLE daily ADD CONSTRAINT daily_pkey PRIMARY KEY (widget_id, day, shard);`,
 ];
 
 /** Migration 2: one row per id, in lower case, and tallies counted again where copies went (see `foldIds`). */
 async function foldIdCase(client: pg.PoolClient): Promise<void> {
   const { drop, rename, widgets } = foldIds((await client.query<FoldRow>(foldSql)).rows);
+  const { rows: schema } = await client.query<{ sharded: boolean }>("SELECT to_regclass('widget_shards') IS NOT NULL AS sharded");
+  const { sharded } = schema[0];
   if (drop.length) await client.query('DELETE FROM responses WHERE seq = ANY($1::bigint[])', [drop.map((row) => row.seq)]);
   for (const row of rename) await client.query('UPDATE responses SET id = $1 WHERE seq = $2', [row.id, row.seq]);
   for (const widgetId of widgets) {
@@ -175,9 +210,22 @@ async function foldIdCase(client: pg.PoolClient): Promise<void> {
     await client.query('DELETE FROM tallies WHERE widget_id = $1', [widgetId]);
     if (!total) {
       await client.query('DELETE FROM widgets WHERE widget_id = $1', [widgetId]);
+      if (sharded) await client.query('DELETE FROM widget_shards WHERE widget_id = $1', [widgetId]);
       continue;
     }
-    await client.query('UPDATE widgets SET total = $1 WHERE widget_id = $2', [total, widgetId]);
+    if (sharded) {
+      // Run again over a later schema (migration 7): the total, first and last live in shard rows.
+      const times = stored.map((row) => row.received_at.getTime());
+      await client.query('DELETE FROM widget_shards WHERE widget_id = $1', [widgetId]);
+      await client.query('INSERT INTO widget_shards (widget_id, shard, total, first_at, last_at) VALUES ($1, 0, $2, $3, $4)', [
+        widgetId,
+        total,
+        new Date(times.reduce((a, b) => Math.min(a, b))),
+        new Date(times.reduce((a, b) => Math.max(a, b))),
+      ]);
+    } else {
+      await client.query('UPDATE widgets SET total = $1 WHERE widget_id = $2', [total, widgetId]);
+    }
     for (const row of rows) {
       await client.query('INSERT INTO tallies (widget_id, bucket, key, n, a, b) VALUES ($1, $2, $3, $4, $5, $6)', [
         widgetId,
@@ -191,6 +239,22 @@ async function foldIdCase(client: pg.PoolClient): Promise<void> {
   }
 }
 
+/** A widget's total, first and last, from its shards: a statement's subquery keyed by `widget_id`. */
+const shardsSummed = `SELECT widget_id, sum(total) AS total, min(first_at) AS first_at, max(last_at) AS last_at
+  FROM widget_shards GROUP BY widget_id`;
+/** The total of the widget row aliased `alias`, in the statement's snapshot. */
+const totalOf = (alias: string) =>
+  `(SELECT coalesce(sum(total), 0) FROM widget_shards AS s WHERE s.widget_id = ${alias}.widget_id)`;
+
+/**
+ * The key of an advisory lock (a bigint literal: digits and a sign only) for a widget's `use`, in a
+ * schema. Locks are taken in the order of their keys, so two transactions never wait on each other in
+ * a cycle.
+ */
+export function lockKey(schema: string, use: 'widget' | 'keys', widgetId: string): string {
+  return createHash('sha256').update(`${schema}\n${use}\n${widgetId}`).digest().readBigInt64BE(0).toString();
+}
+
 /** PostgreSQL's error code for a foreign key violation. */
 const foreignKeyViolation = '23503';
 
@@ -202,6 +266,8 @@ const accountsLock = 0x64656c6962616363n;
 const pageSize = 1000;
 /** The most inserts committed in one transaction: keeps row locks short under a flood. */
 const batchLimit = 200;
+/** The most shard rows one widget's counts spread over (see `#countIntoShards`). */
+const maxShards = 64;
 /** Deadlock and serialization failure: PostgreSQL aborted the transaction, running it again is safe. */
 const retryableCodes = new Set(['40P01', '40001']);
 const attempts = 5;
@@ -253,11 +319,13 @@ export interface PostgresOptions {
 /**
  * PostgreSQL through node-postgres. Any number of server processes may share one database.
  *
- * Every transaction that stores responses first locks the row of each widget it touches (in one
- * order, so two transactions never wait on each other in a cycle) and keeps those locks until it
- * commits. That makes the kind check exact under concurrency, keeps tallies and totals consistent,
- * and means a widget's responses get their `seq` in commit order, so an export paging by `seq` never
- * steps over a response that commits later with a smaller `seq`.
+ * Every transaction that stores responses first takes the lock of each widget it touches (in one
+ * order, so two transactions never wait on each other in a cycle) and keeps it until it commits:
+ * shared, so that several transactions (of several processes) write one widget at once, each counting
+ * into a shard row it alone holds (see `#countIntoShards`), while closing and erasure take it alone and
+ * so wait for them all. That keeps the kind check, the value limit and the closed flag exact under
+ * concurrency, and totals and tallies equal to the rows. A widget's `seq` is not in commit order:
+ * nothing relies on it (the export's pages are each a snapshot; results are versioned by total).
  *
  * Inserts that arrive while earlier ones are being committed wait and are then committed together
  * (group commit); each request still gets its own outcome, and resolves only after COMMIT.
@@ -273,10 +341,25 @@ export class PostgresStore implements Store {
   #writers: number;
   #closed = false;
   #drained: (() => void)[] = [];
+  /** The schema the store works in: its locks are not another schema's (one database may hold several). */
+  #schema = '';
 
   private constructor(pool: pg.Pool, poolSize: number) {
     this.#pool = pool;
     this.#writers = Math.max(1, poolSize - 2);
+  }
+
+  #lock(use: 'widget' | 'keys', widgetId: string): string {
+    return lockKey(this.#schema, use, widgetId);
+  }
+
+  /**
+   * A widget's lock: every insert for it takes it shared, closing and erasure alone. PostgreSQL queues a
+   * shared request behind one waiting alone, so closing a widget under constant load waits only for the
+   * inserts under way (a row lock FOR SHARE would let new ones go past it for as long as they come).
+   */
+  #widgetLock(widgetId: string): string {
+    return this.#lock('widget', widgetId);
   }
 
   /** Connects to a `postgres://` URL and brings the schema up to date. */
@@ -294,6 +377,8 @@ export class PostgresStore implements Store {
     const store = new PostgresStore(pool, poolSize);
     try {
       await store.#migrate();
+      const { rows } = await pool.query<{ schema: string }>('SELECT current_schema() AS schema');
+      store.#schema = rows[0].schema;
     } catch (error) {
       await pool.end();
       throw error;
@@ -323,11 +408,12 @@ export class PostgresStore implements Store {
     });
   }
 
-  async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  /** `begin` may add statements to BEGIN's round trip (taking locks: nothing from outside goes in it). */
+  async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
     const client = await this.#pool.connect();
     let broken: Error | undefined;
     try {
-      await client.query('BEGIN');
+      await client.query(begin);
       const value = await work(client);
       await client.query('COMMIT');
       return value;
@@ -391,7 +477,12 @@ export class PostgresStore implements Store {
   async #settle(batch: Pending[], attempt = 1): Promise<void> {
     let outcomes: InsertOutcome[];
     try {
-      outcomes = await this.#transaction((client) => this.#insertBatch(client, batch));
+      // Each widget's lock, shared with the other inserts (sorted: see `#widgetLock`), with BEGIN.
+      const locks = [...new Set(batch.map(({ envelope }) => this.#widgetLock(envelope.widgetId)))].sort();
+      outcomes = await this.#transaction(
+        (client) => this.#insertBatch(client, batch),
+        `BEGIN; SELECT count(pg_advisory_xact_lock_shared(key)) FROM unnest(ARRAY[${locks.join(', ')}]::bigint[]) AS key`,
+      );
     } catch (error) {
       if (batch.length > 1 && error instanceof pg.DatabaseError && !/^(08|57)/.test(error.code ?? '')) {
         // One envelope the database refuses must not fail the others that shared its transaction.
@@ -410,19 +501,17 @@ export class PostgresStore implements Store {
 
   /** Stores a batch in arrival order, with the outcome each envelope would get alone in that order. */
   async #insertBatch(client: pg.PoolClient, batch: Pending[]): Promise<InsertOutcome[]> {
-    const widgets = await this.#lockWidgets(client, batch);
-    // The kind first: an envelope its widget's kind refuses needs nothing looked up for its values.
-    const rowsOf = batch.map(({ envelope }) => {
+    // Every envelope's tally rows, whatever its widget's kind: those of an envelope its widget's kind
+    // refuses are looked up below with the others, and then used for nothing.
+    const rowsOfAny = batch.map(({ envelope }) => tallies(envelope));
+    const looked = await this.#look(client, batch, rowsOfAny);
+    const widgets = await this.#claimUnseen(client, batch, looked.widgets);
+    const rowsOf = batch.map(({ envelope }, index) => {
       const kind = widgets.get(envelope.widgetId)!.kind;
-      return kind === undefined || kind === envelope.widget ? tallies(envelope) : [];
+      return kind === undefined || kind === envelope.widget ? rowsOfAny[index] : [];
     });
-    // With every widget of the batch locked, what the tallies hold cannot change until COMMIT.
-    const { known, sizes } = await this.#keysHeld(client, batch, rowsOf);
-    // Which ids are stored already: one look for the whole batch (an id is never stored twice).
-    const { rows: found } = await client.query<{ id: string }>('SELECT id FROM responses WHERE id = ANY($1::text[])', [
-      batch.map(({ envelope }) => envelope.id),
-    ]);
-    const stored = new Set(found.map((row) => row.id));
+    const { known, sizes } = await this.#keysHeld(client, batch, rowsOf, looked.known);
+    const { stored } = looked;
     // Each envelope's outcome in arrival order, as if alone; those to store go in one statement below.
     const outcomes: (InsertOutcome | undefined)[] = [];
     const sizeKey = (widgetId: string, bucket: string) => JSON.stringify([widgetId, bucket]);
@@ -433,7 +522,7 @@ export class PostgresStore implements Store {
         outcomes.push({ conflict: widget.kind });
         continue;
       }
-      // Read under the widget's row lock, which closing takes too: it holds until COMMIT.
+      // Read under the widget's lock, which closing takes alone: it holds until COMMIT.
       if (widget.closed) {
         outcomes.push(stored.has(envelope.id) ? 'exists' : 'closed');
         continue;
@@ -465,43 +554,16 @@ export class PostgresStore implements Store {
       outcomes.push(undefined);
     }
 
-    // One statement for every new response, in arrival order (so `seq` follows it).
-    const fresh = batch.filter((_, index) => outcomes[index] === undefined);
-    const { rows: inserted } = fresh.length
-      ? await client.query<{ id: string; seq: string }>(
-          `INSERT INTO responses (id, widget, widget_id, submitted_at, received_at, locale, page, answer)
-           SELECT id, widget, widget_id, submitted_at, received_at, locale, page, answer
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::jsonb[])
-                WITH ORDINALITY AS r (id, widget, widget_id, submitted_at, received_at, locale, page, answer, position)
-           ORDER BY position
-           ON CONFLICT (id) DO NOTHING
-           RETURNING id, seq`,
-          [
-            fresh.map(({ envelope }) => envelope.id),
-            fresh.map(({ envelope }) => envelope.widget),
-            fresh.map(({ envelope }) => envelope.widgetId),
-            fresh.map(({ envelope }) => envelope.submittedAt),
-            fresh.map(({ receivedAt }) => receivedAt.toISOString()),
-            fresh.map(({ envelope }) => envelope.locale),
-            fresh.map(({ envelope }) => envelope.page),
-            fresh.map(({ envelope }) => JSON.stringify(envelope.answer)),
-          ],
-        )
-      : { rows: [] };
-    const seqOf = new Map(inserted.map((row) => [row.id, row.seq]));
-    // An id stored since the look above (by another widget's transaction): the outcomes after it were
-    // judged as if it were stored here. Rarely so; the batch is rolled back and run again (as a
-    // serialization failure is), and then sees it stored.
-    if (seqOf.size !== fresh.length) throw Object.assign(new Error('A response id was stored meanwhile.'), { code: '40001' });
-
+    // What the new responses add, per widget, day and tally key: all of it is written in one statement
+    // below, with the responses.
     const added = new Map<string, Tally & { widgetId: string }>();
     /** Responses stored now per `JSON.stringify([widget id, day])`. */
     const days = new Map<string, number>();
-    const suggestions: { id: string; seq: string; widgetId: string; text: string; submittedAt: string }[] = [];
-    for (const [index, { envelope, receivedAt }] of batch.entries()) {
+    const fresh: Pending[] = [];
+    for (const [index, pending] of batch.entries()) {
       if (outcomes[index] !== undefined) continue;
-      const seq = seqOf.get(envelope.id)!;
-      outcomes[index] = 'created';
+      const { envelope, receivedAt } = pending;
+      fresh.push(pending);
       const widget = widgets.get(envelope.widgetId)!;
       widget.created++;
       const at = receivedAt.toISOString();
@@ -509,15 +571,6 @@ export class PostgresStore implements Store {
       if (!widget.last || at > widget.last) widget.last = at;
       const dayKey = JSON.stringify([envelope.widgetId, at.slice(0, 10)]);
       days.set(dayKey, (days.get(dayKey) ?? 0) + 1);
-      const suggestion = suggestionOf(envelope);
-      if (suggestion !== undefined)
-        suggestions.push({
-          id: envelope.id,
-          seq,
-          widgetId: envelope.widgetId,
-          text: suggestion,
-          submittedAt: envelope.submittedAt,
-        });
       for (const row of rowsOf[index]) {
         const id = JSON.stringify([envelope.widgetId, row.bucket, row.key]);
         const sum = added.get(id) ?? { widgetId: envelope.widgetId, bucket: row.bucket, key: row.key, n: 0, a: 0, b: 0 };
@@ -527,143 +580,198 @@ export class PostgresStore implements Store {
         added.set(id, sum);
       }
     }
-    if (suggestions.length) {
-      await client.query(
-        `INSERT INTO suggestions (id, seq, widget_id, text, submitted_at, status)
-         SELECT id, seq, widget_id, text, submitted_at, 'pending'
-         FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[]) AS s (id, seq, widget_id, text, submitted_at)`,
-        [
-          suggestions.map((row) => row.id),
-          suggestions.map((row) => row.seq),
-          suggestions.map((row) => row.widgetId),
-          suggestions.map((row) => row.text),
-          suggestions.map((row) => row.submittedAt),
-        ],
-      );
+    if (!fresh.length) {
+      await this.#dropUnused(client, widgets);
+      return outcomes as InsertOutcome[];
     }
-
-    const changed = [...widgets].filter(([, widget]) => widget.created);
-    if (changed.length) {
-      await client.query(
-        `UPDATE widgets AS w SET widget = u.widget, total = w.total + u.created, seen = true,
-           first_at = least(coalesce(w.first_at, u.first_at), u.first_at),
-           last_at = greatest(coalesce(w.last_at, u.last_at), u.last_at)
-         FROM unnest($1::text[], $2::text[], $3::bigint[], $4::timestamptz[], $5::timestamptz[])
-           AS u (widget_id, widget, created, first_at, last_at)
-         WHERE w.widget_id = u.widget_id`,
-        [
-          changed.map(([id]) => id),
-          changed.map(([, widget]) => widget.kind),
-          changed.map(([, widget]) => widget.created),
-          changed.map(([, widget]) => widget.first),
-          changed.map(([, widget]) => widget.last),
-        ],
-      );
-      const counted = [...days].map(([key, n]) => [...(JSON.parse(key) as [string, string]), n] as const);
-      await client.query(
-        `INSERT INTO daily (widget_id, day, n)
-         SELECT * FROM unnest($1::text[], $2::date[], $3::bigint[]) ORDER BY 1, 2
-         ON CONFLICT (widget_id, day) DO UPDATE SET n = daily.n + excluded.n`,
-        [counted.map((row) => row[0]), counted.map((row) => row[1]), counted.map((row) => row[2])],
-      );
-    }
-    // A widget known only from envelopes that stored nothing stays unknown.
-    const unused = [...widgets].filter(([, widget]) => widget.placeholder && !widget.created).map(([id]) => id);
-    if (unused.length) await client.query('DELETE FROM widgets WHERE widget_id = ANY($1::text[])', [unused]);
-
-    // The widget locks already keep two transactions off the same tally rows; the order is kept
-    // stable anyway (tallies() sorts each response's rows).
-    const sums = [...added.values()];
-    if (sums.length) {
-      await client.query(
-        `INSERT INTO tallies (widget_id, bucket, key, n, a, b)
-         SELECT widget_id, bucket, key, n, a, b
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[])
-              WITH ORDINALITY AS t (widget_id, bucket, key, n, a, b, position)
+    const suggestions = fresh.flatMap(({ envelope }) => {
+      const text = suggestionOf(envelope);
+      return text === undefined ? [] : [{ envelope, text }];
+    });
+    const counts = new Counts(
+      [...widgets].filter(([, widget]) => widget.created),
+      [...days].map(([key, n]) => [...(JSON.parse(key) as [string, string]), n] as const),
+      [...added.values()],
+    );
+    const { rows: written } = await client.query<{ id: string; shard: number | null }>(
+      `WITH fresh AS (
+         INSERT INTO responses (id, widget, widget_id, submitted_at, received_at, locale, page, answer)
+         SELECT id, widget, widget_id, submitted_at, received_at, locale, page, answer
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::jsonb[])
+              WITH ORDINALITY AS r (id, widget, widget_id, submitted_at, received_at, locale, page, answer, position)
          ORDER BY position
-         ON CONFLICT (widget_id, bucket, key)
-         DO UPDATE SET n = tallies.n + excluded.n, a = tallies.a + excluded.a, b = tallies.b + excluded.b`,
-        [
-          sums.map((sum) => sum.widgetId),
-          sums.map((sum) => sum.bucket),
-          sums.map((sum) => sum.key),
-          sums.map((sum) => sum.n),
-          sums.map((sum) => sum.a),
-          sums.map((sum) => sum.b),
-        ],
+         ON CONFLICT (id) DO NOTHING
+         RETURNING id, seq
+       ),
+       suggested AS (
+         INSERT INTO suggestions (id, seq, widget_id, text, submitted_at, status)
+         SELECT s.id, fresh.seq, s.widget_id, s.text, s.submitted_at, 'pending'
+         FROM unnest($9::text[], $10::text[], $11::text[], $12::text[]) AS s (id, widget_id, text, submitted_at)
+         JOIN fresh ON fresh.id = s.id
+       ),
+       ${counts.sql('picked', 13)}
+       SELECT id, NULL::integer AS shard FROM fresh UNION ALL SELECT widget_id, shard FROM picked`,
+      [
+        fresh.map(({ envelope }) => envelope.id),
+        fresh.map(({ envelope }) => envelope.widget),
+        fresh.map(({ envelope }) => envelope.widgetId),
+        fresh.map(({ envelope }) => envelope.submittedAt),
+        fresh.map(({ receivedAt }) => receivedAt.toISOString()),
+        fresh.map(({ envelope }) => envelope.locale),
+        fresh.map(({ envelope }) => envelope.page),
+        fresh.map(({ envelope }) => JSON.stringify(envelope.answer)),
+        suggestions.map(({ envelope }) => envelope.id),
+        suggestions.map(({ envelope }) => envelope.widgetId),
+        suggestions.map(({ text }) => text),
+        suggestions.map(({ envelope }) => envelope.submittedAt),
+        ...counts.parameters(),
+      ],
+    );
+    // An id stored since the look above (by another widget's transaction): the outcomes after it were
+    // judged as if it were stored here. Rarely so; the batch is rolled back and run again (as a
+    // serialization failure is), and then sees it stored.
+    if (written.filter((row) => row.shard === null).length !== fresh.length)
+      throw Object.assign(new Error('A response id was stored meanwhile.'), { code: '40001' });
+    for (const [index] of batch.entries()) outcomes[index] ??= 'created';
+    // Widgets whose every shard another transaction held: counted into a new shard.
+    const counted = new Set(written.filter((row) => row.shard !== null).map((row) => row.id));
+    const rest = counts.without(counted);
+    if (rest) await client.query(`WITH ${rest.sql('made', 1)} SELECT count(*) FROM made`, rest.parameters());
+
+    // A placeholder counted into becomes the widget, of the kind its first response gave it.
+    const claimed = [...widgets].filter(([, widget]) => widget.placeholder && widget.created);
+    if (claimed.length) {
+      await client.query(
+        `UPDATE widgets AS w SET widget = u.widget, seen = true
+         FROM unnest($1::text[], $2::text[]) AS u (widget_id, widget) WHERE w.widget_id = u.widget_id`,
+        [claimed.map(([id]) => id), claimed.map(([, widget]) => widget.kind)],
       );
     }
+    await this.#dropUnused(client, widgets);
     return outcomes as InsertOutcome[];
   }
 
   /**
-   * Which of the batch's tally keys the table holds (as `JSON.stringify([widget id, bucket, key])`), and
-   * how many different keys each bucket of a widget holds (`JSON.stringify([widget id, bucket])`) where
-   * the batch brings a key the table does not hold.
+   * One look, under the batch's widget locks, at what decides its outcomes: its widgets (those stored
+   * before), which of its tally keys the table holds (as `JSON.stringify([widget id, bucket, key])`), and
+   * which of its ids are stored already (an id is never stored twice).
    */
-  async #keysHeld(client: pg.PoolClient, batch: Pending[], rowsOf: Tally[][]) {
-    const wanted = new Map<string, [string, string, string]>();
-    batch.forEach(({ envelope }, index) => {
-      for (const row of rowsOf[index]) {
-        wanted.set(JSON.stringify([envelope.widgetId, row.bucket, row.key]), [envelope.widgetId, row.bucket, row.key]);
-      }
-    });
-    const triples = [...wanted.values()];
-    const { rows } = await client.query<{ widget_id: string; bucket: string; key: string }>(
-      `SELECT t.widget_id, t.bucket, t.key
-       FROM unnest($1::text[], $2::text[], $3::text[]) AS u (widget_id, bucket, key)
-       JOIN tallies AS t ON t.widget_id = u.widget_id AND t.bucket = u.bucket AND t.key = u.key`,
-      [triples.map((triple) => triple[0]), triples.map((triple) => triple[1]), triples.map((triple) => triple[2])],
+  async #look(client: pg.PoolClient, batch: Pending[], rowsOf: Tally[][]) {
+    const triples = wantedKeys(batch, rowsOf);
+    const { rows } = await client.query<{ what: 'widget' | 'key' | 'id'; a: string; b: string | null; c: string | null }>(
+      `SELECT 'widget' AS what, widget_id AS a, widget AS b, closed::text AS c FROM widgets
+       WHERE widget_id = ANY($1::text[]) AND seen
+       UNION ALL
+       SELECT 'key', u.widget_id, u.bucket, u.key FROM unnest($2::text[], $3::text[], $4::text[]) AS u (widget_id, bucket, key)
+       WHERE EXISTS (SELECT 1 FROM tallies AS t WHERE t.widget_id = u.widget_id AND t.bucket = u.bucket AND t.key = u.key)
+       UNION ALL
+       SELECT 'id', id, NULL, NULL FROM responses WHERE id = ANY($5::text[])`,
+      [
+        [...new Set(batch.map(({ envelope }) => envelope.widgetId))],
+        triples.map((triple) => triple[0]),
+        triples.map((triple) => triple[1]),
+        triples.map((triple) => triple[2]),
+        batch.map(({ envelope }) => envelope.id),
+      ],
     );
-    const known = new Set(rows.map((row) => JSON.stringify([row.widget_id, row.bucket, row.key])));
+    const widgets = new Map<string, WidgetState>();
+    const known = new Set<string>();
+    const stored = new Set<string>();
+    for (const row of rows) {
+      if (row.what === 'widget')
+        widgets.set(row.a, { kind: row.b as WidgetKind, placeholder: false, closed: row.c === 'true', created: 0 });
+      else if (row.what === 'key') known.add(JSON.stringify([row.a, row.b, row.c]));
+      else stored.add(row.a);
+    }
+    return { widgets, known, stored };
+  }
+
+  /**
+   * Which of the batch's tally keys the table holds, given those `#look` found, and how many different
+   * keys each bucket of a widget holds (`JSON.stringify([widget id, bucket])`) where the batch brings a
+   * key the table does not hold.
+   *
+   * Keys are only ever removed by erasure, which takes the widget's lock alone: the keys found stay held
+   * until COMMIT. Transactions that bring new keys to a widget take its key lock first, one at a time,
+   * and then count what the others committed: so two of them never both take the last value the limit
+   * allows. Those that bring none, the many, do not wait for it.
+   */
+  async #keysHeld(client: pg.PoolClient, batch: Pending[], rowsOf: Tally[][], found: Set<string>) {
+    const triples = wantedKeys(batch, rowsOf);
     const sizes = new Map<string, number>();
-    const growing = [...new Set(triples.filter((triple) => !known.has(JSON.stringify(triple))).map(([widgetId]) => widgetId))];
-    if (growing.length) {
-      const counted = await client.query<{ widget_id: string; bucket: string; size: string }>(
-        `SELECT widget_id, bucket, count(*) AS size FROM tallies WHERE widget_id = ANY($1::text[]) GROUP BY widget_id, bucket`,
-        [growing],
-      );
-      for (const row of counted.rows) sizes.set(JSON.stringify([row.widget_id, row.bucket]), Number(row.size));
+    const growingIn = (known: Set<string>) => [
+      ...new Set(triples.filter((triple) => !known.has(JSON.stringify(triple))).map(([widgetId]) => widgetId)),
+    ];
+    const growing = growingIn(found);
+    if (!growing.length) return { known: found, sizes };
+    const locks = growing.map((widgetId) => this.#lock('keys', widgetId)).sort();
+    await client.query(`SELECT ${locks.map((key) => `pg_advisory_xact_lock(${key})`).join(', ')}`);
+    // Looked at again: keys another transaction added while this one waited are held now.
+    const { rows } = await client.query<{ widget_id: string; bucket: string; key: string | null; size: string | null }>(
+      `SELECT u.widget_id, u.bucket, u.key, NULL AS size FROM unnest($1::text[], $2::text[], $3::text[]) AS u (widget_id, bucket, key)
+       WHERE EXISTS (SELECT 1 FROM tallies AS t WHERE t.widget_id = u.widget_id AND t.bucket = u.bucket AND t.key = u.key)
+       UNION ALL
+       SELECT widget_id, bucket, NULL, count(DISTINCT key) FROM tallies WHERE widget_id = ANY($4::text[]) GROUP BY widget_id, bucket`,
+      [triples.map((triple) => triple[0]), triples.map((triple) => triple[1]), triples.map((triple) => triple[2]), growing],
+    );
+    const known = new Set<string>();
+    for (const row of rows) {
+      if (row.size === null) known.add(JSON.stringify([row.widget_id, row.bucket, row.key]));
+      else sizes.set(JSON.stringify([row.widget_id, row.bucket]), Number(row.size));
     }
     return { known, sizes };
   }
 
+  /** A widget known only from envelopes that stored nothing stays unknown: its placeholder goes. */
+  async #dropUnused(client: pg.PoolClient, widgets: Map<string, WidgetState>): Promise<void> {
+    const unused = [...widgets].filter(([, widget]) => widget.placeholder && !widget.created).map(([id]) => id);
+    if (unused.length) await client.query('DELETE FROM widgets WHERE widget_id = ANY($1::text[])', [unused]);
+  }
+
   /**
-   * Locks the row of every widget in the batch, in sorted order, creating a placeholder (`seen` false)
-   * for a widget not seen before so that there is a row to lock. Committed rows are always `seen` (an
-   * erased widget keeps its row, with a total of 0): a placeholder is either counted into (and marked
-   * seen) or deleted before COMMIT, so `seen` false means ours.
+   * Every widget of the batch, those `#look` found (read under the widget locks taken with BEGIN:
+   * closing and erasure take them alone, so what was read holds until COMMIT) and, for a widget not
+   * seen before, a placeholder row (`seen` false) locked for this transaction alone by its key, so that
+   * the first response decides the widget's kind. Committed rows are always `seen` (an erased widget
+   * keeps its row, with no shards): a placeholder is either counted into (and marked seen) or deleted
+   * before COMMIT, so `seen` false means ours.
    */
-  async #lockWidgets(client: pg.PoolClient, batch: Pending[]): Promise<Map<string, WidgetState>> {
+  async #claimUnseen(client: pg.PoolClient, batch: Pending[], widgets: Map<string, WidgetState>) {
     const first = new Map<string, WidgetKind>();
-    for (const { envelope } of batch) if (!first.has(envelope.widgetId)) first.set(envelope.widgetId, envelope.widget);
-    const ids = [...first.keys()].sort();
-    // DO UPDATE (to the same value) rather than DO NOTHING: it locks an existing row and returns it.
+    for (const { envelope } of batch) {
+      if (!widgets.has(envelope.widgetId) && !first.has(envelope.widgetId)) first.set(envelope.widgetId, envelope.widget);
+    }
+    if (!first.size) return widgets;
+    const unseen = [...first.keys()].sort();
+    // DO UPDATE (to the same value) rather than DO NOTHING: a row another transaction committed
+    // meanwhile is locked and returned, as it is.
     const { rows } = await client.query<{ widget_id: string; widget: WidgetKind; seen: boolean; closed: boolean }>(
-      `INSERT INTO widgets (widget_id, widget, total, seen)
-       SELECT widget_id, widget, 0, false
+      `INSERT INTO widgets (widget_id, widget, seen)
+       SELECT widget_id, widget, false
        FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS w (widget_id, widget, position)
        ORDER BY position
-       ON CONFLICT (widget_id) DO UPDATE SET total = widgets.total
+       ON CONFLICT (widget_id) DO UPDATE SET seen = widgets.seen
        RETURNING widget_id, widget, seen, closed`,
-      [ids, ids.map((id) => first.get(id))],
+      [unseen, unseen.map((id) => first.get(id))],
     );
-    return new Map(
-      rows.map((row) => {
-        const placeholder = !row.seen;
-        return [row.widget_id, { kind: placeholder ? undefined : row.widget, placeholder, closed: row.closed, created: 0 }];
-      }),
-    );
+    for (const row of rows) {
+      const placeholder = !row.seen;
+      widgets.set(row.widget_id, { kind: placeholder ? undefined : row.widget, placeholder, closed: row.closed, created: 0 });
+    }
+    return widgets;
   }
 
   async results(widgetId: string, selection: ResultsSelection = {}) {
     // One statement, so the total and the tallies come from the same snapshot.
     const { rows } = await this.#pool.query<{ widget: WidgetKind; total: string; outcome: Outcome | null } & Partial<TallyRow>>(
-      `SELECT w.widget, w.total, w.outcome, t.bucket, t.key, t.n, t.a, t.b
+      `SELECT w.widget, ${totalOf('w')} AS total, w.outcome, t.bucket, t.key, t.n, t.a, t.b
        FROM widgets AS w LEFT JOIN (
          SELECT *, row_number() OVER (PARTITION BY bucket ORDER BY n DESC, key) AS place
-         FROM tallies WHERE widget_id = $1 AND ($2::text[] IS NULL OR key = ANY($2::text[]))
-       ) AS t ON t.widget_id = w.widget_id AND ($3::bigint IS NULL OR t.place <= $3::bigint)
+         FROM (
+           SELECT bucket, key, sum(n)::bigint AS n, sum(a)::bigint AS a, sum(b)::bigint AS b FROM tallies
+           WHERE widget_id = $1 AND ($2::text[] IS NULL OR key = ANY($2::text[])) GROUP BY bucket, key
+         ) AS summed
+       ) AS t ON ($3::bigint IS NULL OR t.place <= $3::bigint)
        WHERE w.widget_id = $1 AND w.seen
        ORDER BY t.bucket, t.key`,
       [widgetId, selection.values ?? null, selection.values ? null : (selection.limit ?? null)],
@@ -681,11 +789,14 @@ export class PostgresStore implements Store {
     return rows[0].outcome ? { ...body, outcome: rows[0].outcome } : body;
   }
 
-  /** The newest response's `seq` and the widget's revision (bumped by erasure, approval, outcome). */
+  /**
+   * The widget's total and its revision (bumped by erasure, approval, outcome). Not the newest `seq`:
+   * transactions of one widget commit side by side, so a smaller `seq` may commit after a larger one.
+   * The total grows with every response stored, whichever commits last.
+   */
   async version(widgetId: string): Promise<string | undefined> {
     const { rows } = await this.#pool.query<{ version: string }>(
-      `SELECT coalesce((SELECT max(seq) FROM responses WHERE widget_id = $1), 0)::text || '.' || revision AS version
-       FROM widgets WHERE widget_id = $1`,
+      `SELECT ${totalOf('w')}::text || '.' || revision AS version FROM widgets AS w WHERE widget_id = $1 AND seen`,
       [widgetId],
     );
     return rows[0]?.version;
@@ -702,14 +813,18 @@ export class PostgresStore implements Store {
       rows: [string, WidgetKind, number, string | null, string | null, boolean, string | null][] | null;
     }>(
       `SELECT json_agg(json_build_array(
-                w.widget_id, w.widget, w.total,
-                to_char(w.first_at AT TIME ZONE 'UTC', ${iso}), to_char(w.last_at AT TIME ZONE 'UTC', ${iso}),
+                w.widget_id, w.widget, coalesce(s.total, 0),
+                to_char(s.first_at AT TIME ZONE 'UTC', ${iso}), to_char(s.last_at AT TIME ZONE 'UTC', ${iso}),
                 w.closed, d.days
-              ) ORDER BY w.last_at DESC NULLS LAST, w.widget_id) AS rows
-       FROM widgets AS w LEFT JOIN (
+              ) ORDER BY s.last_at DESC NULLS LAST, w.widget_id) AS rows
+       FROM widgets AS w
+       LEFT JOIN (${shardsSummed}) AS s ON s.widget_id = w.widget_id
+       LEFT JOIN (
          SELECT widget_id, string_agg((day - $1::date) || ':' || n, ',') AS days
-         FROM daily WHERE day >= $1::date GROUP BY widget_id
-       ) AS d ON d.widget_id = w.widget_id`,
+         FROM (SELECT widget_id, day, sum(n) AS n FROM daily WHERE day >= $1::date GROUP BY widget_id, day) AS summed
+         GROUP BY widget_id
+       ) AS d ON d.widget_id = w.widget_id
+       WHERE w.seen`,
       [firstDay(today)],
     );
     return (rows[0].rows ?? []).map(([widgetId, widget, total, firstAt, lastAt, closed, days]) => {
@@ -725,11 +840,14 @@ export class PostgresStore implements Store {
   async widget(widgetId: string, today: Date): Promise<WidgetDetail | undefined> {
     const [summary, days, pending] = await Promise.all([
       this.#pool.query<SummaryRow>(
-        'SELECT widget_id, widget, total, first_at, last_at, closed, outcome FROM widgets WHERE widget_id = $1',
+        `SELECT w.widget_id, w.widget, coalesce(s.total, 0) AS total, s.first_at, s.last_at, w.closed, w.outcome
+         FROM widgets AS w LEFT JOIN (${shardsSummed}) AS s ON s.widget_id = w.widget_id
+         WHERE w.widget_id = $1 AND w.seen`,
         [widgetId],
       ),
       this.#pool.query<{ day: string; n: string }>(
-        `SELECT to_char(day, 'YYYY-MM-DD') AS day, n FROM daily WHERE widget_id = $1 AND day >= $2::date ORDER BY day`,
+        `SELECT to_char(day, 'YYYY-MM-DD') AS day, sum(n) AS n FROM daily
+         WHERE widget_id = $1 AND day >= $2::date GROUP BY day ORDER BY day`,
         [widgetId, firstDay(today, detailDays)],
       ),
       this.#pool.query<{ n: string }>("SELECT count(*) AS n FROM suggestions WHERE widget_id = $1 AND status = 'pending'", [
@@ -763,29 +881,38 @@ export class PostgresStore implements Store {
     return rows.length < textScan ? { entries } : { entries, next: Number(rows[rows.length - 1].seq) };
   }
 
-  /** Takes the widget's row lock, as every insert for it does: the flag holds for every insert after COMMIT. */
+  /** Takes the widget's lock alone: inserts under way commit first, and every insert after sees the flag. */
   async setClosed(widgetId: string, closed: boolean): Promise<boolean> {
-    const { rowCount } = await this.#pool.query('UPDATE widgets SET closed = $2 WHERE widget_id = $1 AND seen', [
-      widgetId,
-      closed,
-    ]);
-    return !!rowCount;
+    return this.#transaction(
+      async (client) => {
+        const { rowCount } = await client.query('UPDATE widgets SET closed = $2 WHERE widget_id = $1 AND seen', [
+          widgetId,
+          closed,
+        ]);
+        return !!rowCount;
+      },
+      `BEGIN; SELECT pg_advisory_xact_lock(${this.#widgetLock(widgetId)})`,
+    );
   }
 
   async erase(widgetId: string): Promise<number | undefined> {
-    return this.#transaction(async (client) => {
-      // The row lock first: inserts for this widget wait until the erasure has committed.
-      const { rowCount: known } = await client.query(
-        `UPDATE widgets SET total = 0, first_at = NULL, last_at = NULL, revision = revision + 1 WHERE widget_id = $1 AND seen`,
-        [widgetId],
-      );
-      if (!known) return undefined;
-      const { rowCount } = await client.query('DELETE FROM responses WHERE widget_id = $1', [widgetId]);
-      await client.query('DELETE FROM tallies WHERE widget_id = $1', [widgetId]);
-      await client.query('DELETE FROM daily WHERE widget_id = $1', [widgetId]);
-      await client.query('DELETE FROM suggestions WHERE widget_id = $1', [widgetId]);
-      return rowCount ?? 0;
-    });
+    return this.#transaction(
+      async (client) => {
+        // The widget's lock alone (taken with BEGIN): inserts for it wait until the erasure has committed.
+        const { rowCount: known } = await client.query(
+          'UPDATE widgets SET revision = revision + 1 WHERE widget_id = $1 AND seen',
+          [widgetId],
+        );
+        if (!known) return undefined;
+        await client.query('DELETE FROM widget_shards WHERE widget_id = $1', [widgetId]);
+        const { rowCount } = await client.query('DELETE FROM responses WHERE widget_id = $1', [widgetId]);
+        await client.query('DELETE FROM tallies WHERE widget_id = $1', [widgetId]);
+        await client.query('DELETE FROM daily WHERE widget_id = $1', [widgetId]);
+        await client.query('DELETE FROM suggestions WHERE widget_id = $1', [widgetId]);
+        return rowCount ?? 0;
+      },
+      `BEGIN; SELECT pg_advisory_xact_lock(${this.#widgetLock(widgetId)})`,
+    );
   }
 
   async suggestions(status: SuggestionStatus, limit: number): Promise<Suggestion[]> {
@@ -859,7 +986,7 @@ export class PostgresStore implements Store {
 
   async keys(widgetId: string): Promise<Record<string, string[]>> {
     const { rows } = await this.#pool.query<{ bucket: string; key: string }>(
-      'SELECT bucket, key FROM tallies WHERE widget_id = $1 ORDER BY bucket, key',
+      'SELECT DISTINCT bucket, key FROM tallies WHERE widget_id = $1 ORDER BY bucket, key',
       [widgetId],
     );
     const keys: Record<string, string[]> = {};
@@ -868,8 +995,11 @@ export class PostgresStore implements Store {
   }
 
   async count(widgetId: string): Promise<number> {
-    const { rows } = await this.#pool.query<{ total: string }>('SELECT total FROM widgets WHERE widget_id = $1', [widgetId]);
-    return rows.length ? Number(rows[0].total) : 0;
+    const { rows } = await this.#pool.query<{ total: string }>(
+      'SELECT coalesce(sum(total), 0) AS total FROM widget_shards WHERE widget_id = $1',
+      [widgetId],
+    );
+    return Number(rows[0].total);
   }
 
   async recordAudit(entry: AuditEntry): Promise<void> {
@@ -1061,6 +1191,114 @@ export class PostgresStore implements Store {
     this.#closed = true;
     if (this.#running || this.#queue.length) await new Promise<void>((resolve) => this.#drained.push(resolve));
     await this.#pool.end();
+  }
+}
+
+/** The different `[widget id, bucket, key]` of a batch's tally rows. */
+function wantedKeys(batch: Pending[], rowsOf: Tally[][]): [string, string, string][] {
+  const wanted = new Map<string, [string, string, string]>();
+  batch.forEach(({ envelope }, index) => {
+    for (const row of rowsOf[index]) {
+      wanted.set(JSON.stringify([envelope.widgetId, row.bucket, row.key]), [envelope.widgetId, row.bucket, row.key]);
+    }
+  });
+  return [...wanted.values()];
+}
+
+/**
+ * What a transaction's new responses add to their widgets' totals, daily counts and tallies, and the
+ * statement part (common table expressions, as in `WITH …`) that writes it into one shard row per
+ * widget, named `name` and returning each widget's `(widget_id, shard)`.
+ *
+ * `picked` takes the lowest shard no other transaction holds (SKIP LOCKED: it never waits), so a widget
+ * has as many shards as transactions ever wrote it at once: one for a quiet widget, a few for a hot one
+ * written by several processes. A widget whose every shard is held (or that has none yet) is left out,
+ * and `made` then counts it into the next shard, made now: two transactions making the same one at once
+ * (or a widget at its most shards) share it, the second waiting for the first's COMMIT. The daily counts
+ * and tallies go under the same shard, whose row lock the transaction keeps until COMMIT: no other
+ * transaction writes those rows meanwhile.
+ */
+class Counts {
+  constructor(
+    readonly widgets: [string, WidgetState][],
+    readonly days: (readonly [string, string, number])[],
+    readonly tallies: (Tally & { widgetId: string })[],
+  ) {}
+
+  /** The same counts for the widgets not in `done`, or undefined when none is left. */
+  without(done: Set<string>): Counts | undefined {
+    const widgets = this.widgets.filter(([id]) => !done.has(id));
+    if (!widgets.length) return undefined;
+    return new Counts(
+      widgets,
+      this.days.filter(([id]) => !done.has(id)),
+      this.tallies.filter((sum) => !done.has(sum.widgetId)),
+    );
+  }
+
+  /** Its 13 parameters, numbered from `first` on in `sql`. */
+  parameters(): unknown[] {
+    return [
+      this.widgets.map(([id]) => id),
+      this.widgets.map(([, widget]) => widget.created),
+      this.widgets.map(([, widget]) => widget.first),
+      this.widgets.map(([, widget]) => widget.last),
+      this.days.map((day) => day[0]),
+      this.days.map((day) => day[1]),
+      this.days.map((day) => day[2]),
+      this.tallies.map((sum) => sum.widgetId),
+      this.tallies.map((sum) => sum.bucket),
+      this.tallies.map((sum) => sum.key),
+      this.tallies.map((sum) => sum.n),
+      this.tallies.map((sum) => sum.a),
+      this.tallies.map((sum) => sum.b),
+    ];
+  }
+
+  sql(name: 'picked' | 'made', first: number): string {
+    const $ = (n: number) => `$${first + n}`;
+    const counted = `unnest(${$(0)}::text[], ${$(1)}::bigint[], ${$(2)}::timestamptz[], ${$(3)}::timestamptz[])
+         WITH ORDINALITY AS u (widget_id, created, first_at, last_at, position)`;
+    const shard =
+      name === 'picked'
+        ? `picked AS (
+         UPDATE widget_shards AS s
+         SET total = s.total + u.created, first_at = least(s.first_at, u.first_at), last_at = greatest(s.last_at, u.last_at)
+         FROM ${counted}
+         CROSS JOIN LATERAL (
+           SELECT f.shard FROM widget_shards AS f WHERE f.widget_id = u.widget_id ORDER BY f.shard LIMIT 1 FOR UPDATE SKIP LOCKED
+         ) AS free
+         WHERE s.widget_id = u.widget_id AND s.shard = free.shard
+         RETURNING s.widget_id, s.shard
+       )`
+        : `made AS (
+         INSERT INTO widget_shards AS s (widget_id, shard, total, first_at, last_at)
+         SELECT u.widget_id,
+                least(coalesce((SELECT max(f.shard) + 1 FROM widget_shards AS f WHERE f.widget_id = u.widget_id), 0), ${maxShards - 1}),
+                u.created, u.first_at, u.last_at
+         FROM ${counted}
+         ORDER BY u.position
+         ON CONFLICT (widget_id, shard) DO UPDATE SET total = s.total + excluded.total,
+           first_at = least(s.first_at, excluded.first_at), last_at = greatest(s.last_at, excluded.last_at)
+         RETURNING s.widget_id, s.shard
+       )`;
+    return `${shard},
+       daily_counted AS (
+         INSERT INTO daily (widget_id, day, shard, n)
+         SELECT d.widget_id, d.day, ${name}.shard, d.n
+         FROM unnest(${$(4)}::text[], ${$(5)}::date[], ${$(6)}::bigint[]) AS d (widget_id, day, n)
+         JOIN ${name} ON ${name}.widget_id = d.widget_id
+         ON CONFLICT (widget_id, day, shard) DO UPDATE SET n = daily.n + excluded.n
+       ),
+       tallied AS (
+         INSERT INTO tallies (widget_id, bucket, key, shard, n, a, b)
+         SELECT t.widget_id, t.bucket, t.key, ${name}.shard, t.n, t.a, t.b
+         FROM unnest(${$(7)}::text[], ${$(8)}::text[], ${$(9)}::text[], ${$(10)}::bigint[], ${$(11)}::bigint[], ${$(12)}::bigint[])
+              AS t (widget_id, bucket, key, n, a, b)
+         JOIN ${name} ON ${name}.widget_id = t.widget_id
+         ON CONFLICT (widget_id, bucket, key, shard)
+         DO UPDATE SET n = tallies.n + excluded.n, a = tallies.a + excluded.a, b = tallies.b + excluded.b
+       )`;
   }
 }
 

@@ -153,9 +153,9 @@ export interface Store {
    */
   results(widgetId: string, selection?: ResultsSelection): Promise<Results | undefined>;
   /**
-   * A token that changes whenever the widget's results may have changed, whoever wrote (the highest
-   * `seq` of its responses: it only grows, and a response is stored with its tallies); undefined for an
-   * unknown widget id. Results read after it may be kept under it until it changes.
+   * A token that changes whenever the widget's results may have changed, whoever wrote (from what only
+   * grows as responses are stored with their tallies, and a revision that erasure, approval and outcomes
+   * bump); undefined for an unknown widget id. Results read after it may be kept under it until it changes.
    */
   version(widgetId: string): Promise<string | undefined>;
   /** The item ids or categories a widget's tallies know, per bucket: the columns of a CSV export. */

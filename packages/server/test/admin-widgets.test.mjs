@@ -584,8 +584,12 @@ describe('the console migration backfills what older versions stored', () => {
             ? `DROP INDEX widgets_by_last; ALTER TABLE widgets DROP COLUMN closed; ALTER TABLE widgets DROP COLUMN first_at;
                ALTER TABLE widgets DROP COLUMN last_at; ALTER TABLE widgets DROP COLUMN revision; ALTER TABLE widgets DROP COLUMN outcome;
                DROP TABLE daily; DROP TABLE suggestions; PRAGMA user_version = 4;`
-            : `ALTER TABLE widgets DROP COLUMN closed, DROP COLUMN seen, DROP COLUMN first_at, DROP COLUMN last_at,
-               DROP COLUMN revision, DROP COLUMN outcome; DROP TABLE daily; DROP TABLE suggestions;
+            : `ALTER TABLE widgets ADD COLUMN total bigint NOT NULL DEFAULT 0;
+               UPDATE widgets AS w SET total = (SELECT sum(total) FROM widget_shards AS s WHERE s.widget_id = w.widget_id);
+               DROP TABLE widget_shards;
+               ALTER TABLE tallies DROP COLUMN shard; ALTER TABLE tallies ADD PRIMARY KEY (widget_id, bucket, key);
+               ALTER TABLE widgets DROP COLUMN closed, DROP COLUMN seen, DROP COLUMN revision, DROP COLUMN outcome;
+               DROP TABLE daily; DROP TABLE suggestions;
                DELETE FROM delib_migrations WHERE version >= 5;`;
         if (kind === 'sqlite') {
           const { default: Database } = await import('better-sqlite3');

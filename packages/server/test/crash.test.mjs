@@ -65,16 +65,18 @@ function envelopes(widgetId) {
  * (network errors) and any other answers.
  */
 async function burst(base, list, { onAck = () => {}, stopped = () => false } = {}) {
+  const bases = [base].flat();
   const agent = new http.Agent({ keepAlive: true, maxSockets: inFlight });
   const acked = [];
   const failures = [];
   const others = [];
   let next = 0;
-  async function lane() {
+  /** Lane n posts to `bases[n % bases.length]`: several servers share the load evenly. */
+  async function lane(_, n) {
     while (next < list.length && !stopped()) {
       const envelope = list[next++];
       try {
-        const { status, body } = await post(agent, base, envelope);
+        const { status, body } = await post(agent, bases[n % bases.length], envelope);
         if ((status === 200 || status === 201) && JSON.parse(body).accepted === true && JSON.parse(body).id === envelope.id) {
           acked.push({ id: envelope.id, status });
           onAck(acked.length);
@@ -84,7 +86,7 @@ async function burst(base, list, { onAck = () => {}, stopped = () => false } = {
       }
     }
   }
-  await Promise.all(Array.from({ length: inFlight }, lane));
+  await Promise.all(Array.from({ length: inFlight }, (_, n) => lane(_, n)));
   agent.destroy();
   return { acked, failures, others, started: next };
 }
@@ -182,3 +184,55 @@ for (const kind of (process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',
     });
   });
 }
+
+/**
+ * Issue 14: two processes write one hot widget at once, each transaction counting into a shard row of
+ * its own; one process dies mid-burst. What it committed is counted, once; what it had not is not.
+ */
+describe('SIGKILL of one of two processes writing one widget, on postgres', () => {
+  const skip = !(process.env.DELIB_TEST_STORES ?? 'sqlite,postgres').split(',').includes('postgres');
+  test('totals and tallies summed over the shards equal the rows', { skip, timeout: 90_000 }, async (t) => {
+    const databaseUrl = await databases.url('postgres');
+    const widgetId = `crash-shards-${randomUUID()}`;
+    const sent = envelopes(widgetId);
+    const victim = await startServer(databaseUrl);
+    const survivor = await startServer(databaseUrl);
+    try {
+      let killed = false;
+      const outcome = await burst([victim.url, survivor.url], sent, {
+        onAck: (count) => {
+          if (count >= killAfter && !killed) killed = victim.child.kill('SIGKILL');
+        },
+        stopped: () => killed,
+      });
+      assert.equal((await victim.exited).signal, 'SIGKILL');
+      assert.deepEqual(outcome.others, []);
+      assert.ok(outcome.failures.length > 0, 'some requests should have been cut off by the kill');
+
+      const { default: pg } = await import('pg');
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      let shards;
+      try {
+        ({ rows: shards } = await client.query('SELECT shard, total FROM widget_shards WHERE widget_id = $1', [widgetId]));
+      } finally {
+        await client.end();
+      }
+      assert.ok(shards.length >= 2, `the two processes should have written the widget at once (${shards.length} shard)`);
+
+      const back = await readBack(survivor.url, widgetId);
+      const stored = checkConsistent(back, sent);
+      const missing = outcome.acked.filter(({ id }) => !stored.has(id));
+      assert.deepEqual(missing, [], `${missing.length} acknowledged responses were lost`);
+      t.diagnostic(`${outcome.acked.length} acknowledged before the kill, ${stored.size} stored, over ${shards.length} shards`);
+
+      // Every envelope again (the outbox), to the survivor: each stored once, the counts still exact.
+      const retry = await burst(survivor.url, sent);
+      assert.deepEqual(retry.failures, []);
+      assert.equal(retry.acked.filter(({ id, status }) => stored.has(id) && status !== 200).length, 0);
+      assert.equal(checkConsistent(await readBack(survivor.url, widgetId), sent).size, total);
+    } finally {
+      await Promise.all([victim.stop(), survivor.stop()]);
+    }
+  });
+});
