@@ -51,6 +51,8 @@ const benchmarks = [
   ['admin', () => import('./admin.mjs')],
 ];
 
+/** `BENCH_ONLY=server,scale` runs those only; the targets of the others print as not measured. */
+const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
 const results = {};
 const failures = [];
 
@@ -62,6 +64,7 @@ try {
 }
 
 for (const [name, load] of benchmarks) {
+  if (only && !only.includes(name)) continue;
   try {
     results[name] = await (await load()).run();
   } catch (error) {
