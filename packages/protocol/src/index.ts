@@ -1,6 +1,13 @@
 export type * from './types.js';
 export { limits, uuidPattern, widgetIdPattern, isUuid, isWidgetId } from './limits.js';
-export { envelopeSchema, answerSchemas } from './schema.js';
+export {
+  envelopeSchema,
+  answerSchemas,
+  resultsSchema,
+  acknowledgementSchema,
+  errorBodySchema,
+  approvedItemsSchema,
+} from './schema.js';
 export { answerProblem } from './validate.js';
 
 /** The version of the wire protocol this package describes. */

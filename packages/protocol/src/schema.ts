@@ -114,3 +114,124 @@ export const envelopeSchema = {
     then: { properties: { answer: answerSchemas[widget] } },
   })),
 } as const;
+
+/**
+ * What an endpoint answers, as JSON Schema (draft-07): for an endpoint's own tests, and for the
+ * project's, which check the contract's examples and the reference endpoint's answers against them.
+ * Widgets read these bodies leniently (an extra field is ignored); the schemas say what they rely on.
+ */
+const count = { type: 'integer', minimum: 0 } as const;
+const counts = { type: 'object', additionalProperties: count } as const;
+const outcome = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['text', 'publishedAt'],
+  properties: {
+    text: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['en'],
+      properties: { en: { type: 'string' }, cy: { type: 'string' }, gd: { type: 'string' } },
+    },
+    publishedAt: { type: 'string', format: 'date-time' },
+  },
+} as const;
+const itemsOf = (required: readonly string[], properties: Record<string, object>) =>
+  ({
+    type: 'array',
+    items: { type: 'object', additionalProperties: false, required, properties: { id: { type: 'string' }, ...properties } },
+  }) as const;
+
+const resultFields = {
+  poll: { required: ['counts'], properties: { counts } },
+  ranking: {
+    required: ['items'],
+    properties: { items: itemsOf(['id', 'borda', 'meanRank'], { borda: count, meanRank: { type: 'number', minimum: 1 } }) },
+  },
+  pairwise: {
+    required: ['items'],
+    properties: {
+      items: itemsOf(['id', 'score', 'wins', 'losses'], {
+        score: { type: 'number', minimum: 0, maximum: 100 },
+        wins: count,
+        losses: count,
+        label: { type: 'string' },
+      }),
+    },
+  },
+  budget: {
+    required: ['items'],
+    properties: { items: itemsOf(['id', 'total', 'mean'], { total: count, mean: { type: 'number', minimum: 0 } }) },
+  },
+  'needs-assets': { required: ['needs', 'assets'], properties: { needs: counts, assets: counts } },
+} as const;
+
+/** `GET {endpoint}/results/{widgetId}`: one body per widget kind. */
+export const resultsSchema = {
+  $id: 'https://delib.dev/schema/v1/results.json',
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'delib results, protocol version 1',
+  type: 'object',
+  required: ['widget', 'widgetId', 'total'],
+  properties: { widget: { enum: widgets }, widgetId: { type: 'string' }, total: count, outcome },
+  allOf: widgets.map((widget) => ({
+    if: { properties: { widget: { const: widget } }, required: ['widget'] },
+    then: {
+      required: resultFields[widget].required,
+      properties: resultFields[widget].properties,
+      // The base fields and this kind's: nothing else.
+      propertyNames: { enum: ['widget', 'widgetId', 'total', 'outcome', ...Object.keys(resultFields[widget].properties)] },
+    },
+  })),
+} as const;
+
+/** 200 or 201 to `POST {endpoint}/responses`: stored (or stored before under this id). */
+export const acknowledgementSchema = {
+  $id: 'https://delib.dev/schema/v1/acknowledgement.json',
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'accepted'],
+  properties: { id: { type: 'string', pattern: uuidPattern }, accepted: { const: true } },
+} as const;
+
+/** The body of every 4xx an endpoint means (a widget treats any other 4xx body as misconfiguration). */
+export const errorBodySchema = {
+  $id: 'https://delib.dev/schema/v1/error.json',
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  type: 'object',
+  additionalProperties: false,
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string', minLength: 1 },
+        message: { type: 'string', minLength: 1 },
+        field: { type: 'string' },
+      },
+    },
+  },
+} as const;
+
+/** `GET {endpoint}/items/{widgetId}`: items people added and a moderator approved. */
+export const approvedItemsSchema = {
+  $id: 'https://delib.dev/schema/v1/items.json',
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  type: 'object',
+  additionalProperties: false,
+  required: ['items'],
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['value', 'label'],
+        properties: { value: { type: 'string', minLength: 1 }, label: { type: 'string', minLength: 1 } },
+      },
+    },
+  },
+} as const;
