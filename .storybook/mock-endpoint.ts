@@ -20,8 +20,7 @@
  * needs-assets), counted by the reference endpoint's own tally code, so the stories show what a
  * real endpoint would send. Every other request goes to the real `fetch` untouched.
  */
-import type { AnswerByKind, Envelope, WidgetKind } from '@delib/protocol';
-import { results, tallies, type Tally } from '../packages/server/src/tally.js';
+import { results, tallies, type AnswerByKind, type Envelope, type Tally, type WidgetKind } from '@delib/protocol';
 
 export const mockOrigin = 'https://mock.delib.test';
 

@@ -14,3 +14,4 @@ export { answerProblem } from './validate.js';
 export const protocolVersion = 1;
 export { readForm, formFields, formFieldLimit, FormProblem } from './form.js';
 export { thanksId, refusedId, refusalParams, withRefusal, withoutRefusal } from './fragments.js';
+export { tallies, results, type Tally } from './tally.js';

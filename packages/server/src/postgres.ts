@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import type { Envelope, Outcome, WidgetKind } from '@delib/protocol';
+import { results, tallies, type Envelope, type Outcome, type Tally, type WidgetKind } from '@delib/protocol';
 import {
   canonical,
   defaultValueLimit,
@@ -43,7 +43,6 @@ import {
   type WidgetDetail,
   type WidgetSummary,
 } from './store.js';
-import { results, tallies, type Tally } from './tally.js';
 import type { Role } from './admin/access.js';
 
 /**

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { Envelope, WidgetKind } from '@delib/protocol';
+import { tallies, type Envelope, type Tally, type WidgetKind } from '@delib/protocol';
 import { newKeys, suggestionOf, type InsertOutcome } from './store.js';
-import { tallies, type Tally } from './tally.js';
 import { sqliteOperations, type OperationRequest } from './sqlite-operations.js';
 
 /** One insert as the writer takes it: the envelope (its id canonical), when it arrived (ISO), the value limit. */

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Envelope, WidgetKind } from '@delib/protocol';
+import { results, type Envelope, type Outcome, type Tally, type WidgetKind } from '@delib/protocol';
 import {
   canonical,
   defaultValueLimit,
@@ -46,8 +46,6 @@ import {
   type WidgetDetail,
   type WidgetSummary,
 } from './store.js';
-import { results, type Tally } from './tally.js';
-import type { Outcome } from '@delib/protocol';
 import { configureWriter, SqliteWriter, type WriteRequest } from './sqlite-writer.js';
 import type { Role } from './admin/access.js';
 import type { OperationArgument, OperationName, OperationRequest, OperationResult } from './sqlite-operations.js';

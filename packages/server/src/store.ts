@@ -1,5 +1,4 @@
-import type { Envelope, Outcome, Results, WidgetKind } from '@delib/protocol';
-import { tallies, type Tally } from './tally.js';
+import { tallies, type Envelope, type Outcome, type Results, type Tally, type WidgetKind } from '@delib/protocol';
 import type { Role } from './admin/access.js';
 
 /** A row of the `responses` table, as both stores name its columns. */

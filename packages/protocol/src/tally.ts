@@ -1,4 +1,4 @@
-import type { Envelope, Results, WidgetKind } from '@delib/protocol';
+import type { Envelope, Results, WidgetKind } from './types.js';
 
 /**
  * Running tallies: each response adds to a few rows per widget, in the same transaction that stores
