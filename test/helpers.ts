@@ -19,7 +19,7 @@ const withoutNodes = (value: unknown): unknown =>
   value instanceof Node
     ? nodeText(value)
     : Array.isArray(value) || value instanceof NodeList || value instanceof HTMLCollection
-      ? [...(value as ArrayLike<unknown>)].map(withoutNodes)
+      ? Array.from(value as ArrayLike<unknown>, withoutNodes)
       : value;
 
 // A failed assertion about a DOM node would hang the runner until its timeout: the node cannot be

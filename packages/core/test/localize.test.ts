@@ -127,7 +127,9 @@ describe('lists in Welsh and Gaelic', () => {
 
   it('takes the "and" pattern from overrides too', async () => {
     const common = await loadedCommon();
-    const t = new Translator(common, 'cy', { and: '{start} a hefyd {last}', andBeforeVowel: '{start} ac hefyd {last}' });
+    // `and` is no English message: only the Welsh and Gaelic catalogues have it (see `list`).
+    const patterns: Record<string, string> = { and: '{start} a hefyd {last}', andBeforeVowel: '{start} ac hefyd {last}' };
+    const t = new Translator(common, 'cy', patterns);
     expect(t.list(['Parc', 'Ysgol'])).to.equal('Parc ac hefyd Ysgol');
   });
 

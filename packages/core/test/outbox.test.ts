@@ -12,7 +12,7 @@ import {
 } from '../../../test/helpers.js';
 import type { Envelope } from '@delib/protocol';
 
-const envelope = (id = crypto.randomUUID(), widgetId = 'w'): Envelope => ({
+const envelope = (id: string = crypto.randomUUID(), widgetId = 'w'): Envelope => ({
   id,
   widget: 'poll',
   widgetId,

@@ -16,7 +16,7 @@ const contact = { name: 'Ann Other', email: 'ann@example.com', phone: '01632 960
 const on = (element: DelibNeedsAssets) => text(element.shadowRoot as unknown as Element);
 
 /** Fills in everything, sends, and waits until `shows` is on screen. */
-async function sent(post: Parameters<typeof needsEndpoint>[0]['post'], shows: string) {
+async function sent(post: NonNullable<Parameters<typeof needsEndpoint>[0]>['post'], shows: string) {
   endpoint = fakeEndpoint(needsEndpoint({ needs: { food: 2 }, assets: { time: 1 }, total: 3, post }));
   const element = await make();
   await fillIn(element, { details: { Food: 'A fridge' }, area: 'Riverside', contact });

@@ -316,7 +316,7 @@ describe('<delib-needs-assets> keeps no personal data it should not', () => {
     expect(two.step).to.equal('needs');
   });
 
-  const damaged: [name: string, stored: string, check: (element: DelibNeedsAssets) => Promise<void> | void][] = [
+  const damaged: [name: string, stored: string, check: (element: DelibNeedsAssets) => unknown][] = [
     ['not JSON', '{"step":"area","needs":{"food"', (element) => expect(element.step).to.equal('needs')],
     ['null', 'null', (element) => expect(element.step).to.equal('needs')],
     ['a number', '42', (element) => expect(element.step).to.equal('needs')],

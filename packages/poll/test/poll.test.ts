@@ -767,7 +767,7 @@ describe('<delib-poll remember>: where the answer and the order are kept', () =>
   it('remember="none": nothing kept but the undelivered response in the outbox, until it is delivered', async () => {
     endpoint = fakeEndpoint(acceptAll());
     const poll = await parks('shuffle remember="none"');
-    const order = shadowAll(poll, 'input[type=radio]').map((input) => input.value);
+    const order = shadowAll<HTMLInputElement>(poll, 'input[type=radio]').map((input) => input.value);
     await vote(poll, 'Better lighting');
     await until(() => poll.shadowRoot!.textContent!.includes('You voted for'));
     expect(kept(poll)).to.deep.equal({ device: [], session: [] });
@@ -775,7 +775,7 @@ describe('<delib-poll remember>: where the answer and the order are kept', () =>
     // The order still holds while the page is open.
     const twin = await fixture<DelibPoll>(poll.outerHTML);
     expect(shadow(twin, 'form'), 'nothing remembered: the form again').to.exist;
-    expect(shadowAll(twin, 'input[type=radio]').map((input) => input.value)).to.deep.equal(order);
+    expect(shadowAll<HTMLInputElement>(twin, 'input[type=radio]').map((input) => input.value)).to.deep.equal(order);
   });
 
   it('takes remember from <delib-provider>, then <meta name="delib-remember">; its own attribute wins', async () => {
