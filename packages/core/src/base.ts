@@ -582,9 +582,11 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
       const [body] = await Promise.all([readJson(url, this.config?.credentials), loadOutcomes()]);
       const data = body ?? { widget: this.kind, widgetId: this.widgetId, total: 0 };
       if (typeof data !== 'object' || data === null) throw new Error('not a results body');
-      this.resultsState = { state: 'loaded', data: data as Results };
+      // Only the latest request shows: one for an earlier widget id, values or state that answers
+      // late must not cover the results asked for since.
+      if (this.#resultsFor === key) this.resultsState = { state: 'loaded', data: data as Results };
     } catch {
-      this.resultsState = { state: 'failed' };
+      if (this.#resultsFor === key) this.resultsState = { state: 'failed' };
     }
   }
 

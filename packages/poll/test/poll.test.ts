@@ -436,6 +436,28 @@ describe('<delib-poll>', () => {
     expect(shadow(poll, 'caption')!.textContent!.trim()).to.equal('Results: 0 votes');
   });
 
+  it('shows the results of the widget it is now, whatever answers late for the one it was', async () => {
+    let answerLate!: () => void;
+    const late = new Promise<void>((resolve) => (answerLate = resolve));
+    const body = (total: number) => json(200, { widget: 'poll', widgetId: 'x', total, counts: { lighting: total } });
+    endpoint = fakeEndpoint((call) =>
+      call.url.includes('/results/')
+        ? call.url.includes('/results/parks-now?')
+          ? body(2)
+          : late.then(() => body(111))
+        : undefined,
+    );
+    const poll = await parks('results="always"');
+    await until(() => endpoint!.calls.length === 1);
+    poll.widgetId = 'parks-now';
+    await until(() => shadow(poll, 'caption')?.textContent?.trim() === 'Results: 2 votes');
+    answerLate();
+    await late;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await poll.updateComplete;
+    expect(shadow(poll, 'caption')!.textContent!.trim()).to.equal('Results: 2 votes');
+  });
+
   it("names its own options in the results request, so that strangers' values cannot crowd them out of a capped answer", async () => {
     endpoint = fakeEndpoint();
     const poll = await parks('results="always" allow-other');
