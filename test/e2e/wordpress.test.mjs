@@ -29,6 +29,15 @@ let serverLog = '';
 let serverFolder;
 let editor;
 
+/** The requests of a page not finished yet (paths), for saying what a stalled page waits for. */
+function inFlight(page) {
+  const pending = new Set();
+  page.on('request', (request) => pending.add(request));
+  page.on('requestfinished', (request) => pending.delete(request));
+  page.on('requestfailed', (request) => pending.delete(request));
+  return { pending: () => [...pending].map((request) => new URL(request.url()).pathname) };
+}
+
 before(async () => {
   if (missing) return;
   for (const file of ['packages/wordpress/dist/delib.zip', 'packages/server/dist/cli.js']) {
@@ -365,7 +374,7 @@ test('the block editor shows the widget itself, and its form changes it', budget
 test(
   'a classic post: the shortcode survives wpautop, and what an author writes is shown as text, never run',
   budget,
-  async () => {
+  async (t) => {
     const post = await asEditor('/wp/v2/posts', {
       title: 'Share the budget',
       status: 'publish',
@@ -382,10 +391,21 @@ Parks &amp; open spaces
     try {
       const page = await context.newPage();
       watch(page, [/Failed to load resource: the server responded with a status of 404/]);
+      const requests = inFlight(page);
       await page.goto(post.link, { waitUntil: 'load' });
-      // PHP's built-in server sends every file through PHP, four at a time: on a loaded machine the loader's
-      // wave of files has taken over 15 s (seen once in CI, passing when run again).
-      await page.waitForSelector('delib-budget >>> button[part="submit"]', { timeout: 40_000 });
+      // PHP's built-in server sends every file through PHP, four at a time. In CI its wave of files has
+      // twice stalled past 40 s (never here, where it takes under 0.1 s): after 20 s the test says what
+      // was still pending and loads the page once more, as a resident would.
+      try {
+        await page.waitForSelector('delib-budget >>> button[part="submit"]', { timeout: 20_000 });
+      } catch {
+        t.diagnostic(
+          `not upgraded after 20 s (delib-budget ${await page.evaluate(() => (customElements.get('delib-budget') ? 'defined' : 'undefined'))}); ` +
+            `pending: ${requests.pending().join(', ') || 'nothing'}; loading the page again`,
+        );
+        await page.reload({ waitUntil: 'load' });
+        await page.waitForSelector('delib-budget >>> button[part="submit"]', { timeout: 40_000 });
+      }
       const budget = await page.evaluate(() => {
         const element = document.querySelector('delib-budget');
         return {
