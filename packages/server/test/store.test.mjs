@@ -346,7 +346,8 @@ for (const kind of ['sqlite', 'postgres']) {
       const home = fresh('fold-home');
       const elsewhere = fresh('fold-elsewhere');
       const alone = fresh('fold-alone');
-      const first = envelope('poll', home, { choices: ['a', 'b'] });
+      // Letters in its first eight characters, so that a copy in another case there is another string.
+      const first = envelope('poll', home, { choices: ['a', 'b'] }, { id: randomUUID().replace(/^.{8}/, 'abcdef12') });
       const copy = envelope('poll', home, { choices: ['c'] });
       const other = envelope('ranking', elsewhere, { order: ['x', 'y'] });
       const kept = envelope('poll', home, { choices: ['a'] });
