@@ -14,6 +14,7 @@ import {
   type Catalogues,
 } from './localize.js';
 import { SubmissionController, type SubmissionState } from './submission.js';
+import { LiveController } from './live.js';
 import { readJson } from './fetch.js';
 import { storage } from './outbox.js';
 import type * as Outcomes from './outcome.js';
@@ -63,6 +64,36 @@ type ResultsState = { state: 'idle' | 'loading' | 'failed' } | { state: 'loaded'
  * What every widget shares: the common attributes, the endpoint resolution order, the language,
  * the items, closing, results loading and form association through `ElementInternals`.
  * Submission and the outbox live in `SubmissionController`.
+ *
+ * The design tokens every widget reads (a widget lists a token again only to say what it colours there,
+ * and its own tokens besides):
+ * @cssproperty --delib-color-accent - Buttons, links, selected controls and result bars (default #1d70b8).
+ * @cssproperty --delib-color-accent-text - Text on buttons (default #fff).
+ * @cssproperty --delib-color-text - Text (default: inherited from the page).
+ * @cssproperty --delib-color-background - Background (default transparent).
+ * @cssproperty --delib-color-border - Borders of text boxes and other controls (default #505a5f).
+ * @cssproperty --delib-color-input - Background of text boxes and other controls (default #fff).
+ * @cssproperty --delib-button-background - Button background (default: the accent).
+ * @cssproperty --delib-button-text - Button text (default: the accent text colour).
+ * @cssproperty --delib-button-shadow - Button shadow, e.g. GOV.UK's `0 2px 0 #002d18` (default none).
+ * @cssproperty --delib-color-muted - Hints and notes (default #505a5f).
+ * @cssproperty --delib-color-error - Errors (default #c3250f).
+ * @cssproperty --delib-color-success - The border of the status message, and the confirmation panel (default #00703c).
+ * @cssproperty --delib-color-bar - Result bars (default: the accent).
+ * @cssproperty --delib-color-track - Behind result bars and between rows (default #dfe2e4).
+ * @cssproperty --delib-font-family - Font (default: inherited from the page).
+ * @cssproperty --delib-font-size - Font size (default: inherited).
+ * @cssproperty --delib-line-height - Line height (default 1.5).
+ * @cssproperty --delib-question-size - Size of the question or heading (default 1.25em).
+ * @cssproperty --delib-question-weight - Weight of the question or heading (default 700).
+ * @cssproperty --delib-space-s - Small spacing (default 0.5rem).
+ * @cssproperty --delib-space-m - Medium spacing (default 1rem).
+ * @cssproperty --delib-radius - Corner radius (default 0.25rem).
+ * @cssproperty --delib-focus-color - Focus ring colour (default #0b0c0c).
+ * @cssproperty --delib-focus-width - Focus ring width (default 3px).
+ * @cssproperty --delib-focus-offset - Gap between a control and its focus ring (default 2px).
+ * @cssproperty --delib-max-width - Widest the widget grows (default 40rem).
+ * @cssproperty --delib-padding - Space inside the widget's edge, e.g. with a background (default 0).
  */
 export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitElement {
   static formAssociated = true;
@@ -135,8 +166,8 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
   #closeTimer?: ReturnType<typeof setTimeout>;
   #resultsFor?: string;
   #lastState?: SubmissionState;
-  /** A selector in the shadow root to focus once the coming update has rendered. */
-  protected focusNext?: string;
+  /** The widget's own words in its status region, and what to focus once the coming update has rendered. */
+  protected readonly live = new LiveController(this);
   /** Whether the widget shows what is wrong with the input (after a try to send it), in the GOV.UK pattern. */
   protected showProblems = false;
 
@@ -169,7 +200,7 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
   /** Shows what is wrong in the error summary (GOV.UK's pattern), and moves focus to it. */
   protected revealProblems(): void {
     this.showProblems = true;
-    this.focusNext = '.summary';
+    this.live.focusNext = '.summary';
     this.requestUpdate();
   }
 
@@ -489,8 +520,28 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     }
     if (changed.has('closes')) this.#watchClosing();
     this.submission.sync();
+    this.#keepFocusThroughSending();
     // Started here rather than after the update, so that its "loading" state costs no second render.
     if (this.outcomeVisible) this.loadResults();
+  }
+
+  /**
+   * Where the keyboard goes once sending ends, decided before the update renders it: what is focused
+   * is still the form that was sending.
+   */
+  #keepFocusThroughSending(): void {
+    const state = this.submission.state;
+    if (this.#lastState === 'sending') {
+      // The form gives way to the answer: keep the keyboard user's place by focusing what replaced it.
+      if (state === 'submitted' || state === 'queued') this.live.focusNext ??= '[part="answer"]';
+      // The submit button, disabled while sending, lost focus; a refusal gives it back, unless the person
+      // moved on. (Some engines keep focus on a control as it is disabled; that is lost to the keyboard
+      // user too.) The status message is focused only when the question closed under the person's hand.
+      const active = this.shadowRoot?.activeElement;
+      const lost = active ? active.matches(':disabled') : !document.activeElement || document.activeElement === document.body;
+      if (state === 'refused' && lost) this.live.focusNext ??= this.closedAtEndpoint ? '[part="status"]' : '[part="submit"]';
+    }
+    this.#lastState = state;
   }
 
   protected override updated(_changed: PropertyValues): void {
@@ -503,24 +554,6 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
       this.internals.setValidity(answer ? { customError: true } : { valueMissing: true }, problem.message, anchor);
     } else {
       this.internals.setValidity({});
-    }
-    const state = this.submission.state;
-    if (this.#lastState === 'sending') {
-      // The form gives way to the answer: keep the keyboard user's place by focusing what replaced it.
-      if (state === 'submitted' || state === 'queued') this.focusNext ??= '[part="answer"]';
-      // The submit button, disabled while sending, lost focus; a refusal gives it back, unless the person moved on.
-      // (Some engines keep focus on a control as it is disabled; that is lost to the keyboard user too.)
-      const active = this.shadowRoot?.activeElement;
-      const lost = active ? active.matches(':disabled') : !document.activeElement || document.activeElement === document.body;
-      if (state === 'refused' && lost) this.focusNext ??= this.closedAtEndpoint ? '[part="status"]' : '[part="submit"]';
-    }
-    this.#lastState = state;
-    if (this.focusNext) {
-      const target = this.renderRoot.querySelector<HTMLElement>(this.focusNext);
-      // The status message is focused only when what had focus was disabled under the person's hand.
-      if (target?.getAttribute('part') === 'status') target.tabIndex = -1;
-      target?.focus();
-      this.focusNext = undefined;
     }
   }
 

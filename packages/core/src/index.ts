@@ -3,6 +3,7 @@ export { DelibProvider } from './provider.js';
 export { delibConfigContext, type DelibConfig } from './context.js';
 export { DelibSubmitEvent, DelibSubmittedEvent, DelibQueuedEvent, DelibErrorEvent } from './events.js';
 export { SubmissionController, uuid, type SubmissionState } from './submission.js';
+export { LiveController, type FocusTarget } from './live.js';
 export { Outbox, getOutbox, outboxSettings, retryDelay, storage, type Outcome, type Delivery } from './outbox.js';
 export {
   Translator,

@@ -102,32 +102,10 @@ function readArea(text: string): { area: string; bad: boolean } {
  * @csspart retry - The button that tries loading the results again.
  *
  * @cssproperty --delib-color-accent - Buttons, links and bars (default #1d70b8).
- * @cssproperty --delib-color-accent-text - Text on buttons (default #fff).
- * @cssproperty --delib-color-text - Text (default: inherited from the page).
- * @cssproperty --delib-color-background - Background (default transparent).
  * @cssproperty --delib-color-border - Box and checkbox borders (default #505a5f).
- * @cssproperty --delib-color-input - Text box background (default #fff).
- * @cssproperty --delib-button-background - Button background (default: the accent).
- * @cssproperty --delib-button-text - Button text (default: the accent text colour).
- * @cssproperty --delib-button-shadow - Button shadow, e.g. GOV.UK's `0 2px 0 #002d18` (default none).
- * @cssproperty --delib-color-muted - Hints and notes (default #505a5f).
- * @cssproperty --delib-color-error - Errors (default #c3250f).
  * @cssproperty --delib-color-success - The confirmation panel (default #00703c).
- * @cssproperty --delib-color-bar - Result bars (default: the accent).
- * @cssproperty --delib-color-track - Behind result bars and between rows (default #dfe2e4).
- * @cssproperty --delib-font-family - Font (default: inherited from the page).
- * @cssproperty --delib-font-size - Font size (default: inherited).
- * @cssproperty --delib-line-height - Line height (default 1.5).
  * @cssproperty --delib-question-size - Size of each step's heading (default 1.25em).
  * @cssproperty --delib-question-weight - Weight of each step's heading (default 700).
- * @cssproperty --delib-space-s - Small spacing (default 0.5rem).
- * @cssproperty --delib-space-m - Medium spacing (default 1rem).
- * @cssproperty --delib-radius - Corner radius (default 0.25rem).
- * @cssproperty --delib-focus-color - Focus ring colour (default #0b0c0c).
- * @cssproperty --delib-focus-width - Focus ring width (default 3px).
- * @cssproperty --delib-focus-offset - Gap between a control and its focus ring (default 2px).
- * @cssproperty --delib-max-width - Widest the widget grows (default 40rem).
- * @cssproperty --delib-padding - Space inside the widget's edge, e.g. with a background (default 0).
  */
 export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
   static override styles = [baseStyles, needsAssetsStyles];
@@ -148,7 +126,6 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
   /** Problems are shown for a step once the person has tried to leave it. */
   /** Came to a step from "check your answers": Continue goes back there. */
   #returning = false;
-  #announcement = '';
   #categories: Record<Side, Category[]> = { needs: [], assets: [] };
 
   constructor() {
@@ -389,8 +366,8 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
     this.showProblems = false;
     this.#returning = returning;
     this.#change({ step });
-    this.#announcement = this.#title(step, true);
-    this.focusNext = '#heading';
+    this.live.announce(this.#title(step, true));
+    this.live.focusNext = '#heading';
   }
 
   #title(step: Step, withStep = false): string {
@@ -406,7 +383,7 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
     if (this.isDisabled || this.isClosed) return;
     if (step === 'check') return this.#send();
     if (this.#problems(step).length) {
-      this.#announcement = '';
+      this.live.hush();
       return this.revealProblems();
     }
     this.#go(this.#returning ? 'check' : steps[steps.indexOf(step) + 1]);
@@ -421,7 +398,7 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
       this.#go(wrong);
       return this.revealProblems();
     }
-    this.#announcement = '';
+    this.live.hush();
     this.submission.submit(this.answer ?? { needs: [], assets: [] });
   }
 
@@ -461,7 +438,7 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
     if (sent) body = this.#renderDone();
     else if (closed) body = html`<p class="hint">${closing}</p>`;
     else body = this.#renderStep(closing);
-    const status = submission.state === 'idle' ? this.#announcement : this.submissionMessage;
+    const status = submission.state === 'idle' ? this.live.message : this.submissionMessage;
     // Step changes repeat the heading, and the confirmation panel says the rest: those are for
     // screen readers only. "Sending…" and a refusal are news for everyone.
     const shown = submission.state === 'sending' || submission.state === 'refused';

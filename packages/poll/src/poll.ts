@@ -41,34 +41,7 @@ export const otherValue = 'other';
  * @csspart note - The sentence saying how the results were counted.
  * @csspart outcome - What the council did with the answers ("you said, we did"), with the results once published.
  *
- * @cssproperty --delib-color-accent - Buttons, selected controls and bars (default #1d70b8).
- * @cssproperty --delib-color-accent-text - Text on buttons (default #fff).
- * @cssproperty --delib-color-text - Text (default: inherited from the page).
- * @cssproperty --delib-color-background - Background (default transparent).
- * @cssproperty --delib-color-border - Text box borders (default #505a5f).
- * @cssproperty --delib-color-input - Text box background (default #fff).
- * @cssproperty --delib-button-background - Button background (default: the accent).
- * @cssproperty --delib-button-text - Button text (default: the accent text colour).
- * @cssproperty --delib-button-shadow - Button shadow, e.g. GOV.UK's `0 2px 0 #002d18` (default none).
- * @cssproperty --delib-color-muted - Hints and notes (default #505a5f).
- * @cssproperty --delib-color-error - Errors (default #c3250f).
- * @cssproperty --delib-color-success - The border of the status message (default #00703c).
- * @cssproperty --delib-color-bar - Result bars (default: the accent).
- * @cssproperty --delib-color-track - Behind result bars and between rows (default #dfe2e4).
- * @cssproperty --delib-font-family - Font (default: inherited from the page).
- * @cssproperty --delib-font-size - Font size (default: inherited).
- * @cssproperty --delib-line-height - Line height (default 1.5).
- * @cssproperty --delib-question-size - Size of the question (default 1.25em).
- * @cssproperty --delib-question-weight - Weight of the question (default 700).
- * @cssproperty --delib-space-s - Small spacing (default 0.5rem).
- * @cssproperty --delib-space-m - Medium spacing (default 1rem).
- * @cssproperty --delib-radius - Corner radius (default 0.25rem).
- * @cssproperty --delib-focus-color - Focus ring colour (default #0b0c0c).
- * @cssproperty --delib-focus-width - Focus ring width (default 3px).
- * @cssproperty --delib-focus-offset - Gap between a control and its focus ring (default 2px).
  * @cssproperty --delib-control-size - Radio and checkbox size (default 1.5rem).
- * @cssproperty --delib-max-width - Widest the widget grows (default 40rem).
- * @cssproperty --delib-padding - Space inside the widget's edge, e.g. with a background (default 0).
  * @cssproperty --delib-poll-gap - Space between options (default 0.25rem).
  */
 export class DelibPoll extends DelibElement<PollMessages> {

@@ -89,32 +89,9 @@ function currencyFormat(locale: string, currency: string, decimals: number): Int
  * @csspart outcome - What the council did with the answers ("you said, we did"), with the results once published.
  *
  * @cssproperty --delib-color-accent - Buttons, the first item's dots and bars (default #1d70b8).
- * @cssproperty --delib-color-accent-text - Text on buttons (default #fff).
- * @cssproperty --delib-color-text - Text (default: inherited from the page).
- * @cssproperty --delib-color-background - Background (default transparent).
  * @cssproperty --delib-color-border - Amount box borders and empty dots (default #505a5f).
  * @cssproperty --delib-color-input - Amount box background (default #fff).
- * @cssproperty --delib-button-background - Button background (default: the accent).
- * @cssproperty --delib-button-text - Button text (default: the accent text colour).
- * @cssproperty --delib-button-shadow - Button shadow, e.g. GOV.UK's `0 2px 0 #002d18` (default none).
- * @cssproperty --delib-color-muted - Hints and notes (default #505a5f).
  * @cssproperty --delib-color-error - Errors and overspent dots (default #c3250f).
- * @cssproperty --delib-color-success - The border of the status message (default #00703c).
- * @cssproperty --delib-color-bar - Result bars (default: the accent).
- * @cssproperty --delib-color-track - Behind result bars and between rows (default #dfe2e4).
- * @cssproperty --delib-font-family - Font (default: inherited from the page).
- * @cssproperty --delib-font-size - Font size (default: inherited).
- * @cssproperty --delib-line-height - Line height (default 1.5).
- * @cssproperty --delib-question-size - Size of the question (default 1.25em).
- * @cssproperty --delib-question-weight - Weight of the question (default 700).
- * @cssproperty --delib-space-s - Small spacing (default 0.5rem).
- * @cssproperty --delib-space-m - Medium spacing (default 1rem).
- * @cssproperty --delib-radius - Corner radius (default 0.25rem).
- * @cssproperty --delib-focus-color - Focus ring colour (default #0b0c0c).
- * @cssproperty --delib-focus-width - Focus ring width (default 3px).
- * @cssproperty --delib-focus-offset - Gap between a control and its focus ring (default 2px).
- * @cssproperty --delib-max-width - Widest the widget grows (default 40rem).
- * @cssproperty --delib-padding - Space inside the widget's edge, e.g. with a background (default 0).
  * @cssproperty --delib-budget-gap - Space between items (default 0.75rem).
  * @cssproperty --delib-budget-dot-size - Diameter of a dot (default 0.875rem).
  * @cssproperty --delib-budget-color-1 - Dots given to the 1st, 7th, … item shown (default: the accent).
@@ -158,9 +135,6 @@ export class DelibBudget extends DelibElement<BudgetMessages> {
 
   /** What the person typed in each amount, by item value: kept as typed, so a slip can be shown back. */
   #entered = new Map<string, string>();
-  /** The text of the live region while nothing is being sent: the remaining budget, once settled. */
-  #announcement = '';
-  #announceTimer?: ReturnType<typeof setTimeout>;
 
   constructor() {
     super();
@@ -171,11 +145,6 @@ export class DelibBudget extends DelibElement<BudgetMessages> {
     this.mode = 'inputs';
     this.requireAll = false;
     this.shuffle = false;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.#announceTimer);
   }
 
   /** The budget as a whole number; nonsense in the attribute gives no budget rather than a broken one. */
@@ -244,8 +213,7 @@ export class DelibBudget extends DelibElement<BudgetMessages> {
   protected clear(): void {
     this.#entered = new Map();
     this.showProblems = false;
-    this.#announcement = '';
-    clearTimeout(this.#announceTimer);
+    this.live.hush();
   }
 
   protected problem(): Problem | undefined {
@@ -303,24 +271,9 @@ export class DelibBudget extends DelibElement<BudgetMessages> {
   #set(value: string, text: string): void {
     this.#entered.set(value, text);
     this.requestUpdate();
-    // Announced once the person pauses, so a screen reader is not talking over every key press.
-    clearTimeout(this.#announceTimer);
-    this.#announceTimer = setTimeout(() => {
-      const text = this.#remainingText();
-      // A live region that keeps the same text says nothing; emptying it first makes a change back
-      // (or a + pressed with nothing left) heard again.
-      if (text === this.#announcement) {
-        this.#announcement = '';
-        this.requestUpdate();
-        this.#announceTimer = setTimeout(() => {
-          this.#announcement = text;
-          this.requestUpdate();
-        }, 100);
-        return;
-      }
-      this.#announcement = text;
-      this.requestUpdate();
-    }, announceDelay);
+    // Announced once the person pauses, so a screen reader is not talking over every key press; a
+    // change back (or a + pressed with nothing left) is heard again.
+    this.live.announce(() => this.#remainingText(), announceDelay);
   }
 
   #onInput(event: Event, value: string): void {
@@ -353,8 +306,7 @@ export class DelibBudget extends DelibElement<BudgetMessages> {
     if (this.formMode) return void this.form?.requestSubmit();
     if (this.isDisabled || this.isClosed || this.submission.state === 'sending') return;
     // The summary taking focus is what is heard now; an older "left to share out" would only talk over it.
-    clearTimeout(this.#announceTimer);
-    this.#announcement = '';
+    this.live.hush();
     this.sendIfValid();
   }
 
@@ -363,7 +315,7 @@ export class DelibBudget extends DelibElement<BudgetMessages> {
     const answered = submission.state === 'submitted' || submission.state === 'queued';
     const closed = this.isClosed;
     const closing = this.closingMessage;
-    const status = submission.state === 'idle' ? (closed ? '' : this.#announcement) : this.submissionMessage;
+    const status = submission.state === 'idle' ? (closed ? '' : this.live.message) : this.submissionMessage;
     return html`
       ${answered || closed ? this.#renderAnswer(closing) : this.#renderForm(closing)}
       <div part="status" role="status" class="${submission.state} ${submission.state === 'idle' ? 'sr-only' : ''}">${status}</div>

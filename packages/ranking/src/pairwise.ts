@@ -80,32 +80,6 @@ const sessionStore = () => storage('sessionStorage');
  * @csspart outcome - What the council did with the answers ("you said, we did"), with the results once published.
  *
  * @cssproperty --delib-color-accent - Buttons, progress and bars (default #1d70b8).
- * @cssproperty --delib-color-accent-text - Text on buttons (default #fff).
- * @cssproperty --delib-color-text - Text (default: inherited from the page).
- * @cssproperty --delib-color-background - Background (default transparent).
- * @cssproperty --delib-color-border - Text box borders (default #505a5f).
- * @cssproperty --delib-color-input - Text box background (default #fff).
- * @cssproperty --delib-button-background - Button background (default: the accent).
- * @cssproperty --delib-button-text - Button text (default: the accent text colour).
- * @cssproperty --delib-button-shadow - Button shadow (default none).
- * @cssproperty --delib-color-muted - Hints and notes (default #505a5f).
- * @cssproperty --delib-color-error - Errors (default #c3250f).
- * @cssproperty --delib-color-success - The border of the status message (default #00703c).
- * @cssproperty --delib-color-bar - Result bars (default: the accent).
- * @cssproperty --delib-color-track - Behind bars and between rows (default #dfe2e4).
- * @cssproperty --delib-font-family - Font (default: inherited from the page).
- * @cssproperty --delib-font-size - Font size (default: inherited).
- * @cssproperty --delib-line-height - Line height (default 1.5).
- * @cssproperty --delib-question-size - Size of the question (default 1.25em).
- * @cssproperty --delib-question-weight - Weight of the question (default 700).
- * @cssproperty --delib-space-s - Small spacing (default 0.5rem).
- * @cssproperty --delib-space-m - Medium spacing (default 1rem).
- * @cssproperty --delib-radius - Corner radius (default 0.25rem).
- * @cssproperty --delib-focus-color - Focus ring colour (default #0b0c0c).
- * @cssproperty --delib-focus-width - Focus ring width (default 3px).
- * @cssproperty --delib-focus-offset - Gap between a control and its focus ring (default 2px).
- * @cssproperty --delib-max-width - Widest the widget grows (default 40rem).
- * @cssproperty --delib-padding - Space inside the widget's edge (default 0).
  * @cssproperty --delib-pairwise-choice-min-height - Least height of the two choice buttons (default 5rem).
  */
 export class DelibPairwise extends DelibElement<PairwiseMessages> {
@@ -144,7 +118,6 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
   #stopped = false;
   /** Every vote and idea given here since the page loaded (or the form was reset), oldest first. */
   #given: PairwiseAnswer[] = [];
-  #announcement = '';
   #suggestion = '';
   #suggestionProblem = false;
   /** Items people added and a moderator approved, from `GET {endpoint}/items/{widgetId}`. */
@@ -326,17 +299,15 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
     const next = this.#finished
       ? t('finished')
       : t('nextPair', { n: this.#answered + 1, total: this.#total, first: nextFirst ?? '', second: nextSecond ?? '' });
-    this.#announcement = `${what} ${next}`;
-    if (this.#finished) this.focusNext = '[part="answer"]';
-    this.requestUpdate();
+    if (this.#finished) this.live.focusNext = '[part="answer"]';
+    this.live.announce(`${what} ${next}`);
   }
 
   #stop(): void {
     this.#stopped = true;
     this.#saveProgress();
-    this.#announcement = this.i18n.t('stopped');
-    this.focusNext = '[part="answer"]';
-    this.requestUpdate();
+    this.live.focusNext = '[part="answer"]';
+    this.live.announce(this.i18n.t('stopped'));
   }
 
   /** 1 or Left for the first item, 2 or Right for the second, from anywhere in the pair's group. */
@@ -361,7 +332,7 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
     const text = cleanText(this.#suggestion, limits.textLength);
     if (!text) {
       this.#suggestionProblem = true;
-      this.focusNext = '#suggestion';
+      this.live.focusNext = '#suggestion';
       this.requestUpdate();
       return;
     }
@@ -370,8 +341,7 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
     this.#given.push(answer);
     this.#suggestion = '';
     this.#suggestionProblem = false;
-    this.#announcement = this.i18n.t('suggestionSent', { text });
-    this.requestUpdate();
+    this.live.announce(this.i18n.t('suggestionSent', { text }));
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -403,7 +373,7 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
   #status(): string {
     const t = this.i18n.t.bind(this.i18n);
     const { state, refusal } = this.submission;
-    const parts = [this.#announcement];
+    const parts = [this.live.message];
     if (state === 'queued') parts.push(t(this.submission.durable ? 'queuedVotes' : 'queuedVotesUnsaved'));
     if (this.closedAtEndpoint) parts.push(t('closedNow'));
     else if (refusal)

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -75,31 +75,13 @@ type Control = 'item' | 'up' | 'down' | 'add' | 'remove';
  * @csspart outcome - What the council did with the answers ("you said, we did"), with the results once published.
  *
  * @cssproperty --delib-color-accent - Buttons, the drop indicator and a picked-up item's outline (default #1d70b8).
- * @cssproperty --delib-color-accent-text - Text on buttons (default #fff).
- * @cssproperty --delib-color-text - Text (default: inherited from the page).
- * @cssproperty --delib-color-background - Background (default transparent).
  * @cssproperty --delib-color-border - Item borders (default #505a5f).
  * @cssproperty --delib-color-input - Item background (default #fff).
  * @cssproperty --delib-button-background - Submit button background (default: the accent).
  * @cssproperty --delib-button-text - Submit button text (default: the accent text colour).
  * @cssproperty --delib-button-shadow - Submit button shadow (default none).
  * @cssproperty --delib-color-muted - Hints, notes and items not ranked (default #505a5f).
- * @cssproperty --delib-color-error - Errors (default #c3250f).
- * @cssproperty --delib-color-success - The border of the status message (default #00703c).
  * @cssproperty --delib-color-track - Between result rows (default #dfe2e4).
- * @cssproperty --delib-font-family - Font (default: inherited from the page).
- * @cssproperty --delib-font-size - Font size (default: inherited).
- * @cssproperty --delib-line-height - Line height (default 1.5).
- * @cssproperty --delib-question-size - Size of the question (default 1.25em).
- * @cssproperty --delib-question-weight - Weight of the question (default 700).
- * @cssproperty --delib-space-s - Small spacing (default 0.5rem).
- * @cssproperty --delib-space-m - Medium spacing (default 1rem).
- * @cssproperty --delib-radius - Corner radius (default 0.25rem).
- * @cssproperty --delib-focus-color - Focus ring colour (default #0b0c0c).
- * @cssproperty --delib-focus-width - Focus ring width (default 3px).
- * @cssproperty --delib-focus-offset - Gap between a control and its focus ring (default 2px).
- * @cssproperty --delib-max-width - Widest the widget grows (default 40rem).
- * @cssproperty --delib-padding - Space inside the widget's edge (default 0).
  * @cssproperty --delib-ranking-gap - Space between items (default 0.5rem).
  * @cssproperty --delib-ranking-item-background - Item background (default: `--delib-color-input`).
  */
@@ -130,9 +112,6 @@ export class DelibRanking extends DelibElement<RankingMessages> {
   /** The item picked up with the keyboard, and the ranking to go back to on Escape. */
   #grabbed?: { value: string; before: string[] };
   #drag?: Drag;
-  #announcement = '';
-  /** What to focus once the next update has moved the item's element. */
-  #focusAfter?: { value: string; control: Control };
 
   constructor() {
     super();
@@ -172,7 +151,7 @@ export class DelibRanking extends DelibElement<RankingMessages> {
   protected clear(): void {
     this.#ranked = [];
     this.#grabbed = undefined;
-    this.#announcement = '';
+    this.live.hush();
     this.showProblems = false;
   }
 
@@ -214,15 +193,10 @@ export class DelibRanking extends DelibElement<RankingMessages> {
     return t(notRanked[at], { item });
   }
 
-  #announce(text: string): void {
-    this.#announcement = text;
-    this.requestUpdate();
-  }
-
   /** Says where an item went and, when it took the last place of a full ranking, which item lost it. */
   #announceMove(value: string, at: 'itemAt' | 'dropped', bumped: string | undefined): void {
-    if (!bumped) return this.#announce(this.#describe(value, at));
-    this.#announce(
+    if (!bumped) return this.live.announce(this.#describe(value, at));
+    this.live.announce(
       this.i18n.t(at === 'itemAt' ? 'movedBumping' : 'droppedBumping', {
         item: this.#labelOf(value),
         position: this.#rankedValues().indexOf(value) + 1,
@@ -269,10 +243,10 @@ export class DelibRanking extends DelibElement<RankingMessages> {
       event.preventDefault();
       if (grabbed) {
         this.#grabbed = undefined;
-        this.#announce(this.#describe(value, 'dropped'));
+        this.live.announce(this.#describe(value, 'dropped'));
       } else {
         this.#grabbed = { value, before: ranked };
-        this.#announce(this.#describe(value, 'pickedUp'));
+        this.live.announce(this.#describe(value, 'pickedUp'));
       }
       return;
     }
@@ -280,8 +254,8 @@ export class DelibRanking extends DelibElement<RankingMessages> {
       event.preventDefault();
       this.#ranked = this.#grabbed.before;
       this.#grabbed = undefined;
-      this.#focusAfter = { value, control: 'item' };
-      this.#announce(this.#describe(value, 'cancelled'));
+      this.#focusAfter({ value, control: 'item' });
+      this.live.announce(this.#describe(value, 'cancelled'));
       return;
     }
     if (!['ArrowUp', 'ArrowDown', 'Home', 'End'].includes(key)) return;
@@ -298,7 +272,7 @@ export class DelibRanking extends DelibElement<RankingMessages> {
         End: last,
       };
       const bumped = this.#place(value, targets[key]);
-      this.#focusAfter = { value, control: 'item' };
+      this.#focusAfter({ value, control: 'item' });
       this.#announceMove(value, 'itemAt', bumped);
     } else {
       // Otherwise the arrows move focus, through the ranking and on into the items not ranked.
@@ -307,7 +281,7 @@ export class DelibRanking extends DelibElement<RankingMessages> {
       const targets: Record<string, number> = { ArrowUp: index - 1, ArrowDown: index + 1, Home: 0, End: sequence.length - 1 };
       const next = sequence[Math.max(0, Math.min(sequence.length - 1, targets[key]))];
       this.#focusValue = next;
-      this.#focusAfter = { value: next, control: 'item' };
+      this.#focusAfter({ value: next, control: 'item' });
       this.requestUpdate();
     }
   }
@@ -319,7 +293,7 @@ export class DelibRanking extends DelibElement<RankingMessages> {
     // A null `relatedTarget` is also what moving the focused element in the DOM gives: not a departure.
     if (!grabbed || item.dataset.value !== grabbed.value || !event.relatedTarget || event.relatedTarget === item) return;
     this.#grabbed = undefined;
-    this.#announce(this.#describe(grabbed.value, 'dropped'));
+    this.live.announce(this.#describe(grabbed.value, 'dropped'));
   }
 
   #onItemFocus(event: FocusEvent): void {
@@ -342,8 +316,8 @@ export class DelibRanking extends DelibElement<RankingMessages> {
     // At an end the pressed button is disabled; keep the keyboard user on the item's other button.
     const control = step < 0 ? (target === 0 ? 'down' : 'up') : target === ranked.length - 1 ? 'up' : 'down';
     this.#focusValue = value;
-    this.#focusAfter = { value, control };
-    this.#announce(this.#describe(value, 'itemAt'));
+    this.#focusAfter({ value, control });
+    this.live.announce(this.#describe(value, 'itemAt'));
   }
 
   /**
@@ -358,14 +332,14 @@ export class DelibRanking extends DelibElement<RankingMessages> {
     const places = this.#places;
     const item = this.#labelOf(value);
     this.#grabbed = undefined;
-    if (ranked.length >= places) return this.#announce(t('rankingFull', { n: places, item }));
+    if (ranked.length >= places) return this.live.announce(t('rankingFull', { n: places, item }));
     const unranked = this.#unranked(ranked);
     const at = unranked.indexOf(value);
     this.#place(value, ranked.length);
     const next = ranked.length + 1 < places ? (unranked[at + 1] ?? unranked[at - 1]) : undefined;
     this.#focusValue = value;
-    this.#focusAfter = next ? { value: next, control: 'add' } : { value, control: 'item' };
-    this.#announce(t('added', { item, position: ranked.length + 1, count: places }));
+    this.#focusAfter(next ? { value: next, control: 'add' } : { value, control: 'item' });
+    this.live.announce(t('added', { item, position: ranked.length + 1, count: places }));
   }
 
   /** Takes an item out of the ranking; focus goes to the Remove button that took its place. */
@@ -378,8 +352,8 @@ export class DelibRanking extends DelibElement<RankingMessages> {
     this.#place(value, null);
     const next = ranked[at + 1] ?? ranked[at - 1];
     this.#focusValue = next ?? value;
-    this.#focusAfter = next ? { value: next, control: 'remove' } : { value, control: 'add' };
-    this.#announce(this.i18n.t('removed', { item: this.#labelOf(value) }));
+    this.#focusAfter(next ? { value: next, control: 'remove' } : { value, control: 'add' });
+    this.live.announce(this.i18n.t('removed', { item: this.#labelOf(value) }));
   }
 
   // ---- pointer drag -----------------------------------------------------------------------
@@ -498,7 +472,7 @@ export class DelibRanking extends DelibElement<RankingMessages> {
     if (!drag.started) return;
     const bumped = this.#place(drag.value, drag.target);
     this.#focusValue = drag.value;
-    this.#focusAfter = { value: drag.value, control: 'item' };
+    this.#focusAfter({ value: drag.value, control: 'item' });
     this.#announceMove(drag.value, 'dropped', bumped);
   }
 
@@ -539,22 +513,19 @@ export class DelibRanking extends DelibElement<RankingMessages> {
     if (this.formMode) return void this.form?.requestSubmit();
     if (this.isDisabled || this.isClosed || this.submission.state === 'sending') return;
     this.#grabbed = undefined;
-    this.#announcement = '';
+    this.live.hush();
     this.sendIfValid();
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const focus = this.#focusAfter;
-    if (focus) {
-      this.#focusAfter = undefined;
+  /** Focuses an item, or one of its buttons, once the coming update has put its element in place. */
+  #focusAfter(focus: { value: string; control: Control }): void {
+    // Moving an element in the DOM takes focus away from it; this gives it back.
+    this.live.focusNext = () => {
       const item = [...this.renderRoot.querySelectorAll<HTMLElement>('li[data-value]')].find(
         (element) => element.dataset.value === focus.value,
       );
-      const control = focus.control === 'item' ? item : item?.querySelector<HTMLElement>(`button.${focus.control}`);
-      // Moving an element in the DOM takes focus away from it; give it back.
-      if (control && this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement !== control) control.focus();
-    }
+      return focus.control === 'item' ? item : item?.querySelector<HTMLElement>(`button.${focus.control}`);
+    };
   }
 
   // ---- rendering --------------------------------------------------------------------------
@@ -568,10 +539,8 @@ export class DelibRanking extends DelibElement<RankingMessages> {
     const showForm = !(answered || closed);
     // A move's announcement belongs to the form; once sending starts the submission speaks.
     const spoken =
-      showForm &&
-      (submission.state === 'idle' || (submission.state === 'refused' && !this.closedAtEndpoint)) &&
-      this.#announcement
-        ? this.#announcement
+      showForm && (submission.state === 'idle' || (submission.state === 'refused' && !this.closedAtEndpoint)) && this.live.message
+        ? this.live.message
         : status;
     return html`
       ${showForm ? this.#renderForm(closing) : this.#renderAnswer(closing)}
