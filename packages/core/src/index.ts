@@ -4,6 +4,7 @@ export { delibConfigContext, type DelibConfig } from './context.js';
 export { DelibSubmitEvent, DelibSubmittedEvent, DelibQueuedEvent, DelibErrorEvent } from './events.js';
 export { SubmissionController, uuid, type SubmissionState } from './submission.js';
 export { LiveController, type FocusTarget } from './live.js';
+export { tabMemory } from './tab-memory.js';
 export { Outbox, getOutbox, outboxSettings, retryDelay, storage, type Outcome, type Delivery } from './outbox.js';
 export {
   Translator,

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { limits, type NeedsAssetsAnswer, type NeedsAssetsEntry, type NeedsAssetsResults } from '@delib/protocol';
-import { DelibElement, baseStyles, cleanText, errorSummary, storage, type Problem } from '@delib/core';
+import { DelibElement, baseStyles, cleanText, errorSummary, tabMemory, type Problem } from '@delib/core';
 import { defaultCategories, other, pageCategories, type Category, type Side } from './categories.js';
 import { needsAssetsMessages, type NeedsAssetsMessages } from './messages.js';
 import { needsAssetsStyles } from './needs-assets.styles.js';
@@ -40,8 +40,6 @@ const emptyDraft = (): Draft => ({
 });
 
 const draftPrefix = 'delib:draft:v1:';
-
-const sessionStore = () => storage('sessionStorage');
 
 /** A whole UK postcode, as Royal Mail formats them (BS 7666), spaces optional. */
 const postcode = /^(GIR ?0AA|[A-PR-UWYZ](\d{1,2}|[A-HK-Y]\d[\dABEHMNPRV-Y]?|\d[A-HJKPS-UW]) ?\d[ABD-HJLNP-UW-Z]{2})$/i;
@@ -193,12 +191,7 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
   #syncDraft(): void {
     if (this.#draftFor === this.widgetId) return;
     this.#draftFor = this.widgetId;
-    let stored: Partial<Draft> = {};
-    try {
-      stored = JSON.parse(sessionStore()?.getItem(this.#draftKey) ?? '{}') ?? {};
-    } catch {
-      // Not ours, or damaged: start afresh.
-    }
+    const stored = tabMemory.read<Draft>(this.#draftKey);
     const draft = emptyDraft();
     const text = (value: unknown, max: number) => (typeof value === 'string' ? value.slice(0, max) : '');
     const ticks = (value: unknown) =>
@@ -225,15 +218,11 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
   #saveDraft(): void {
     const draft = this.#draft;
     const kept = draft.consent ? draft : { ...draft, name: '', email: '', phone: '' };
-    try {
-      sessionStore()?.setItem(this.#draftKey, JSON.stringify(kept));
-    } catch {
-      // Full or blocked: the answers stay on the page, only a reload would lose them.
-    }
+    tabMemory.keep(this.#draftKey, kept);
   }
 
   #forgetDraft(): void {
-    sessionStore()?.removeItem(this.#draftKey);
+    tabMemory.forget(this.#draftKey);
   }
 
   #change(update: Partial<Draft>): void {

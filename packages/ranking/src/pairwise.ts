@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { PairwiseAnswer, PairwiseResults } from '@delib/protocol';
 import { limits } from '@delib/protocol';
-import { DelibElement, baseStyles, cleanText, isRecord, readJson, seedOf, storage, type Item } from '@delib/core';
+import { DelibElement, baseStyles, cleanText, isRecord, readJson, seedOf, tabMemory, type Item } from '@delib/core';
 import { pairwiseMessages, type PairwiseMessages } from './pairwise.messages.js';
 import { pairwiseStyles } from './pairwise.styles.js';
 import { PairScheduler, isScheduleShape, pairCount, type Pair } from './scheduler.js';
@@ -43,8 +43,6 @@ export function approvedItems(body: unknown): Item[] {
   }
   return items;
 }
-
-const sessionStore = () => storage('sessionStorage');
 
 /**
  * Pairwise comparison: "which matters more to you?" for two items at a time, one pair after
@@ -248,12 +246,7 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
       return;
     }
     this.#scheduleFor = scheduleFor;
-    let stored: Partial<Progress> = {};
-    try {
-      stored = JSON.parse(sessionStore()?.getItem(this.#progressKey) ?? '{}') ?? {};
-    } catch {
-      stored = {};
-    }
+    const stored = tabMemory.read<Progress>(this.#progressKey);
     const resumed = isScheduleShape(stored.schedule);
     this.#scheduler = new PairScheduler(values, { state: stored.schedule, seed: this.shuffle ? seedOf(this) : undefined });
     this.#answered = resumed && Number.isInteger(stored.answered) ? Math.max(0, stored.answered!) : 0;
@@ -262,11 +255,8 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
 
   #saveProgress(): void {
     const progress: Progress = { schedule: this.#scheduler?.toJSON(), answered: this.#answered, stopped: this.#stopped };
-    try {
-      sessionStore()?.setItem(this.#progressKey, JSON.stringify(progress));
-    } catch {
-      // Full or blocked: a reload then starts with fresh pairs, which costs nothing but a repeat.
-    }
+    // Where it cannot be kept, a reload starts with fresh pairs, which costs nothing but a repeat.
+    tabMemory.keep(this.#progressKey, progress);
   }
 
   #labelOf(value: string): string {
