@@ -7,6 +7,8 @@ import terser from '@rollup/plugin-terser';
 import MagicString from 'magic-string';
 import { transform } from 'esbuild';
 import { zipSync } from 'fflate';
+// Collapses the white space in the text of our Lit templates: see build/minify-templates.mjs.
+import { templates } from './build/minify-templates.mjs';
 
 /**
  * Two kinds of output:
@@ -62,95 +64,6 @@ const themes = () => ({
   name: 'delib-themes',
   generateBundle() {
     for (const { file, source } of themeFiles()) this.emitFile({ type: 'asset', fileName: `themes/${file}`, source });
-  },
-});
-
-/**
- * The literal parts of every `html` template in `code`, as [start, end) ranges: a small scanner that
- * steps over `${…}` expressions (with their strings, comments and nested templates), so that only
- * markup is touched, never code inside a template.
- */
-export function htmlLiteralParts(code) {
-  const parts = [];
-  const skipString = (at) => {
-    const quote = code[at];
-    for (let index = at + 1; index < code.length; index++) {
-      if (code[index] === '\\') index++;
-      else if (code[index] === quote) return index + 1;
-    }
-    return code.length;
-  };
-  // From just after an opening backtick to just after the closing one.
-  const template = (at, isHtml) => {
-    let index = at;
-    let literalStart = at;
-    while (index < code.length) {
-      if (code[index] === '\\') index += 2;
-      else if (code[index] === '`') {
-        if (isHtml) parts.push([literalStart, index]);
-        return index + 1;
-      } else if (code.startsWith('${', index)) {
-        if (isHtml) parts.push([literalStart, index]);
-        index = expression(index + 2);
-        literalStart = index;
-      } else index++;
-    }
-    return index;
-  };
-  // From just after `${` to just after its closing brace; or, at the top level, the whole file.
-  const expression = (at, topLevel = false) => {
-    let depth = 0;
-    let index = at;
-    while (index < code.length) {
-      const char = code[index];
-      if (char === "'" || char === '"') index = skipString(index);
-      else if (char === '`') index = template(index + 1, /\bhtml\s*$/.test(code.slice(Math.max(0, index - 8), index)));
-      else if (code.startsWith('//', index)) index = code.indexOf('\n', index) + 1 || code.length;
-      else if (code.startsWith('/*', index)) {
-        const end = code.indexOf('*/', index + 2);
-        index = end < 0 ? code.length : end + 2;
-      } else if (char === '{') {
-        depth++;
-        index++;
-      } else if (char === '}') {
-        if (depth === 0 && !topLevel) return index + 1;
-        depth = Math.max(0, depth - 1);
-        index++;
-      } else index++;
-    }
-    return index;
-  };
-  // Code only: `html` followed by a backtick inside a comment or a string is not a template.
-  expression(0, true);
-  return parts.filter(([from, to]) => to > from);
-}
-
-/**
- * Collapses the white space of our `css` and `html` template literals, which terser leaves alone:
- * CSS loses its indentation and the spaces around punctuation, HTML keeps one space where a line
- * break was, and only in the markup, never in the code of `${…}`. Only delib's own sources are touched.
- */
-const templates = () => ({
-  name: 'delib-templates',
-  transform(code, id) {
-    if (!/packages\/\w[\w-]*\/src\/.*\.ts$/.test(id)) return null;
-    const output = new MagicString(code);
-    for (const match of code.matchAll(/\bcss`([^`]*)`/g)) {
-      const text = match[1]
-        .replace(/\/\*[\s\S]*?\*\//g, '')
-        .replace(/\s+/g, ' ')
-        .replace(/\s*([{};,])\s*/g, '$1')
-        .replace(/:\s+/g, ':')
-        .replace(/;}/g, '}')
-        .trim();
-      if (match[1]) output.overwrite(match.index + 4, match.index + 4 + match[1].length, text);
-    }
-    for (const [from, to] of htmlLiteralParts(code)) {
-      const text = code.slice(from, to);
-      const collapsed = text.replace(/\s*\n\s*/g, ' ');
-      if (collapsed !== text) output.overwrite(from, to, collapsed);
-    }
-    return { code: output.toString(), map: output.generateMap({ hires: true, source: id }) };
   },
 });
 

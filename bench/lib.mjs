@@ -69,7 +69,7 @@ function bundleInputs() {
   const packages = readdirSync(join(root, 'packages')).flatMap((name) =>
     ['src', 'themes', 'package.json', 'tsconfig.json'].map((entry) => join('packages', name, entry)),
   );
-  return [...packages, 'rollup.config.js', 'tsconfig.base.json', 'tsconfig.json', 'package-lock.json'];
+  return [...packages, 'rollup.config.js', 'build', 'tsconfig.base.json', 'tsconfig.json', 'package-lock.json'];
 }
 
 /** Why `dist/` needs building, or '' when every script-tag bundle is newer than its inputs. */
