@@ -14,21 +14,17 @@ import {
   exampleDocs,
   exampleEndpoint,
   optionLines,
+  widgetAttributes,
+  type WidgetArgs,
+  optionElements,
+  type Choice,
 } from './shared.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import '@delib/ranking/define-budget.js';
 import type { DelibBudget } from '../packages/ranking/src/budget.js';
 import { mockEndpoints, refusal } from '../.storybook/mock-endpoint.js';
 
-interface Choice {
-  value: string;
-  label: string;
-  description?: string;
-}
-
-type BudgetArgs = {
-  'widget-id': string;
-  endpoint: string;
+type BudgetArgs = WidgetArgs & {
   question: string;
   total: number;
   unit: string;
@@ -36,22 +32,8 @@ type BudgetArgs = {
   mode: 'inputs' | 'dots';
   'require-all': boolean;
   shuffle: boolean;
-  closes: string;
-  results: 'after-submit' | 'always' | 'after-close' | 'never';
-  name: string;
-  required: boolean;
-  disabled: boolean;
-  messages?: Record<string, string>;
   /** Rendered as the element's child `<option>` elements. */
   choices: Choice[];
-  /** `lang` of the wrapper around the widget. */
-  lang: string;
-  onDelibSubmit?: (event: Event) => void;
-  onDelibSubmitted?: (event: Event) => void;
-  onDelibQueued?: (event: Event) => void;
-  onDelibError?: (event: Event) => void;
-  /** Design tokens, set as custom properties on the wrapper. */
-  [token: `--delib-${string}`]: string | undefined;
 };
 
 const parks: Choice[] = [
@@ -65,8 +47,7 @@ const parks: Choice[] = [
 
 const budget = (args: BudgetArgs) =>
   html`<delib-budget
-    widget-id=${args['widget-id'] || nothing}
-    endpoint=${args.endpoint || nothing}
+    ${widgetAttributes(args)}
     question=${args.question || nothing}
     total=${args.total ?? nothing}
     unit=${args.unit || nothing}
@@ -74,19 +55,7 @@ const budget = (args: BudgetArgs) =>
     mode=${args.mode || nothing}
     ?require-all=${args['require-all']}
     ?shuffle=${args.shuffle}
-    closes=${args.closes || nothing}
-    results=${args.results || nothing}
-    name=${args.name || nothing}
-    ?required=${args.required}
-    ?disabled=${args.disabled}
-    messages=${args.messages && Object.keys(args.messages).length ? JSON.stringify(args.messages) : nothing}
-    @delib-submit=${args.onDelibSubmit}
-    @delib-submitted=${args.onDelibSubmitted}
-    @delib-queued=${args.onDelibQueued}
-    @delib-error=${args.onDelibError}
-    >${(args.choices ?? []).map(
-      (choice) => html`<option value=${choice.value} data-description=${choice.description || nothing}>${choice.label}</option>`,
-    )}</delib-budget
+    >${optionElements(args.choices)}</delib-budget
   >`;
 
 // ---- helpers for play functions -------------------------------------------------------------

@@ -14,6 +14,8 @@ import {
   exampleDocs,
   exampleEndpoint,
   optionLines,
+  widgetAttributes,
+  type WidgetArgs,
 } from './shared.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import '@delib/needs-assets/define.js';
@@ -26,28 +28,12 @@ interface Category {
   description?: string;
 }
 
-type NeedsAssetsArgs = {
-  'widget-id': string;
-  endpoint: string;
+type NeedsAssetsArgs = WidgetArgs & {
   'privacy-url': string;
-  closes: string;
-  results: 'after-submit' | 'always' | 'after-close' | 'never';
-  name: string;
-  required: boolean;
-  disabled: boolean;
-  messages?: Record<string, string>;
   /** Rendered as `<optgroup label="needs">` of `<option>`s; empty: the default categories. */
   needs: Category[];
   /** Rendered as `<optgroup label="assets">` of `<option>`s; empty: the default categories. */
   assets: Category[];
-  /** `lang` of the wrapper around the widget. */
-  lang: string;
-  onDelibSubmit?: (event: Event) => void;
-  onDelibSubmitted?: (event: Event) => void;
-  onDelibQueued?: (event: Event) => void;
-  onDelibError?: (event: Event) => void;
-  /** Design tokens, set as custom properties on the wrapper. */
-  [token: `--delib-${string}`]: string | undefined;
 };
 
 /** A page's own categories, matching the mock endpoint's seed for `parks-needs-assets-2026`. */
@@ -78,20 +64,7 @@ const group = (label: 'needs' | 'assets', categories: Category[] | undefined) =>
     : nothing;
 
 const needsAssets = (args: NeedsAssetsArgs) =>
-  html`<delib-needs-assets
-    widget-id=${args['widget-id'] || nothing}
-    endpoint=${args.endpoint || nothing}
-    privacy-url=${args['privacy-url'] || nothing}
-    closes=${args.closes || nothing}
-    results=${args.results || nothing}
-    name=${args.name || nothing}
-    ?required=${args.required}
-    ?disabled=${args.disabled}
-    messages=${args.messages && Object.keys(args.messages).length ? JSON.stringify(args.messages) : nothing}
-    @delib-submit=${args.onDelibSubmit}
-    @delib-submitted=${args.onDelibSubmitted}
-    @delib-queued=${args.onDelibQueued}
-    @delib-error=${args.onDelibError}
+  html`<delib-needs-assets ${widgetAttributes(args)} privacy-url=${args['privacy-url'] || nothing}
     >${group('needs', args.needs)}${group('assets', args.assets)}</delib-needs-assets
   >`;
 

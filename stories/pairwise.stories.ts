@@ -14,38 +14,22 @@ import {
   exampleDocs,
   exampleEndpoint,
   optionLines,
+  widgetAttributes,
+  type WidgetArgs,
+  optionElements,
+  type Choice,
 } from './shared.js';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '@delib/ranking/define-pairwise.js';
 import { mockEndpoints, refusal } from '../.storybook/mock-endpoint.js';
 
-interface Choice {
-  value: string;
-  label: string;
-  description?: string;
-}
-
-type PairwiseArgs = {
-  'widget-id': string;
-  endpoint: string;
+type PairwiseArgs = WidgetArgs & {
   question: string;
   votes?: number;
   'allow-suggestions': boolean;
   shuffle: boolean;
-  closes: string;
-  results: 'after-submit' | 'always' | 'after-close' | 'never';
-  disabled: boolean;
-  messages?: Record<string, string>;
   /** Rendered as the element's child `<option>` elements. */
   choices: Choice[];
-  /** `lang` of the wrapper around the widget. */
-  lang: string;
-  onDelibSubmit?: (event: Event) => void;
-  onDelibSubmitted?: (event: Event) => void;
-  onDelibQueued?: (event: Event) => void;
-  onDelibError?: (event: Event) => void;
-  /** Design tokens, set as custom properties on the wrapper. */
-  [token: `--delib-${string}`]: string | undefined;
 };
 
 type DelibPairwise = HTMLElementTagNameMap['delib-pairwise'];
@@ -62,23 +46,12 @@ const parks: Choice[] = [
 
 const pairwise = (args: PairwiseArgs) =>
   html`<delib-pairwise
-    widget-id=${args['widget-id'] || nothing}
-    endpoint=${args.endpoint || nothing}
+    ${widgetAttributes(args)}
     question=${args.question || nothing}
     votes=${args.votes ?? nothing}
     ?allow-suggestions=${args['allow-suggestions']}
     ?shuffle=${args.shuffle}
-    closes=${args.closes || nothing}
-    results=${args.results || nothing}
-    ?disabled=${args.disabled}
-    messages=${args.messages && Object.keys(args.messages).length ? JSON.stringify(args.messages) : nothing}
-    @delib-submit=${args.onDelibSubmit}
-    @delib-submitted=${args.onDelibSubmitted}
-    @delib-queued=${args.onDelibQueued}
-    @delib-error=${args.onDelibError}
-    >${(args.choices ?? []).map(
-      (choice) => html`<option value=${choice.value} data-description=${choice.description || nothing}>${choice.label}</option>`,
-    )}</delib-pairwise
+    >${optionElements(args.choices)}</delib-pairwise
   >`;
 
 /** The wrapper carries the language and the token controls, as an ancestor on a real page would. */

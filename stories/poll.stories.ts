@@ -14,42 +14,24 @@ import {
   exampleDocs,
   exampleEndpoint,
   optionLines,
+  widgetAttributes,
+  type WidgetArgs,
+  optionElements,
+  type Choice,
 } from './shared.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import '@delib/poll/define.js';
 import type { DelibPoll } from '@delib/poll';
 import { mockEndpoints, refusal } from '../.storybook/mock-endpoint.js';
 
-interface Choice {
-  value: string;
-  label: string;
-  description?: string;
-}
-
-type PollArgs = {
-  'widget-id': string;
-  endpoint: string;
+type PollArgs = WidgetArgs & {
   question: string;
   multiple: boolean;
   'max-choices'?: number;
   'allow-other': boolean;
   shuffle: boolean;
-  closes: string;
-  results: 'after-submit' | 'always' | 'after-close' | 'never';
-  name: string;
-  required: boolean;
-  disabled: boolean;
-  messages?: Record<string, string>;
   /** Rendered as the element's child `<option>` elements. */
   choices: Choice[];
-  /** `lang` of the wrapper around the widget. */
-  lang: string;
-  onDelibSubmit?: (event: Event) => void;
-  onDelibSubmitted?: (event: Event) => void;
-  onDelibQueued?: (event: Event) => void;
-  onDelibError?: (event: Event) => void;
-  /** Design tokens, set as custom properties on the wrapper. */
-  [token: `--delib-${string}`]: string | undefined;
 };
 
 const parks: Choice[] = [
@@ -72,26 +54,13 @@ const lateEvening = {
 
 const poll = (args: PollArgs) =>
   html`<delib-poll
-    widget-id=${args['widget-id'] || nothing}
-    endpoint=${args.endpoint || nothing}
+    ${widgetAttributes(args)}
     question=${args.question || nothing}
     ?multiple=${args.multiple}
     max-choices=${args['max-choices'] ?? nothing}
     ?allow-other=${args['allow-other']}
     ?shuffle=${args.shuffle}
-    closes=${args.closes || nothing}
-    results=${args.results || nothing}
-    name=${args.name || nothing}
-    ?required=${args.required}
-    ?disabled=${args.disabled}
-    messages=${args.messages && Object.keys(args.messages).length ? JSON.stringify(args.messages) : nothing}
-    @delib-submit=${args.onDelibSubmit}
-    @delib-submitted=${args.onDelibSubmitted}
-    @delib-queued=${args.onDelibQueued}
-    @delib-error=${args.onDelibError}
-    >${(args.choices ?? []).map(
-      (choice) => html`<option value=${choice.value} data-description=${choice.description || nothing}>${choice.label}</option>`,
-    )}</delib-poll
+    >${optionElements(args.choices)}</delib-poll
   >`;
 
 /**

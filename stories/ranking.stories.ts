@@ -14,38 +14,21 @@ import {
   exampleDocs,
   exampleEndpoint,
   optionLines,
+  widgetAttributes,
+  type WidgetArgs,
+  optionElements,
+  type Choice,
 } from './shared.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import '@delib/ranking/define-ranking.js';
 import { mockEndpoints } from '../.storybook/mock-endpoint.js';
 
-interface Choice {
-  value: string;
-  label: string;
-  description?: string;
-}
-
-type RankingArgs = {
-  'widget-id': string;
-  endpoint: string;
+type RankingArgs = WidgetArgs & {
   question: string;
   top?: number;
   shuffle: boolean;
-  closes: string;
-  results: 'after-submit' | 'always' | 'after-close' | 'never';
-  name: string;
-  disabled: boolean;
-  messages?: Record<string, string>;
   /** Rendered as the element's child `<option>` elements. */
   choices: Choice[];
-  /** `lang` of the wrapper around the widget. */
-  lang: string;
-  onDelibSubmit?: (event: Event) => void;
-  onDelibSubmitted?: (event: Event) => void;
-  onDelibQueued?: (event: Event) => void;
-  onDelibError?: (event: Event) => void;
-  /** Design tokens, set as custom properties on the wrapper. */
-  [token: `--delib-${string}`]: string | undefined;
 };
 
 type DelibRanking = HTMLElementTagNameMap['delib-ranking'];
@@ -61,23 +44,11 @@ const parks: Choice[] = [
 
 const ranking = (args: RankingArgs) =>
   html`<delib-ranking
-    widget-id=${args['widget-id'] || nothing}
-    endpoint=${args.endpoint || nothing}
+    ${widgetAttributes(args)}
     question=${args.question || nothing}
     top=${args.top ?? nothing}
     ?shuffle=${args.shuffle}
-    closes=${args.closes || nothing}
-    results=${args.results || nothing}
-    name=${args.name || nothing}
-    ?disabled=${args.disabled}
-    messages=${args.messages && Object.keys(args.messages).length ? JSON.stringify(args.messages) : nothing}
-    @delib-submit=${args.onDelibSubmit}
-    @delib-submitted=${args.onDelibSubmitted}
-    @delib-queued=${args.onDelibQueued}
-    @delib-error=${args.onDelibError}
-    >${(args.choices ?? []).map(
-      (choice) => html`<option value=${choice.value} data-description=${choice.description || nothing}>${choice.label}</option>`,
-    )}</delib-ranking
+    >${optionElements(args.choices)}</delib-ranking
   >`;
 
 /** The wrapper carries the language and the token controls, as an ancestor on a real page would. */

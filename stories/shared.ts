@@ -3,6 +3,7 @@
  * argTypes helpers, and the waits that play functions use to see what a person would see.
  */
 import { html, nothing } from 'lit';
+import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { expect, waitFor, within } from 'storybook/test';
 
@@ -17,6 +18,89 @@ export const wrap = (args: { lang?: string }, content: unknown) => {
 };
 
 export const attributes = { table: { category: 'attributes' } };
+
+/** The args every widget's stories have: its shared attributes, the four events, the wrapper's language and tokens. */
+export interface WidgetArgs {
+  'widget-id': string;
+  endpoint: string;
+  closes: string;
+  results: 'after-submit' | 'always' | 'after-close' | 'never';
+  name?: string;
+  required?: boolean;
+  disabled: boolean;
+  messages?: Record<string, string>;
+  /** `lang` of the wrapper around the widget. */
+  lang: string;
+  onDelibSubmit?: (event: Event) => void;
+  onDelibSubmitted?: (event: Event) => void;
+  onDelibQueued?: (event: Event) => void;
+  onDelibError?: (event: Event) => void;
+  /** Design tokens, set as custom properties on the wrapper. */
+  [token: `--delib-${string}`]: string | undefined;
+}
+
+/** A widget's item, as the stories' `choices` control holds it. */
+export interface Choice {
+  value: string;
+  label: string;
+  description?: string;
+}
+
+/** The child `<option>`s of a widget for its `choices`. */
+export const optionElements = (choices: Choice[] | undefined) =>
+  (choices ?? []).map(
+    (choice) => html`<option value=${choice.value} data-description=${choice.description || nothing}>${choice.label}</option>`,
+  );
+
+const events = {
+  'delib-submit': 'onDelibSubmit',
+  'delib-submitted': 'onDelibSubmitted',
+  'delib-queued': 'onDelibQueued',
+  'delib-error': 'onDelibError',
+} as const;
+
+/**
+ * `<delib-poll ${widgetAttributes(args)} question=…>`: the attributes every widget shares, from the
+ * story's args (an empty or false one is left out), and the story's handlers for the four events. A
+ * directive on the element, because a template cannot spread attributes; the widget's own attributes stay
+ * written out in its story.
+ */
+class WidgetAttributes extends Directive {
+  #listeners: [string, (event: Event) => void][] = [];
+
+  constructor(part: PartInfo) {
+    super(part);
+    if (part.type !== PartType.ELEMENT) throw new Error('widgetAttributes() goes on the element: <delib-poll ${…}>');
+  }
+
+  render(_args: WidgetArgs) {
+    return nothing;
+  }
+
+  override update(part: ElementPart, [args]: [WidgetArgs]) {
+    const element = part.element;
+    const values: Record<string, string | boolean | undefined> = {
+      'widget-id': args['widget-id'],
+      endpoint: args.endpoint,
+      closes: args.closes,
+      results: args.results,
+      name: args.name,
+      required: args.required,
+      disabled: args.disabled,
+      messages: args.messages && Object.keys(args.messages).length ? JSON.stringify(args.messages) : undefined,
+    };
+    for (const [name, value] of Object.entries(values)) {
+      if (value === true) element.setAttribute(name, '');
+      else if (value) element.setAttribute(name, value);
+      else element.removeAttribute(name);
+    }
+    for (const [type, listener] of this.#listeners) element.removeEventListener(type, listener);
+    this.#listeners = Object.entries(events).flatMap(([type, arg]) => (args[arg] ? [[type, args[arg]] as const] : []));
+    for (const [type, listener] of this.#listeners) element.addEventListener(type, listener);
+    return nothing;
+  }
+}
+export const widgetAttributes = directive(WidgetAttributes);
 
 /** A token control; the main tokens have controls even without custom-elements.json, which adds the others. */
 export const token = (control: 'color' | 'text', summary: string) => ({
