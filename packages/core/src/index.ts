@@ -24,7 +24,7 @@ export {
 } from './localize.js';
 export { common, type CommonMessages, type CommonPack } from './messages.js';
 export { readOptions, readFormItems, readFormSettings, fallbackForm, cleanText, type Item } from './items.js';
-export { errorSummary, type Problem } from './render.js';
+export { bar, errorSummary, type Problem } from './render.js';
 export { readJson, readLimits, isRecord } from './fetch.js';
 export { baseStyles } from './styles.js';
 export { personalSeed, seedOf, seededOrder, seededRandom, seededHash, shownOrder } from './shuffle.js';

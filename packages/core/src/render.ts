@@ -23,3 +23,10 @@ export function errorSummary(title: string, problems: Problem[], root: ShadowRoo
     </ul>
   </div>`;
 }
+
+/**
+ * A result's bar: `share` (0 to 1) of the cell's width, drawn by the widget's styles (`.bar`, `--share`).
+ * Hidden from assistive technology: the number beside it says the same.
+ */
+export const bar = (share: number) =>
+  html`<span class="bar" part="bar" aria-hidden="true" .style=${`--share:${Math.min(Math.max(share, 0), 1) * 100}%`}></span>`;

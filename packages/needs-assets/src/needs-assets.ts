@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { limits, type NeedsAssetsAnswer, type NeedsAssetsEntry, type NeedsAssetsResults } from '@delib/protocol';
-import { DelibElement, baseStyles, cleanText, errorSummary, tabMemory, type Problem } from '@delib/core';
+import { DelibElement, bar, baseStyles, cleanText, errorSummary, tabMemory, type Problem } from '@delib/core';
 import { defaultCategories, other, pageCategories, type Category, type Side } from './categories.js';
 import { needsAssetsMessages, type NeedsAssetsMessages } from './messages.js';
 import { needsAssetsStyles } from './needs-assets.styles.js';
@@ -728,14 +728,7 @@ export class DelibNeedsAssets extends DelibElement<NeedsAssetsMessages> {
       const cell = (count: number | undefined) => {
         if (count === undefined) return html`<td class="number"><span class="hint">${t('notAsked')}</span></td>`;
         const share = total ? count / total : 0;
-        return html`<td class="number">
-          ${t('count', { n: count, percent: this.i18n.percent(share) })}<span
-            class="bar"
-            part="bar"
-            aria-hidden="true"
-            .style=${`--share:${share * 100}%`}
-          ></span>
-        </td>`;
+        return html`<td class="number">${t('count', { n: count, percent: this.i18n.percent(share) })}${bar(share)}</td>`;
       };
       return html`<table part="results">
           <caption>

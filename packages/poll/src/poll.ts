@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { PollAnswer, PollResults } from '@delib/protocol';
 import { limits } from '@delib/protocol';
-import { DelibElement, baseStyles, cleanText, errorSummary, shownOrder, type Problem } from '@delib/core';
+import { DelibElement, bar, baseStyles, cleanText, errorSummary, shownOrder, type Problem } from '@delib/core';
 import { pollMessages, type PollMessages } from './messages.js';
 import { pollStyles } from './poll.styles.js';
 
@@ -289,14 +289,7 @@ export class DelibPoll extends DelibElement<PollMessages> {
                   ${this.#labelOf(value)}${isMine ? html` <span>${t('yourChoice')}</span>` : nothing}
                 </th>
                 <td class="number">${this.i18n.number(count)}</td>
-                <td>
-                  ${this.i18n.percent(share)}<span
-                    class="bar"
-                    part="bar"
-                    aria-hidden="true"
-                    .style=${`--share:${share * 100}%`}
-                  ></span>
-                </td>
+                <td>${this.i18n.percent(share)}${bar(share)}</td>
               </tr>`;
             })}
           </tbody>

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { BudgetAnswer, BudgetResults } from '@delib/protocol';
-import { DelibElement, baseStyles, errorSummary, shownOrder, type Item, type Problem } from '@delib/core';
+import { DelibElement, bar, baseStyles, errorSummary, shownOrder, type Item, type Problem } from '@delib/core';
 import { budgetMessages, type BudgetMessages } from './budget.messages.js';
 import { budgetStyles } from './budget.styles.js';
 
@@ -501,14 +501,7 @@ export class DelibBudget extends DelibElement<BudgetMessages> {
                 </th>
                 <td class="number">${this.#amount(total)}</td>
                 <td class="number">${this.#amount(roundedMean)}</td>
-                <td>
-                  ${this.i18n.percent(share)}<span
-                    class="bar"
-                    part="bar"
-                    aria-hidden="true"
-                    .style=${`--share:${share * 100}%`}
-                  ></span>
-                </td>
+                <td>${this.i18n.percent(share)}${bar(share)}</td>
               </tr>`;
             })}
           </tbody>

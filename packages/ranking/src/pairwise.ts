@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { PairwiseAnswer, PairwiseResults } from '@delib/protocol';
 import { limits } from '@delib/protocol';
-import { DelibElement, baseStyles, cleanText, isRecord, readJson, seedOf, tabMemory, type Item } from '@delib/core';
+import { DelibElement, bar, baseStyles, cleanText, isRecord, readJson, seedOf, tabMemory, type Item } from '@delib/core';
 import { pairwiseMessages, type PairwiseMessages } from './pairwise.messages.js';
 import { pairwiseStyles } from './pairwise.styles.js';
 import { PairScheduler, isScheduleShape, pairCount, type Pair } from './scheduler.js';
@@ -508,14 +508,7 @@ export class DelibPairwise extends DelibElement<PairwiseMessages> {
               (row) =>
                 html`<tr>
                   <th scope="row">${row.label}</th>
-                  <td>
-                    ${this.i18n.percent(row.score / 100)}<span
-                      class="bar"
-                      part="bar"
-                      aria-hidden="true"
-                      .style=${`--share:${Math.min(Math.max(row.score, 0), 100)}%`}
-                    ></span>
-                  </td>
+                  <td>${this.i18n.percent(row.score / 100)}${bar(row.score / 100)}</td>
                   <td class="number">${this.i18n.number(row.wins)}</td>
                   <td class="number">${this.i18n.number(row.losses)}</td>
                 </tr>`,
