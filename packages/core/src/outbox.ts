@@ -9,7 +9,8 @@ export interface Delivery {
   credentials?: RequestCredentials;
 }
 
-interface Entry extends Delivery {
+/** A response in the outbox, as stored under `delib:outbox:v1:<id>` (pages running older scripts read it too). */
+export interface Entry extends Delivery {
   envelope: Envelope;
   queuedAt: number;
   attempts: number;
@@ -91,12 +92,12 @@ const retryable = (status: number) => status >= 500 || status === 408 || status 
 
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
-/** The contract's refusal body: `{ "error": { "code", "message", "field"? } }`, with a message to show. */
 /** `{ "id": "<this response's id>", "accepted": true }`, the id compared case-insensitively (CONTRACT.md §4). */
 function isAcknowledgement(body: unknown, id: string): boolean {
   return isRecord(body) && body.accepted === true && typeof body.id === 'string' && body.id.toLowerCase() === id.toLowerCase();
 }
 
+/** The contract's refusal body: `{ "error": { "code", "message", "field"? } }`, with a message to show. */
 function isErrorBody(body: unknown): body is ErrorBody {
   const error = isRecord(body) ? body.error : undefined;
   return (
@@ -132,6 +133,82 @@ function isEntry(value: unknown, id: string): value is Entry {
     (held === undefined || typeof held === 'boolean') &&
     (sending === undefined || isFiniteNumber(sending))
   );
+}
+
+/**
+ * What can happen to an entry (the rows of the core README's state table):
+ * - `flush`: the retry timer fired, or (`force`) the page loaded or the browser came back online;
+ * - `turn`: its turn in this page's line came and this page holds its lock; `attempts` is what it had
+ *   when it was put in line;
+ * - `answer`: what the endpoint answered, its `response` and the JSON `body` read from it (neither when
+ *   nothing came back: a network failure or the time limit);
+ * - `again`: a forced flush came while it was being sent, and that attempt did not deliver it.
+ */
+export type OutboxEvent =
+  | { kind: 'flush'; force?: boolean }
+  | { kind: 'turn'; attempts: number }
+  | { kind: 'answer'; response?: Response; body?: unknown }
+  | { kind: 'again' };
+
+/**
+ * What follows an event: the entry's next state (the same object when nothing changes, so nothing is
+ * written; none when it is removed), whether to send it now (put it in line, or post it on its turn),
+ * when to look at it again, what to tell the widgets (a `queued` outcome's `durable` is for the write to
+ * say), and the answer, if it came from something other than a delib endpoint (for the console).
+ */
+export interface Step {
+  entry?: Entry;
+  send?: boolean;
+  at?: number;
+  outcome?: Outcome;
+  misconfigured?: Response;
+}
+
+/**
+ * The outbox's one transition: the state table of the core README ("The states of a response") in
+ * code, so that the two have one place to match. Pure but for the backoff's jitter: storage, locks,
+ * requests, timers and broadcasts are the `Outbox`'s, which does what the step says (`#step`).
+ */
+export function transition(entry: Entry, event: OutboxEvent, now: number): Step {
+  const id = entry.envelope.id;
+  const leased = (entry.sending ?? 0) > now;
+  if (event.kind === 'flush') {
+    if (now - entry.queuedAt > outboxSettings.maxAgeMs) return { outcome: { id, kind: 'expired' } };
+    if (!leased && (entry.due <= now || (event.force && !entry.held))) return { entry, send: true };
+    return { entry, at: Math.max(entry.due, entry.sending ?? 0) };
+  }
+  if (event.kind === 'again') return { entry, send: !leased && !entry.held };
+  if (event.kind === 'turn') {
+    if (leased) return { entry, at: entry.sending };
+    // Another tab tried it while it waited in this page's line: it waits for its next turn.
+    if (entry.attempts > event.attempts && entry.due > now) return { entry, at: entry.due };
+    return { entry: { ...entry, sending: now + outboxSettings.leaseMs }, send: true };
+  }
+  const { response, body } = event;
+  const retry = (retryAfter: string | null = null): Step => {
+    const attempts = entry.attempts + 1;
+    const { delay, held } = retryDelay(attempts, retryAfter, now);
+    const due = now + delay;
+    return {
+      entry: { ...entry, attempts, due, held, sending: undefined },
+      at: due,
+      outcome: { id, kind: 'queued', durable: true },
+    };
+  };
+  if (!response) return retry();
+  const { ok, status } = response;
+  if (ok && isAcknowledgement(body, id)) return { outcome: { id, kind: 'submitted', response: body } };
+  if (retryable(status)) return retry(response.headers.get('Retry-After'));
+  // The question was closed at the endpoint: final, whatever the message; the widget says so in its own words.
+  if (status === 410 && isRecord(body) && isRecord(body.error) && body.error.code === 'closed') {
+    const message = typeof body.error.message === 'string' ? body.error.message : '';
+    return { outcome: { id, kind: 'refused', status, error: { code: 'closed', message } } };
+  }
+  // A success without the acknowledgement says nothing was stored (a static server, a page that takes
+  // any POST); no answer can be refused by a missing route or method; and a refusal without the
+  // contract's body came from something other than a delib endpoint (a proxy, a login page).
+  if (ok || status === 404 || status === 405 || !isErrorBody(body)) return { ...retry(), misconfigured: response };
+  return { outcome: { id, kind: 'refused', status, error: body.error } };
 }
 
 /** An entry this page is about to send, or is sending; `settled` resolves once the attempt is over. */
@@ -225,7 +302,6 @@ export class Outbox {
   async flush(force = false): Promise<void> {
     const now = Date.now();
     const attempts: Promise<void>[] = [];
-    let next = Infinity;
     for (const entry of this.#entries()) {
       const id = entry.envelope.id;
       const pending = this.#pending.get(id);
@@ -233,15 +309,12 @@ export class Outbox {
         // Being sent right now: if that attempt fails, a forced flush (back online) still deserves one more.
         if (force && pending.started) pending.again = true;
         attempts.push(pending.settled.then(() => this.#pending.get(id)?.settled));
-      } else if (now - entry.queuedAt > outboxSettings.maxAgeMs) {
-        this.#expire(entry);
-      } else if ((entry.sending ?? 0) <= now && (entry.due <= now || (force && !entry.held))) {
-        attempts.push(this.#enqueue(entry));
       } else {
-        next = Math.min(next, Math.max(entry.due, entry.sending ?? 0));
+        // Too old, it is removed; due, it joins the line; else the timer is set for when it will be.
+        const step = this.#step(entry, { kind: 'flush', force }, now);
+        if (step.send) attempts.push(this.#enqueue(entry));
       }
     }
-    this.#schedule(next);
     await Promise.all(attempts);
   }
 
@@ -272,7 +345,7 @@ export class Outbox {
         this.#sending--;
         this.#pending.delete(id);
         const entry = pending.again ? this.#read(id) : undefined;
-        if (entry && !entry.held && (entry.sending ?? 0) <= Date.now()) this.#enqueue(entry);
+        if (entry && this.#step(entry, { kind: 'again' }).send) this.#enqueue(entry);
         pending.resolve();
         this.#pump();
       });
@@ -284,19 +357,17 @@ export class Outbox {
       // Another tab may have delivered it, or tried it, while this one waited its turn.
       const entry = this.#read(id);
       if (!entry) return;
-      const now = Date.now();
-      if ((entry.sending ?? 0) > now) return this.#schedule(entry.sending!);
-      if (entry.attempts > attemptsSeen && entry.due > now) return this.#schedule(entry.due);
-      this.#write({ ...entry, sending: now + outboxSettings.leaseMs });
-      this.#settle(entry, await this.#post(entry));
+      const turn = this.#step(entry, { kind: 'turn', attempts: attemptsSeen });
+      if (!turn.send) return;
+      const { response, body } = await this.#post(entry);
+      this.#step(turn.entry!, { kind: 'answer', response, body });
     });
     // Someone else is sending it; look again later in case that tab goes away mid-send.
     if (!got) this.#schedule(Date.now() + outboxSettings.timeoutMs);
   }
 
-  async #post(entry: Entry): Promise<Outcome | { retryAfter: string | null }> {
-    const id = entry.envelope.id;
-    const url = responsesUrl(entry);
+  /** Posts the entry; no `response` when none came (a network failure, or the time limit). */
+  async #post(entry: Entry): Promise<{ response?: Response; body?: unknown }> {
     const body = JSON.stringify(entry.envelope);
     const bytes = new Blob([body]).size;
     // Lets the request finish if the tab closes (the entry stays until we read the answer), while
@@ -304,44 +375,26 @@ export class Outbox {
     const keepalive = this.#keepaliveBytes + bytes <= outboxSettings.keepaliveBytes;
     if (keepalive) this.#keepaliveBytes += bytes;
     try {
-      let response: Response;
-      try {
-        response = await fetch(url, {
-          method: 'POST',
-          headers: { ...entry.headers, 'Content-Type': 'application/json' },
-          credentials: entry.credentials ?? 'omit',
-          body,
-          keepalive,
-          // Older Safari has no AbortSignal.timeout: better no time limit than no request.
-          signal: AbortSignal.timeout?.(outboxSettings.timeoutMs),
-        });
-      } catch {
-        return { retryAfter: null };
-      }
-      const answer = await response.json().catch(() => undefined);
-      if (response.ok && isAcknowledgement(answer, id)) return { id, kind: 'submitted', response: answer };
-      if (retryable(response.status)) return { retryAfter: response.headers.get('Retry-After') };
-      // The question was closed at the endpoint: final, whatever the message; the widget says so in its own words.
-      if (response.status === 410 && isRecord(answer) && isRecord(answer.error) && answer.error.code === 'closed') {
-        const message = typeof answer.error.message === 'string' ? answer.error.message : '';
-        return { id, kind: 'refused', status: 410, error: { code: 'closed', message } };
-      }
-      // A success without the acknowledgement says nothing was stored (a static server, a page that takes
-      // any POST); no answer can be refused by a missing route or method; and a refusal without the
-      // contract's body came from something other than a delib endpoint (a proxy, a login page).
-      if (response.ok || response.status === 404 || response.status === 405 || !isErrorBody(answer)) {
-        this.#tellMisconfigured(entry, url, response);
-        return { retryAfter: null };
-      }
-      return { id, kind: 'refused', status: response.status, error: answer.error };
+      const response = await fetch(responsesUrl(entry), {
+        method: 'POST',
+        headers: { ...entry.headers, 'Content-Type': 'application/json' },
+        credentials: entry.credentials ?? 'omit',
+        body,
+        keepalive,
+        // Older Safari has no AbortSignal.timeout: better no time limit than no request.
+        signal: AbortSignal.timeout?.(outboxSettings.timeoutMs),
+      });
+      return { response, body: await response.json().catch(() => undefined) };
+    } catch {
+      return {};
     } finally {
       if (keepalive) this.#keepaliveBytes -= bytes;
     }
   }
 
   /** Loud for the page's developer, once per address and status; the resident is only told it will be sent. */
-  #tellMisconfigured(entry: Entry, url: string, response: Response): void {
-    const address = new URL(url, location.href).href;
+  #tellMisconfigured(entry: Entry, response: Response): void {
+    const address = new URL(responsesUrl(entry), location.href).href;
     const told = `${address} ${response.status}`;
     if (this.#told.has(told)) return;
     this.#told.add(told);
@@ -363,23 +416,25 @@ export class Outbox {
     );
   }
 
-  #settle(entry: Entry, result: Outcome | { retryAfter: string | null }): void {
-    const id = entry.envelope.id;
-    if ('kind' in result) {
-      this.#remove(id);
-      this.#notify(result);
-      return;
-    }
-    const attempts = entry.attempts + 1;
-    const { delay, held } = retryDelay(attempts, result.retryAfter);
-    const due = Date.now() + delay;
-    const durable = this.#write({ ...entry, attempts, due, held, sending: undefined });
-    this.#schedule(due);
-    this.#notify({ id, kind: 'queued', durable });
+  /**
+   * One step of the state table: the transition, then what it says to do (write or remove the entry,
+   * set the timer, tell the console and the widgets). Sending is the caller's, by `send`.
+   */
+  #step(entry: Entry, event: OutboxEvent, now = Date.now()): Step {
+    const step = transition(entry, event, now);
+    const { entry: next, at, outcome, misconfigured } = step;
+    let durable = false;
+    if (!next) this.#remove(entry.envelope.id);
+    else if (next !== entry) durable = this.#write(next);
+    if (at) this.#schedule(at);
+    if (misconfigured) this.#tellMisconfigured(entry, misconfigured);
+    if (outcome?.kind === 'expired') this.#forgetExpired(entry);
+    if (outcome) this.#notify(outcome.kind === 'queued' ? { ...outcome, durable } : outcome);
+    return step;
   }
 
-  /** Past the age limit: removed, said in the console, and no longer claimed as sent by its widget. */
-  #expire(entry: Entry): void {
+  /** Past the age limit and removed: said in the console, and no longer claimed as sent by its widget. */
+  #forgetExpired(entry: Entry): void {
     const { envelope } = entry;
     console.warn(
       `delib: a response to ${widgetName(envelope)} (id ${envelope.id}), kept in this browser since ` +
@@ -387,7 +442,6 @@ export class Outbox {
         `${Math.round(outboxSettings.maxAgeMs / (24 * 3600_000))} days (${entry.attempts} attempts) and has been removed. ` +
         'The widget shows its form again, so the person can answer anew.',
     );
-    this.#remove(envelope.id);
     // Its widget may remember it in this browser or, with remember="session", in this tab.
     for (const store of [storage(), storage('sessionStorage')]) {
       for (const key of Object.keys(store ?? {}).filter((key) => key.startsWith(answerPrefix))) {
@@ -398,7 +452,6 @@ export class Outbox {
         }
       }
     }
-    this.#notify({ id: envelope.id, kind: 'expired' });
   }
 
   #notify(outcome: Outcome, broadcast = true): void {
