@@ -65,8 +65,12 @@ type ResultsState = { state: 'idle' | 'loading' | 'failed' } | { state: 'loaded'
  * the items, closing, results loading and form association through `ElementInternals`.
  * Submission and the outbox live in `SubmissionController`.
  *
- * The design tokens every widget reads (a widget lists a token again only to say what it colours there,
- * and its own tokens besides):
+ * The parts and design tokens below are every widget's: a widget lists one again only to say what it
+ * is there, and lists its own besides.
+ *
+ * @csspart retry - The button that tries loading the results again.
+ * @csspart results - The results table.
+ * @csspart outcome - What the council did with the answers ("you said, we did"), with the results once published.
  * @cssproperty --delib-color-accent - Buttons, links, selected controls and result bars (default #1d70b8).
  * @cssproperty --delib-color-accent-text - Text on buttons (default #fff).
  * @cssproperty --delib-color-text - Text (default: inherited from the page).

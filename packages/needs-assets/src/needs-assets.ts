@@ -93,11 +93,8 @@ function readArea(text: string): { area: string; bad: boolean } {
  * @csspart error-summary - The box listing a step's problems.
  * @csspart status - The polite live region: the step, sending, saved for later, thank you, refused.
  * @csspart answer - The confirmation once sent, saying what happens next.
- * @csspart results - The results table.
  * @csspart bar - Each result's bar.
  * @csspart note - The sentence saying how the results were worked out.
- * @csspart outcome - What the council did with the answers ("you said, we did"), with the results once published.
- * @csspart retry - The button that tries loading the results again.
  *
  * @cssproperty --delib-color-accent - Buttons, links and bars (default #1d70b8).
  * @cssproperty --delib-color-border - Box and checkbox borders (default #505a5f).

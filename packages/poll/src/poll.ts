@@ -32,14 +32,11 @@ export const otherValue = 'other';
  * @csspart checkbox - Each checkbox, where several are (`multiple`).
  * @csspart other-input - The text box for "Other".
  * @csspart submit - The vote button.
- * @csspart retry - The button that tries loading the results again.
  * @csspart error-summary - The box listing problems when a vote cannot be sent.
  * @csspart status - The polite live region: sending, saved for later, thank you, refused.
  * @csspart answer - "You voted for …" once voted.
- * @csspart results - The results table.
  * @csspart bar - Each result's bar.
  * @csspart note - The sentence saying how the results were counted.
- * @csspart outcome - What the council did with the answers ("you said, we did"), with the results once published.
  *
  * @cssproperty --delib-control-size - Radio and checkbox size (default 1.5rem).
  * @cssproperty --delib-poll-gap - Space between options (default 0.25rem).

@@ -79,14 +79,11 @@ function currencyFormat(locale: string, currency: string, decimals: number): Int
  * @csspart dots - With `mode="dots"`: the budget drawn as a row of dots.
  * @csspart dot - Each dot.
  * @csspart submit - The submit button.
- * @csspart retry - The button that tries loading the results again.
  * @csspart error-summary - The box listing problems when a budget cannot be sent.
  * @csspart status - The polite live region: what is left (for screen readers only: it is on screen already), sending, saved for later, thank you, refused.
  * @csspart answer - "You gave …" once submitted.
- * @csspart results - The results table.
  * @csspart bar - Each result's bar.
  * @csspart note - The sentence saying how the results were worked out.
- * @csspart outcome - What the council did with the answers ("you said, we did"), with the results once published.
  *
  * @cssproperty --delib-color-accent - Buttons, the first item's dots and bars (default #1d70b8).
  * @cssproperty --delib-color-border - Amount box borders and empty dots (default #505a5f).

@@ -71,11 +71,8 @@ export function approvedItems(body: unknown): Item[] {
  * @csspart suggest - The button that sends an idea.
  * @csspart status - The polite live region: what was chosen, the next pair, saved for later, refused.
  * @csspart answer - The thank-you once finished or stopped.
- * @csspart retry - The button that tries loading the results again.
- * @csspart results - The results table.
  * @csspart bar - Each result's bar.
  * @csspart note - The sentence saying how the scores were worked out.
- * @csspart outcome - What the council did with the answers ("you said, we did"), with the results once published.
  *
  * @cssproperty --delib-color-accent - Buttons, progress and bars (default #1d70b8).
  * @cssproperty --delib-pairwise-choice-min-height - Least height of the two choice buttons (default 5rem).

@@ -66,13 +66,10 @@ type Control = 'item' | 'up' | 'down' | 'add' | 'remove';
  * @csspart add-button - Each item's Add button, while it is not ranked.
  * @csspart remove-button - Each ranked item's Remove button.
  * @csspart submit - The submit button.
- * @csspart retry - The button that tries loading the results again.
  * @csspart error-summary - The box listing problems when a ranking cannot be sent.
  * @csspart status - The polite live region: moves, sending, saved for later, thank you, refused.
  * @csspart answer - "Your ranking: …" once submitted.
- * @csspart results - The results table.
  * @csspart note - The sentence saying how the results were worked out.
- * @csspart outcome - What the council did with the answers ("you said, we did"), with the results once published.
  *
  * @cssproperty --delib-color-accent - Buttons, the drop indicator and a picked-up item's outline (default #1d70b8).
  * @cssproperty --delib-color-border - Item borders (default #505a5f).
