@@ -29,13 +29,27 @@ let serverLog = '';
 let serverFolder;
 let editor;
 
-/** The requests of a page not finished yet (paths), for saying what a stalled page waits for. */
+/**
+ * What a page's requests came to, for saying what a stalled page waits for: those not finished yet,
+ * those that failed or were answered with an error status, and what the page logged as an error.
+ */
 function inFlight(page) {
   const pending = new Set();
+  const trouble = [];
+  const path = (request) => new URL(request.url()).pathname;
   page.on('request', (request) => pending.add(request));
-  page.on('requestfinished', (request) => pending.delete(request));
-  page.on('requestfailed', (request) => pending.delete(request));
-  return { pending: () => [...pending].map((request) => new URL(request.url()).pathname) };
+  page.on('requestfinished', (request) => {
+    pending.delete(request);
+    const status = request.response()?.status() ?? 0;
+    if (status >= 400) trouble.push(`${path(request)} answered ${status}`);
+  });
+  page.on('requestfailed', (request) => {
+    pending.delete(request);
+    trouble.push(`${path(request)} failed: ${request.failure()?.errorText ?? 'no reason given'}`);
+  });
+  page.on('console', (message) => message.type() === 'error' && trouble.push(`console: ${message.text()}`));
+  page.on('pageerror', (error) => trouble.push(`page error: ${error.message}`));
+  return { pending: () => [...pending].map(path), trouble: () => trouble };
 }
 
 before(async () => {
@@ -399,9 +413,14 @@ Parks &amp; open spaces
       try {
         await page.waitForSelector('delib-budget >>> button[part="submit"]', { timeout: 20_000 });
       } catch {
+        const shown = await page.evaluate(() => {
+          const element = document.querySelector('delib-budget');
+          const state = customElements.get('delib-budget') ? 'defined' : 'undefined';
+          return `${state}, showing "${(element?.shadowRoot?.textContent ?? '(no shadow root)').replace(/\s+/g, ' ').slice(0, 160)}"`;
+        });
         t.diagnostic(
-          `not upgraded after 20 s (delib-budget ${await page.evaluate(() => (customElements.get('delib-budget') ? 'defined' : 'undefined'))}); ` +
-            `pending: ${requests.pending().join(', ') || 'nothing'}; loading the page again`,
+          `no submit button after 20 s (delib-budget ${shown}); pending: ${requests.pending().join(', ') || 'nothing'}; ` +
+            `trouble: ${requests.trouble().join('; ') || 'none'}; loading the page again`,
         );
         await page.reload({ waitUntil: 'load' });
         await page.waitForSelector('delib-budget >>> button[part="submit"]', { timeout: 40_000 });
