@@ -612,8 +612,11 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
     const url = named && values.length <= limits.items && base.length + named.length < 8000 ? `${base}&${named}` : base;
     const key = `${url}|${this.submission.state}`;
     if (!endpoint || !this.widgetId || (!force && this.#resultsFor === key)) return;
+    // The same results asked for again, now that the answer has arrived or been queued: those on screen
+    // stay until the new ones come (or if they cannot), rather than flicker through "Loading…".
+    const refreshing = this.resultsState.state === 'loaded' && this.#resultsFor?.startsWith(`${url}|`);
     this.#resultsFor = key;
-    this.resultsState = { state: 'loading' };
+    if (!refreshing) this.resultsState = { state: 'loading' };
     try {
       // A 404 is nothing counted yet, for endpoints that say so with a 404.
       const [body] = await Promise.all([readJson(url, this.config?.credentials), loadOutcomes()]);
@@ -623,7 +626,7 @@ export abstract class DelibElement<M extends Catalogue = Catalogue> extends LitE
       // late must not cover the results asked for since.
       if (this.#resultsFor === key) this.resultsState = { state: 'loaded', data: data as Results };
     } catch {
-      if (this.#resultsFor === key) this.resultsState = { state: 'failed' };
+      if (this.#resultsFor === key && !refreshing) this.resultsState = { state: 'failed' };
     }
   }
 

@@ -458,6 +458,34 @@ describe('<delib-poll>', () => {
     expect(shadow(poll, 'caption')!.textContent!.trim()).to.equal('Results: 2 votes');
   });
 
+  it('keeps the results on screen while they are asked for again once the vote has arrived', async () => {
+    const body = (total: number) => json(200, { widget: 'poll', widgetId: 'x', total, counts: { lighting: total } });
+    let results = 0;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    endpoint = fakeEndpoint((call) => {
+      if (!call.url.includes('/results/')) return undefined;
+      results++;
+      // Asked again as the vote is sent and once it has arrived: both wait until released.
+      return results === 1 ? body(4) : released.then(() => body(5));
+    }, acceptAll());
+    const poll = await parks('results="always"');
+    await until(() => shadow(poll, 'caption')?.textContent?.trim() === 'Results: 4 votes');
+    const seen = new Set<string>();
+    const watch = new MutationObserver(() => seen.add(shadow(poll, 'caption')?.textContent?.trim() ?? 'no table'));
+    watch.observe(poll.shadowRoot!, { childList: true, subtree: true, characterData: true });
+    const submitted = oneEvent(poll, 'delib-submitted');
+    await vote(poll, 'Better lighting');
+    await submitted;
+    await until(() => results >= 2);
+    await poll.updateComplete;
+    expect(shadow(poll, 'caption')!.textContent!.trim(), 'while the new results are on their way').to.equal('Results: 4 votes');
+    release();
+    await until(() => shadow(poll, 'caption')?.textContent?.trim() === 'Results: 5 votes');
+    watch.disconnect();
+    expect([...seen], 'never "Loading…" in between').not.to.include('no table');
+  });
+
   it("names its own options in the results request, so that strangers' values cannot crowd them out of a capped answer", async () => {
     endpoint = fakeEndpoint();
     const poll = await parks('results="always" allow-other');
