@@ -191,8 +191,9 @@ export class PairScheduler {
 
   /** Moves on to the next pair and returns it. */
   advance(): Pair | undefined {
-    for (const item of this.#queue.shift() ?? []) this.#shown.set(item, (this.#shown.get(item) ?? 0) + 1);
-    this.#refill();
+    const shown = this.#queue.shift();
+    for (const item of shown ?? []) this.#shown.set(item, (this.#shown.get(item) ?? 0) + 1);
+    this.#refill(shown);
     return this.current;
   }
 
@@ -251,10 +252,18 @@ export class PairScheduler {
     }
   }
 
-  #refill(): void {
+  /** Starts the next round once the queue is empty; `previous` is the pair just shown. */
+  #refill(previous?: Pair): void {
     if (this.#queue.length || this.items.length < 2) return;
     this.#round++;
     const random = this.#seed === undefined ? this.#random : seededRandom(seededHash(this.#seed, `round ${this.#round}`));
-    this.#queue = roundOfPairs(this.items, random);
+    // A round may begin with the pair that ended the one before (by chance, or after catching up with
+    // new items): the same two buttons again look as if the choice did nothing. Drawn again, from the
+    // same source, so a seeded schedule stays repeatable; with two items there is no other pair.
+    const repeats = (pair?: Pair) => !!previous && !!pair && pair.includes(previous[0]) && pair.includes(previous[1]);
+    for (let draw = 0; draw < 16; draw++) {
+      this.#queue = roundOfPairs(this.items, random);
+      if (this.items.length < 3 || !repeats(this.#queue[0])) break;
+    }
   }
 }

@@ -165,6 +165,25 @@ describe('pair scheduler', () => {
     expect(mean(firstSeenAt), 'mean pairs until a new item is first shown').to.be.lessThan(3);
   });
 
+  it('never shows the same two items twice running, across rounds and after new items catch up (property)', () => {
+    const pick = seeded(20261203);
+    for (let run = 0; run < 200; run++) {
+      const count = 3 + Math.floor(pick() * 4); // 3–6 items
+      const seed = Math.floor(pick() * 2 ** 32);
+      const options = run % 2 ? { seed } : { random: seeded(seed) };
+      let scheduler = new PairScheduler(itemsOf(count), options);
+      let previous = '';
+      for (let vote = 0; vote < 4 * pairCount(count + 1); vote++) {
+        // Half the runs get a new item part-way, as an approved idea arrives.
+        if (run % 4 < 2 && vote === count) scheduler = scheduler.withItems([...itemsOf(count), 'new']);
+        const now = [...scheduler.current!].sort().join('|');
+        expect(now, `${count} items, seed ${seed}, pair ${vote + 1}`).not.to.equal(previous);
+        previous = now;
+        scheduler.advance();
+      }
+    }
+  });
+
   it('has no pairs for fewer than two items, and one pair per round for two', () => {
     expect(new PairScheduler([]).current).to.be.undefined;
     expect(new PairScheduler(['only']).current).to.be.undefined;
